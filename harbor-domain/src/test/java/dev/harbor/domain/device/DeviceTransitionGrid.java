@@ -67,7 +67,13 @@ final class DeviceTransitionGrid {
     private DeviceTransitionGrid() {
     }
 
+    private static final List<Cell> CELLS = parse();
+
     static List<Cell> cells() {
+        return CELLS;
+    }
+
+    private static List<Cell> parse() {
         List<String> lines = GRID.lines().filter(line -> !line.isBlank()).collect(Collectors.toList());
         List<String> header = Arrays.asList(lines.get(0).trim().split("\\s+"));
         if (!header.subList(1, header.size()).equals(List.copyOf(FIXTURES.keySet()))) {
@@ -83,7 +89,7 @@ final class DeviceTransitionGrid {
                 cells.add(new Cell(words[0], header.get(column), words[column]));
             }
         }
-        return cells;
+        return List.copyOf(cells);
     }
 
     /** Every state a device in {@code from} may move to on {@code input}, per the grid. */
