@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -32,14 +31,14 @@ public final class JavaHostSystem implements HostSystem {
 
     @Override
     public Network readNetwork() {
-        List<NetworkInterface> found = new ArrayList<>();
+        List<java.net.NetworkInterface> found = new ArrayList<>();
         try {
-            found.addAll(Collections.list(NetworkInterface.getNetworkInterfaces()));
+            found.addAll(Collections.list(java.net.NetworkInterface.getNetworkInterfaces()));
         } catch (SocketException e) {
             log.warn("Cannot list network interfaces: {}", e.getMessage());
         }
         List<HostSystem.NetworkInterface> interfaces = new ArrayList<>();
-        for (NetworkInterface nic : found) {
+        for (java.net.NetworkInterface nic : found) {
             try {
                 if (!nic.isUp()) {
                     continue;
@@ -83,7 +82,7 @@ public final class JavaHostSystem implements HostSystem {
         }
     }
 
-    private static String mac(NetworkInterface nic) {
+    private static String mac(java.net.NetworkInterface nic) {
         try {
             byte[] bytes = nic.getHardwareAddress();
             if (bytes == null || bytes.length == 0) {

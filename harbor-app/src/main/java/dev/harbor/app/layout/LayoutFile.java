@@ -1,5 +1,6 @@
 package dev.harbor.app.layout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,7 @@ public final class LayoutFile {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the layout file is not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
