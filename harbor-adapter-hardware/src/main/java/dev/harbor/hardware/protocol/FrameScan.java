@@ -9,11 +9,12 @@ public sealed interface FrameScan<T> permits FrameScan.Found, FrameScan.Pending 
     /**
      * A valid frame.
      *
+     * @param start      index of the frame's first byte
      * @param end        index just past the frame's last byte
      * @param endCertain {@code false} when the frame length is not implied by the protocol (xor8a
      *                   read-all): more bytes arriving before the line goes quiet may extend it
      */
-    record Found<T>(T value, int end, boolean endCertain) implements FrameScan<T> {
+    record Found<T>(T value, int start, int end, boolean endCertain) implements FrameScan<T> {
     }
 
     /**

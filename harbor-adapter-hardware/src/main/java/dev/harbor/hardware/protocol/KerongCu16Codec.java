@@ -89,7 +89,7 @@ public final class KerongCu16Codec implements BoardCodec {
                 boolean item = Frames.bit(b, at + 5 + index / 8, index % 8);
                 locks.put(lock, new LockReading(!locked, item));
             }
-            return new FrameScan.Found<>(new BoardStatus(locks), at + STATUS_FRAME, true);
+            return new FrameScan.Found<>(new BoardStatus(locks), at, at + STATUS_FRAME, true);
         });
     }
 
@@ -108,7 +108,7 @@ public final class KerongCu16Codec implements BoardCodec {
                 case OPEN_ALL -> new BoardRequest.OpenAll(board);
                 default -> new BoardRequest.ReadStatus(board);
             };
-            return new FrameScan.Found<>(request, at + REQUEST, true);
+            return new FrameScan.Found<>(request, at, at + REQUEST, true);
         });
     }
 

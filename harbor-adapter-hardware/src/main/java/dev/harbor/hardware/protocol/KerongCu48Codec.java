@@ -77,7 +77,7 @@ public final class KerongCu48Codec implements BoardCodec {
                         b, at, OPEN_REPLY);
             }
             OpenAnswer answer = Frames.u(b[at + 4]) == DONE ? OpenAnswer.DONE : OpenAnswer.REFUSED;
-            return new FrameScan.Found<>(answer, at + OPEN_REPLY, true);
+            return new FrameScan.Found<>(answer, at, at + OPEN_REPLY, true);
         });
     }
 
@@ -100,7 +100,7 @@ public final class KerongCu48Codec implements BoardCodec {
                 boolean item = Frames.bit(b, at + 10 + index / 8, index % 8);
                 locks.put(lock, new LockReading(!locked, item));
             }
-            return new FrameScan.Found<>(new BoardStatus(locks), at + STATUS_FRAME, true);
+            return new FrameScan.Found<>(new BoardStatus(locks), at, at + STATUS_FRAME, true);
         });
     }
 
@@ -115,7 +115,7 @@ public final class KerongCu48Codec implements BoardCodec {
             BoardRequest request = cmd == OPEN
                     ? new BoardRequest.OpenLock(board, Frames.u(b[at + 2]) + 1)
                     : new BoardRequest.ReadStatus(board);
-            return new FrameScan.Found<>(request, at + REQUEST, true);
+            return new FrameScan.Found<>(request, at, at + REQUEST, true);
         });
     }
 

@@ -71,7 +71,7 @@ public final class Xor8aCodec implements BoardCodec {
                 return FixedLengthFrames.reject("unknown feedback byte", b, at, FRAME);
             }
             boolean locked = lockedByFeedback(feedback == FEEDBACK_SET);
-            return new FrameScan.Found<>(locked ? OpenAnswer.STILL_LOCKED : OpenAnswer.RELEASED, at + FRAME, true);
+            return new FrameScan.Found<>(locked ? OpenAnswer.STILL_LOCKED : OpenAnswer.RELEASED, at, at + FRAME, true);
         });
     }
 
@@ -98,7 +98,7 @@ public final class Xor8aCodec implements BoardCodec {
                 rejected = "wrong address echo (expected board " + board + ") in " + Frames.hex(bytes, at, end);
                 continue;
             }
-            return new FrameScan.Found<>(decodeStatus(bytes, at + 2, end - 2, lockCount), end, false);
+            return new FrameScan.Found<>(decodeStatus(bytes, at + 2, end - 2, lockCount), at, end, false);
         }
         return new FrameScan.Pending<>(rejected);
     }
@@ -161,7 +161,7 @@ public final class Xor8aCodec implements BoardCodec {
             } else {
                 request = new BoardRequest.OpenLock(board, lock);
             }
-            return new FrameScan.Found<>(request, at + FRAME, true);
+            return new FrameScan.Found<>(request, at, at + FRAME, true);
         }
         return new FrameScan.Pending<>(rejected);
     }

@@ -51,7 +51,7 @@ class KerongCu48CodecTest {
     @Test
     void an_open_reply_75_00_means_done() {
         byte[] reply = parse("02 00 04 75 00 7B");
-        assertThat(codec.scanOpenReply(reply, reply.length, 0, 5)).isEqualTo(new FrameScan.Found<>(OpenAnswer.DONE, 6, true));
+        assertThat(codec.scanOpenReply(reply, reply.length, 0, 5)).isEqualTo(new FrameScan.Found<>(OpenAnswer.DONE, 0, 6, true));
     }
 
     @Test

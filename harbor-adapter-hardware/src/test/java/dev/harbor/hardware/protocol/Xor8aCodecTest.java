@@ -80,7 +80,7 @@ class Xor8aCodecTest {
     void garbage_before_a_reply_is_skipped_even_when_it_contains_the_head_byte() {
         byte[] reply = parse("FF 8A 55 00 8A 01 01 00 8A");
         FrameScan<OpenAnswer> scan = codec.scanOpenReply(reply, reply.length, 1, 1);
-        assertThat(scan).isEqualTo(new FrameScan.Found<>(OpenAnswer.RELEASED, 9, true));
+        assertThat(scan).isEqualTo(new FrameScan.Found<>(OpenAnswer.RELEASED, 4, 9, true));
     }
 
     @Test
