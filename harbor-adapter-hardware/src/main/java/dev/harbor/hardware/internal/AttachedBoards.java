@@ -74,7 +74,7 @@ public final class AttachedBoards implements AutoCloseable {
                 lockCount, settings.silentOpenSettle().toNanos());
         Attached attached = new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
         boards.put(controller, attached);
-        attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), 0,
+        attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), settings.pollInterval().toNanos(),
                 settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 
