@@ -1,5 +1,7 @@
 package dev.harbor.http;
 
+import dev.harbor.http.api.LocalApiUseCases;
+import dev.harbor.http.api.Authenticator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harbor.http.internal.AdminGuard;
 import dev.harbor.http.internal.ErrorHandling;

@@ -1,5 +1,6 @@
 package dev.harbor.http;
 
+import dev.harbor.http.api.Authenticator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package dev.harbor.http;
 
+import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.application.Actor;
 import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.LockerView;
@@ -35,12 +36,12 @@ import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.BankTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.TransactionId;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.persistence.internal.Access;

@@ -1,10 +1,10 @@
 package dev.harbor.persistence;
 
 import dev.harbor.application.port.LayoutStore;
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.BankTypeId;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.persistence.internal.Access;
 import dev.harbor.persistence.internal.Columns;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.harbor.http.internal;
 
 import dev.harbor.application.Actor;
-import dev.harbor.http.Authenticator;
+import dev.harbor.http.api.Authenticator;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;

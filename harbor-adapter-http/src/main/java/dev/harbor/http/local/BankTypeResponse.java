@@ -1,7 +1,7 @@
 package dev.harbor.http.local;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.harbor.domain.locker.BankType;
+import dev.harbor.domain.layout.BankType;
 import java.time.Instant;
 
 /** {@code BankType} (local-api.md, doc fields). */

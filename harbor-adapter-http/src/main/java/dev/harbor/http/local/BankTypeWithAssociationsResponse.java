@@ -1,9 +1,9 @@
 package dev.harbor.http.local;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.harbor.http.local;
 
 import dev.harbor.application.port.LayoutStore;
-import dev.harbor.domain.locker.BankTypeId;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;

@@ -1,6 +1,6 @@
 package dev.harbor.http.local;
 
-import dev.harbor.http.LocalApiUseCases;
+import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.http.internal.HttpTools;
 import io.javalin.config.RoutesConfig;
 

@@ -9,7 +9,7 @@ import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.http.internal.ApiError;

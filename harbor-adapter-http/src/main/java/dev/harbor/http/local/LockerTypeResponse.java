@@ -1,6 +1,6 @@
 package dev.harbor.http.local;
 
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import java.time.Instant;
 
 /** {@code LockerType} (local-api.md); sizes are {@code null} when the layout leaves them out. */

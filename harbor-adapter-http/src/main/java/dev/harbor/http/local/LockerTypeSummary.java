@@ -1,6 +1,6 @@
 package dev.harbor.http.local;
 
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 
 public record LockerTypeSummary(long lockerTypeId, String slug, String name) {
 

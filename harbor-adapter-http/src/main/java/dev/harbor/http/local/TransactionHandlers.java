@@ -5,7 +5,7 @@ import dev.harbor.application.locker.OpenResult;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;

@@ -3,10 +3,10 @@ package dev.harbor.application.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.BankTypeId;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.harbor.domain.locker;
+package dev.harbor.domain.layout;
 
 public record LockerTypeId(long value) {
     public LockerTypeId {

@@ -1,4 +1,4 @@
-package dev.harbor.http;
+package dev.harbor.http.api;
 
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;

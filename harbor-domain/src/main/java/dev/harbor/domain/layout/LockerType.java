@@ -1,4 +1,4 @@
-package dev.harbor.domain.locker;
+package dev.harbor.domain.layout;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.harbor.http;
+package dev.harbor.http.api;
 
 import java.util.Optional;
 
