@@ -11,6 +11,7 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.health.HeartbeatClassifier;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.domain.locker.BankType;
 import dev.harbor.domain.locker.LockerTypeId;
@@ -215,8 +216,8 @@ public final class ControllerService implements ManageControllers {
     private ControllerView view(Controller controller, Instant now) {
         ControllerRuntime.Snapshot snapshot = runtime.snapshot(controller.id())
                 .orElse(new ControllerRuntime.Snapshot(false, null, now, "not attached", 0, 0, null, null));
-        Instant reference = snapshot.lastSeenAt() != null ? snapshot.lastSeenAt() : snapshot.attachedAt();
-        return new ControllerView(controller, snapshot, thresholds.get().classify(reference, now));
+        return new ControllerView(controller, snapshot,
+                new HeartbeatClassifier(thresholds.get()).classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
     }
 
     private static String describe(BoardEndpoint endpoint) {

@@ -1,6 +1,7 @@
 package dev.harbor.application.system;
 
 import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.domain.health.HeartbeatClassifier;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +27,10 @@ public final class ExternalDeviceService implements ExternalDevices {
 
     @Override
     public List<DeviceView> devices() {
-        HeartbeatThresholds current = thresholds.get();
+        HeartbeatClassifier classifier = new HeartbeatClassifier(thresholds.get());
         var now = clock.instant();
         return store.latest().stream()
-                .map(h -> new DeviceView(h, current.classify(h.receivedAt(), now)))
+                .map(h -> new DeviceView(h, classifier.classify(h.receivedAt(), now)))
                 .toList();
     }
 }

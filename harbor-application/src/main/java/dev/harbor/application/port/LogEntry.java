@@ -1,4 +1,4 @@
-package dev.harbor.application.system;
+package dev.harbor.application.port;
 
 import java.time.Instant;
 
