@@ -126,7 +126,7 @@ public final class JdbiControllerStore implements ControllerStore {
             if (find(h, id, db.dialect().forUpdate()).isEmpty()) {
                 return new Removal.NotFound();
             }
-            List<Long> lockerIds = lockLockers(h, "controller_id = :controller", id, 0);
+            List<Long> lockerIds = lockLockers(h, id, 0);
             List<Transaction> active = activeOn(h, lockerIds);
             if (!active.isEmpty() && !force) {
                 return new Removal.Refused(active);
@@ -175,7 +175,7 @@ public final class JdbiControllerStore implements ControllerStore {
                     added.add(insertLocker(h, id, highest + n, newLockerType, initial).id());
                 }
             } else if (lockerCount < previous) {
-                List<Long> doomed = lockLockers(h, "controller_id = :controller", id, previous - lockerCount);
+                List<Long> doomed = lockLockers(h, id, previous - lockerCount);
                 List<Transaction> active = activeOn(h, doomed);
                 if (!active.isEmpty()) {
                     return new Adjustment.Refused(active);
@@ -204,8 +204,8 @@ public final class JdbiControllerStore implements ControllerStore {
      * Locks a controller's lockers (all when {@code highest} is 0, else that many with the highest
      * bank locker numbers) and returns their ids, highest number first.
      */
-    private List<Long> lockLockers(Handle h, String condition, ControllerId controller, int highest) {
-        List<Long> ids = h.createQuery("SELECT id FROM lockers WHERE " + condition
+    private List<Long> lockLockers(Handle h, ControllerId controller, int highest) {
+        List<Long> ids = h.createQuery("SELECT id FROM lockers WHERE controller_id = :controller"
                         + " ORDER BY bank_locker_number DESC" + db.dialect().forUpdate())
                 .bind("controller", controller.value())
                 .mapTo(Long.class).list();

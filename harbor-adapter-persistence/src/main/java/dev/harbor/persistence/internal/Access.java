@@ -1,8 +1,6 @@
 package dev.harbor.persistence.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -50,13 +48,6 @@ public final class Access {
                 pause(attempt);
             }
         }
-    }
-
-    public void useWrite(Consumer<Handle> callback) {
-        write(handle -> {
-            callback.accept(handle);
-            return null;
-        });
     }
 
     private static void pause(int attempt) {

@@ -8,7 +8,11 @@ import dev.harbor.domain.locker.ServiceState;
 import java.util.List;
 import java.util.Optional;
 
-/** The lockers and their durable state. Lockers are created and removed with their controller. */
+/**
+ * The lockers and their durable state. Lockers are created and removed with their controller.
+ * Stores keep instants to the millisecond (the API's precision): a status reads back with its
+ * times truncated, and compare-and-set compares at that precision.
+ */
 public interface LockerStore {
 
     /** Every locker, ordered by id. */
