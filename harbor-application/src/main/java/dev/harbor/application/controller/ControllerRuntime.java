@@ -1,0 +1,85 @@
+package dev.harbor.application.controller;
+
+import dev.harbor.domain.controller.ControllerId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the gateway knows about each controller at run time and never stores: whether its board
+ * answered the last poll, when it last answered, and counters of opens. Rebuilt from the boards
+ * after a restart.
+ */
+public final class ControllerRuntime {
+
+    /**
+     * @param online        the board answered its most recent poll
+     * @param lastSeenAt    the last answer (a heartbeat), {@code null} if never
+     * @param attachedAt    when the gateway started driving it: the reference for health before a first answer
+     * @param offlineReason why it is offline, for people
+     */
+    public record Snapshot(boolean online, Instant lastSeenAt, Instant attachedAt, String offlineReason,
+                           long opens, long failures, String lastError, Instant lastErrorAt) {
+    }
+
+    public record Counts(int total, int online) {
+    }
+
+    private final Map<ControllerId, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    /**
+     * A newly attached board counts as online until a poll says otherwise, so a gateway starting
+     * up can hand out lockers at once; a missing board is found out by its first poll.
+     */
+    public void attached(ControllerId id, Instant at) {
+        snapshots.put(id, new Snapshot(true, null, at, null, 0, 0, null, null));
+    }
+
+    public void detached(ControllerId id) {
+        snapshots.remove(id);
+    }
+
+    public void answered(ControllerId id, Instant at) {
+        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(true, at, s.attachedAt(), null,
+                s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+    }
+
+    public void silent(ControllerId id, String reason, Instant at) {
+        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(false, s.lastSeenAt(), s.attachedAt(), reason,
+                s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+    }
+
+    public void openSucceeded(ControllerId id) {
+        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(s.online(), s.lastSeenAt(), s.attachedAt(),
+                s.offlineReason(), s.opens() + 1, s.failures(), s.lastError(), s.lastErrorAt()));
+    }
+
+    public void openFailed(ControllerId id, String error, Instant at) {
+        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(s.online(), s.lastSeenAt(), s.attachedAt(),
+                s.offlineReason(), s.opens(), s.failures() + 1, error, at));
+    }
+
+    public Optional<Snapshot> snapshot(ControllerId id) {
+        return Optional.ofNullable(snapshots.get(id));
+    }
+
+    /** How many controllers are driven, and how many of them answer. */
+    public Counts counts() {
+        int total = 0;
+        int online = 0;
+        for (Snapshot snapshot : snapshots.values()) {
+            total++;
+            if (snapshot.online()) {
+                online++;
+            }
+        }
+        return new Counts(total, online);
+    }
+
+    /** Lockers of an unknown or silent controller are not operational. */
+    public boolean isOperational(ControllerId id) {
+        Snapshot snapshot = snapshots.get(id);
+        return snapshot != null && snapshot.online();
+    }
+}

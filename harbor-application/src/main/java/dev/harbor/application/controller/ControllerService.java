@@ -1,0 +1,226 @@
+package dev.harbor.application.controller;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.ControllerStore.Adjustment;
+import dev.harbor.application.port.ControllerStore.Removal;
+import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.port.LockBoard;
+import dev.harbor.domain.controller.BoardEndpoint;
+import dev.harbor.domain.controller.Controller;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.health.HeartbeatClassifier;
+import dev.harbor.domain.health.HeartbeatThresholds;
+import dev.harbor.domain.locker.BankType;
+import dev.harbor.domain.locker.LockerTypeId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Adds, changes, swaps, resizes and removes controllers, keeping the store, the boards being
+ * driven and the run-time registry in step. Changes are serialised: two technicians adding the
+ * same board at once get one controller and one 409.
+ */
+public final class ControllerService implements ManageControllers {
+
+    private final ControllerStore store;
+    private final LayoutStore layout;
+    private final LockBoard board;
+    private final ControllerRuntime runtime;
+    private final Auditor auditor;
+    private final Supplier<HeartbeatThresholds> thresholds;
+    private final Clock clock;
+    private final Object changes = new Object();
+
+    public ControllerService(ControllerStore store, LayoutStore layout, LockBoard board, ControllerRuntime runtime,
+                             Auditor auditor, Supplier<HeartbeatThresholds> thresholds, Clock clock) {
+        this.store = store;
+        this.layout = layout;
+        this.board = board;
+        this.runtime = runtime;
+        this.auditor = auditor;
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    /** Starts driving every stored controller: called once at start-up. */
+    public void attachAll() {
+        Instant now = clock.instant();
+        for (Controller controller : store.findAll()) {
+            runtime.attached(controller.id(), now);
+            board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
+        }
+    }
+
+    @Override
+    public List<ControllerView> list() {
+        Instant now = clock.instant();
+        return store.findAll().stream().map(c -> view(c, now)).toList();
+    }
+
+    @Override
+    public Optional<ControllerView> find(ControllerId id) {
+        return store.find(id).map(c -> view(c, clock.instant()));
+    }
+
+    @Override
+    public AddResult add(AddCommand command, Actor actor) {
+        synchronized (changes) {
+            Optional<Controller> clash = clashing(command.endpoint(), null);
+            if (clash.isPresent()) {
+                auditor.record(actor, "controller.add", command.name(), "CONFLICT", "endpoint in use by " + clash.get().id());
+                return new AddResult.EndpointInUse(clash.get().id());
+            }
+            List<LockerTypeId> types;
+            if (command.bankTypeId() != null) {
+                Optional<BankType> bankType = layout.bankType(command.bankTypeId());
+                if (bankType.isEmpty()) {
+                    return new AddResult.UnknownBankType(command.bankTypeId());
+                }
+                int max = command.endpoint().protocol().maxLocks();
+                if (bankType.get().lockerCount() > max) {
+                    return new AddResult.TooManyLockers(bankType.get().lockerCount(), max);
+                }
+                types = bankType.get().associations().stream()
+                        .sorted((a, b) -> Integer.compare(a.bankLockerNumber(), b.bankLockerNumber()))
+                        .map(BankType.Association::lockerTypeId)
+                        .toList();
+            } else {
+                types = Collections.nCopies(command.lockerCount(), defaultLockerType());
+            }
+            Instant now = clock.instant();
+            ControllerStore.Registered registered = store.add(
+                    new ControllerStore.NewController(command.name(), command.endpoint(), command.bankTypeId(),
+                            command.discoveredVia(), now),
+                    types, DeviceStatus.initial(now));
+            Controller controller = registered.controller();
+            runtime.attached(controller.id(), now);
+            board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
+            auditor.record(actor, "controller.add", "controller " + controller.id(), "OK",
+                    controller.name() + ", " + controller.lockerCount() + " lockers, " + describe(controller.endpoint()));
+            return new AddResult.Added(view(controller, now));
+        }
+    }
+
+    @Override
+    public ChangeResult update(ControllerId id, String name, BoardEndpoint endpoint, Actor actor) {
+        return change(id, name, endpoint, actor, "controller.update");
+    }
+
+    @Override
+    public ChangeResult replace(ControllerId id, BoardEndpoint endpoint, Actor actor) {
+        return change(id, null, endpoint, actor, "controller.replace");
+    }
+
+    private ChangeResult change(ControllerId id, String name, BoardEndpoint endpoint, Actor actor, String action) {
+        synchronized (changes) {
+            Optional<Controller> existing = store.find(id);
+            if (existing.isEmpty()) {
+                return new ChangeResult.NotFound();
+            }
+            Controller next = existing.get();
+            if (name != null) {
+                next = next.withName(name);
+            }
+            if (endpoint != null) {
+                Optional<Controller> clash = clashing(endpoint, id);
+                if (clash.isPresent()) {
+                    auditor.record(actor, action, "controller " + id, "CONFLICT", "endpoint in use by " + clash.get().id());
+                    return new ChangeResult.EndpointInUse(clash.get().id());
+                }
+                next = next.withEndpoint(endpoint);
+            }
+            store.update(next);
+            if (endpoint != null) {
+                // The lockers keep their ids, states and transactions; only the way to reach them changes.
+                runtime.attached(id, clock.instant());
+                board.attach(id, next.endpoint(), next.lockerCount());
+            }
+            auditor.record(actor, action, "controller " + id, "OK", next.name() + ", " + describe(next.endpoint()));
+            return new ChangeResult.Changed(view(next, clock.instant()));
+        }
+    }
+
+    @Override
+    public RemoveResult remove(ControllerId id, boolean force, Actor actor) {
+        synchronized (changes) {
+            Removal removal = store.remove(id, force, clock.instant());
+            if (removal instanceof Removal.Removed removed) {
+                board.detach(id);
+                runtime.detached(id);
+                removed.releasedTransactions().forEach(t -> auditor.record(actor, "transaction.force-release",
+                        "transaction " + t.id(), "OK", "controller " + id + " removed with force"));
+                auditor.record(actor, "controller.remove", "controller " + id, "OK",
+                        force ? "forced, " + removed.releasedTransactions().size() + " transaction(s) released" : null);
+                return new RemoveResult.Removed(removed.releasedTransactions().size());
+            }
+            if (removal instanceof Removal.Refused refused) {
+                auditor.record(actor, "controller.remove", "controller " + id, "REFUSED",
+                        refused.activeTransactions().size() + " active transaction(s)");
+                return new RemoveResult.HasActiveTransactions(refused.activeTransactions().size());
+            }
+            return new RemoveResult.NotFound();
+        }
+    }
+
+    @Override
+    public AdjustResult adjustLockerCount(ControllerId id, int lockerCount, Actor actor) {
+        synchronized (changes) {
+            Optional<Controller> existing = store.find(id);
+            if (existing.isEmpty()) {
+                return new AdjustResult.NotFound();
+            }
+            int max = existing.get().endpoint().protocol().maxLocks();
+            if (lockerCount < 1 || lockerCount > max) {
+                return new AdjustResult.OutOfRange(max);
+            }
+            Adjustment adjustment = store.adjustLockerCount(id, lockerCount, defaultLockerType(),
+                    DeviceStatus.initial(clock.instant()));
+            if (adjustment instanceof Adjustment.Adjusted adjusted) {
+                board.attach(id, existing.get().endpoint(), lockerCount);
+                auditor.record(actor, "controller.locker-count", "controller " + id, "OK",
+                        adjusted.previousCount() + " -> " + adjusted.lockerCount());
+                return new AdjustResult.Adjusted(id, adjusted.previousCount(), adjusted.lockerCount(),
+                        adjusted.added(), adjusted.removed());
+            }
+            if (adjustment instanceof Adjustment.Refused refused) {
+                auditor.record(actor, "controller.locker-count", "controller " + id, "REFUSED",
+                        refused.activeTransactions().size() + " active transaction(s) on lockers to remove");
+                return new AdjustResult.HasActiveTransactions(refused.activeTransactions().size());
+            }
+            return new AdjustResult.NotFound();
+        }
+    }
+
+    private Optional<Controller> clashing(BoardEndpoint endpoint, ControllerId except) {
+        return store.findAll().stream()
+                .filter(c -> !c.id().equals(except))
+                .filter(c -> c.endpoint().clashesWith(endpoint))
+                .findFirst();
+    }
+
+    /** Lockers created by count get the first locker type of the layout. */
+    private LockerTypeId defaultLockerType() {
+        return layout.lockerTypes().stream()
+                .map(t -> t.id())
+                .min((a, b) -> Long.compare(a.value(), b.value()))
+                .orElseThrow(() -> new IllegalStateException("the layout defines no locker type"));
+    }
+
+    private ControllerView view(Controller controller, Instant now) {
+        ControllerRuntime.Snapshot snapshot = runtime.snapshot(controller.id())
+                .orElse(new ControllerRuntime.Snapshot(false, null, now, "not attached", 0, 0, null, null));
+        return new ControllerView(controller, snapshot,
+                new HeartbeatClassifier(thresholds.get()).classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
+    }
+
+    private static String describe(BoardEndpoint endpoint) {
+        return endpoint.protocol().id() + " at " + endpoint.transport().busKey() + " address " + endpoint.boardAddress();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.harbor.application.layout;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.LayoutStore;
+import dev.harbor.domain.controller.Controller;
+import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.locker.BankType;
+import dev.harbor.domain.locker.BankTypeId;
+import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.locker.LockerTypeId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the database in line with the layout at start-up: locker and bank types are inserted or
+ * updated, controllers named in the layout are added once (with their lockers) and follow later
+ * endpoint changes of the file. Controllers added over the Admin API are left alone, and nothing
+ * that holds a transaction is ever removed here.
+ */
+public final class LayoutLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(LayoutLoader.class);
+    /** The store assigns real ids; upserts match by slug or name and ignore this one. */
+    private static final long UNASSIGNED_ID = Long.MAX_VALUE;
+
+    private final LayoutStore layoutStore;
+    private final ControllerStore controllers;
+    private final ControllerService controllerService;
+    private final Clock clock;
+
+    public LayoutLoader(LayoutStore layoutStore, ControllerStore controllers, ControllerService controllerService, Clock clock) {
+        this.layoutStore = layoutStore;
+        this.controllers = controllers;
+        this.controllerService = controllerService;
+        this.clock = clock;
+    }
+
+    public void load(Layout layout) {
+        List<String> problems = LayoutCheck.problems(layout);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the layout is invalid:\n  - " + String.join("\n  - ", problems));
+        }
+        Instant now = clock.instant();
+        Map<String, LockerTypeId> typeIds = new HashMap<>();
+        for (Layout.LockerTypeSpec spec : layout.lockerTypes()) {
+            LockerType stored = layoutStore.upsertLockerType(new LockerType(new LockerTypeId(UNASSIGNED_ID), spec.slug(),
+                    spec.name(), spec.description(), spec.widthMm(), spec.heightMm(), spec.depthMm(), now));
+            typeIds.put(spec.slug(), stored.id());
+        }
+        Map<String, BankTypeId> bankIds = new HashMap<>();
+        for (Layout.BankTypeSpec spec : layout.bankTypes()) {
+            List<BankType.Association> associations = new ArrayList<>();
+            for (int i = 0; i < spec.lockerTypes().size(); i++) {
+                associations.add(new BankType.Association(i + 1, typeIds.get(spec.lockerTypes().get(i))));
+            }
+            BankType stored = layoutStore.upsertBankType(new BankType(new BankTypeId(UNASSIGNED_ID), spec.name(),
+                    spec.description(), spec.isDebug(), associations, now));
+            bankIds.put(spec.name(), stored.id());
+        }
+        for (Layout.ControllerSpec spec : layout.controllers()) {
+            Optional<Controller> existing = controllers.findAll().stream()
+                    .filter(c -> c.name().equals(spec.name()))
+                    .findFirst();
+            if (existing.isEmpty()) {
+                ManageControllers.AddResult result = controllerService.add(new ManageControllers.AddCommand(spec.name(),
+                        spec.endpoint(), bankIds.get(spec.bankType()), null, DiscoveredVia.LAYOUT), Actor.SYSTEM);
+                if (!(result instanceof ManageControllers.AddResult.Added)) {
+                    throw new IllegalArgumentException("the layout's controller " + spec.name() + " cannot be added: " + result);
+                }
+            } else if (!existing.get().endpoint().equals(spec.endpoint())) {
+                log.info("Layout moves controller {} to {}", spec.name(), spec.endpoint());
+                controllerService.replace(existing.get().id(), spec.endpoint(), Actor.SYSTEM);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.harbor.application.locker;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.port.LockerStore;
+import dev.harbor.application.port.TransactionStore;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.locker.ServiceState;
+import dev.harbor.domain.transaction.Transaction;
+import dev.harbor.domain.transaction.TransactionId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reading lockers, opening one door, and the service flag. */
+public final class LockerService implements QueryLockers, OpenLocker, UpdateServiceState {
+
+    private final LockerStore lockers;
+    private final ControllerStore controllers;
+    private final TransactionStore transactions;
+    private final LayoutStore layout;
+    private final ControllerRuntime runtime;
+    private final DoorOpener doorOpener;
+    private final Auditor auditor;
+
+    public LockerService(LockerStore lockers, ControllerStore controllers, TransactionStore transactions,
+                         LayoutStore layout, ControllerRuntime runtime, DoorOpener doorOpener, Auditor auditor) {
+        this.lockers = lockers;
+        this.controllers = controllers;
+        this.transactions = transactions;
+        this.layout = layout;
+        this.runtime = runtime;
+        this.doorOpener = doorOpener;
+        this.auditor = auditor;
+    }
+
+    @Override
+    public List<LockerView> list(LockerFilter filter) {
+        Map<LockerTypeId, LockerType> types = typesById();
+        return lockers.findAll().stream()
+                .map(l -> view(l, types))
+                .filter(filter::matches)
+                .toList();
+    }
+
+    @Override
+    public Optional<LockerView> find(LockerId id) {
+        return lockers.find(id).map(l -> view(l, typesById()));
+    }
+
+    @Override
+    public List<ControllerLayout> layout() {
+        Map<LockerTypeId, LockerType> types = typesById();
+        return controllers.findAll().stream().map(c -> {
+            Optional<ControllerRuntime.Snapshot> snapshot = runtime.snapshot(c.id());
+            List<Slot> slots = lockers.findByController(c.id()).stream()
+                    .map(l -> new Slot(l.id(), l.bankLockerNumber(), types.get(l.lockerTypeId())))
+                    .toList();
+            return new ControllerLayout(c, snapshot.map(ControllerRuntime.Snapshot::online).orElse(false),
+                    snapshot.map(ControllerRuntime.Snapshot::lastSeenAt).orElse(null), slots);
+        }).toList();
+    }
+
+    @Override
+    public OpenResult openForTransaction(TransactionId id) {
+        Optional<Transaction> transaction = transactions.find(id).filter(Transaction::isActive);
+        if (transaction.isEmpty()) {
+            return new OpenResult.TransactionNotFound();
+        }
+        Optional<Locker> locker = lockers.find(transaction.get().lockerId());
+        if (locker.isEmpty()) {
+            return new OpenResult.LockerNotFound();
+        }
+        OpenResult result = doorOpener.open(locker.get());
+        if (result instanceof OpenResult.Opened) {
+            transactions.recordOpen(id);
+        }
+        return result;
+    }
+
+    @Override
+    public OpenResult openLocker(LockerId id, Actor actor) {
+        Optional<Locker> locker = lockers.find(id);
+        if (locker.isEmpty()) {
+            return new OpenResult.LockerNotFound();
+        }
+        OpenResult result = doorOpener.open(locker.get());
+        auditor.record(actor, "locker.open", "locker " + id, OpenResults.outcome(result), OpenResults.detail(result));
+        return result;
+    }
+
+    @Override
+    public boolean update(LockerId id, ServiceState service, Actor actor) {
+        boolean updated = lockers.updateService(id, service);
+        String detail = service.outOfService()
+                ? "out of service: " + service.reasonCode() + (service.reason() == null ? "" : " (" + service.reason() + ")")
+                : "back in service";
+        auditor.record(actor, "locker.service-state", "locker " + id, updated ? "OK" : "NOT_FOUND", detail);
+        return updated;
+    }
+
+    private LockerView view(Locker locker, Map<LockerTypeId, LockerType> types) {
+        ControllerId controller = locker.controllerId();
+        return new LockerView(locker, types.get(locker.lockerTypeId()), runtime.isOperational(controller));
+    }
+
+    private Map<LockerTypeId, LockerType> typesById() {
+        return layout.lockerTypes().stream().collect(Collectors.toMap(LockerType::id, Function.identity()));
+    }
+}

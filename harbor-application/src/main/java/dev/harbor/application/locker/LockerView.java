@@ -1,0 +1,12 @@
+package dev.harbor.application.locker;
+
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerType;
+
+/** A locker with what the API shows beside it: its type, and the derived flags. */
+public record LockerView(Locker locker, LockerType type, boolean operational) {
+
+    public boolean available() {
+        return locker.isAvailable(operational);
+    }
+}

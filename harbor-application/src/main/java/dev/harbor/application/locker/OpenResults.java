@@ -1,0 +1,34 @@
+package dev.harbor.application.locker;
+
+/** How an open result reads in the audit trail. */
+final class OpenResults {
+
+    private OpenResults() {
+    }
+
+    static String outcome(OpenResult result) {
+        if (result instanceof OpenResult.Opened) {
+            return "OK";
+        }
+        if (result instanceof OpenResult.HardwareFault) {
+            return "HARDWARE_FAULT";
+        }
+        if (result instanceof OpenResult.ControllerUnavailable) {
+            return "CONTROLLER_UNAVAILABLE";
+        }
+        return "NOT_FOUND";
+    }
+
+    static String detail(OpenResult result) {
+        if (result instanceof OpenResult.Opened opened) {
+            return "opened after " + opened.attempts() + " attempt(s)";
+        }
+        if (result instanceof OpenResult.HardwareFault fault) {
+            return fault.message();
+        }
+        if (result instanceof OpenResult.ControllerUnavailable unavailable) {
+            return unavailable.message() + " after " + unavailable.attempts() + " attempt(s)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.harbor.application.port;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Finding network lock controllers on the LAN (mDNS), and announcing the gateway. */
+public interface ControllerDiscovery {
+
+    record Found(String name, String host, int port, String protocol, int boardAddress, int locks) {
+    }
+
+    /** Whether discovery is configured (mDNS is off unless bound to an explicit address). */
+    boolean isEnabled();
+
+    /** Browses for lock controllers for at most {@code window}. */
+    List<Found> scan(Duration window);
+
+    /** Announces the gateway again (after a network change). */
+    void reannounce();
+}

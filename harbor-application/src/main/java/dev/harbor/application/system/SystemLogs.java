@@ -1,0 +1,17 @@
+package dev.harbor.application.system;
+
+import dev.harbor.application.port.LogEntry;
+import java.time.Instant;
+import java.util.List;
+
+/** Recent log lines and audit entries, newest first. */
+public interface SystemLogs {
+
+    int MAX_LIMIT = 1000;
+
+    /**
+     * @param minimumLevel that level and above; {@code null} for all
+     * @param since        none older; {@code null} for no bound
+     */
+    List<LogEntry> recent(String minimumLevel, int limit, Instant since);
+}

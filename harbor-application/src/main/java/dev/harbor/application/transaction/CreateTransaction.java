@@ -1,0 +1,38 @@
+package dev.harbor.application.transaction;
+
+import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.transaction.TransactionId;
+import java.util.Objects;
+
+/**
+ * Creating a transaction books a free locker for it; the gateway picks the locker and no door
+ * is opened. Idempotent: the same id again returns the existing transaction.
+ */
+public interface CreateTransaction {
+
+    Result create(Command command);
+
+    /** @param lockerTypeSlug restricts the choice to that type; {@code null} for any */
+    record Command(TransactionId transactionId, String lockerTypeSlug) {
+        public Command {
+            Objects.requireNonNull(transactionId, "transactionId");
+            if (lockerTypeSlug != null && !LockerType.isValidSlug(lockerTypeSlug)) {
+                throw new IllegalArgumentException("lockerType must be a slug of [a-z0-9-]");
+            }
+        }
+    }
+
+    sealed interface Result {
+        record Created(TransactionView transaction) implements Result {
+        }
+
+        record AlreadyExists(TransactionView existing) implements Result {
+        }
+
+        record NoAvailableLocker() implements Result {
+        }
+
+        record UnknownLockerType(String slug) implements Result {
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.harbor.application.transaction;
+
+import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.port.LockerStore;
+import dev.harbor.application.port.TransactionStore;
+import dev.harbor.application.port.TransactionStore.Assignment;
+import dev.harbor.domain.device.BookingExpiry;
+import dev.harbor.domain.device.DeviceInput;
+import dev.harbor.domain.device.DeviceStateMachine;
+import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.device.HardwareEvent;
+import dev.harbor.domain.device.Transition;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.transaction.Transaction;
+import dev.harbor.domain.transaction.TransactionId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Creating, reading and releasing transactions. The choice of locker is made here, the
+ * guarantee that nobody else got it is the store's (one database transaction, a unique index).
+ */
+public final class TransactionService implements CreateTransaction, QueryTransactions, ReleaseTransaction {
+
+    private final TransactionStore transactions;
+    private final LockerStore lockers;
+    private final LayoutStore layout;
+    private final ControllerRuntime runtime;
+    private final DeviceStateMachine machine;
+    private final Clock clock;
+
+    public TransactionService(TransactionStore transactions, LockerStore lockers, LayoutStore layout,
+                              ControllerRuntime runtime, DeviceStateMachine machine, Clock clock) {
+        this.transactions = transactions;
+        this.lockers = lockers;
+        this.layout = layout;
+        this.runtime = runtime;
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result create(Command command) {
+        Optional<Transaction> existing = transactions.find(command.transactionId());
+        if (existing.isPresent()) {
+            return new Result.AlreadyExists(view(existing.get()));
+        }
+        Optional<LockerTypeId> wantedType = Optional.empty();
+        if (command.lockerTypeSlug() != null) {
+            Optional<LockerType> type = layout.lockerTypeBySlug(command.lockerTypeSlug());
+            if (type.isEmpty()) {
+                return new Result.UnknownLockerType(command.lockerTypeSlug());
+            }
+            wantedType = Optional.of(type.get().id());
+        }
+        Instant now = clock.instant();
+        List<LockerId> candidates = candidates(wantedType);
+        Assignment assignment = transactions.assign(command.transactionId(), candidates,
+                bookedFor(command.transactionId(), now), now);
+        if (assignment instanceof Assignment.Assigned assigned) {
+            return new Result.Created(view(assigned.transaction()));
+        }
+        if (assignment instanceof Assignment.AlreadyExists already) {
+            return new Result.AlreadyExists(view(already.existing()));
+        }
+        return new Result.NoAvailableLocker();
+    }
+
+    /**
+     * Free lockers in id order, rotated by a random offset: concurrent creates then mostly try
+     * different lockers first instead of all queueing on the lowest id.
+     */
+    private List<LockerId> candidates(Optional<LockerTypeId> wantedType) {
+        List<LockerId> free = lockers.findAll().stream()
+                .filter(l -> l.isAvailable(runtime.isOperational(l.controllerId())))
+                .filter(l -> wantedType.map(t -> t.equals(l.lockerTypeId())).orElse(true))
+                .map(Locker::id)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (free.size() > 1) {
+            Collections.rotate(free, ThreadLocalRandom.current().nextInt(free.size()));
+        }
+        return free;
+    }
+
+    /** A Harbor transaction books without expiry, and our own boards acknowledge at once. */
+    private DeviceStatus bookedFor(TransactionId id, Instant now) {
+        DeviceStatus allocated = moved(machine.apply(DeviceStatus.initial(now),
+                DeviceInput.book(id.value(), BookingExpiry.NEVER), now));
+        return moved(machine.apply(allocated, DeviceInput.event(HardwareEvent.ACKNOWLEDGED), now));
+    }
+
+    @Override
+    public List<TransactionView> active() {
+        List<Transaction> active = transactions.findActive();
+        Map<LockerId, Locker> byId = lockers.findAll().stream()
+                .collect(Collectors.toMap(Locker::id, Function.identity()));
+        Map<LockerTypeId, String> slugs = layout.lockerTypes().stream()
+                .collect(Collectors.toMap(LockerType::id, LockerType::slug));
+        return active.stream()
+                .map(t -> view(t, Optional.ofNullable(byId.get(t.lockerId()))
+                        .map(l -> slugs.get(l.lockerTypeId())).orElse(null)))
+                .toList();
+    }
+
+    @Override
+    public Optional<TransactionView> find(TransactionId id) {
+        return transactions.find(id).filter(Transaction::isActive).map(this::view);
+    }
+
+    @Override
+    public boolean release(TransactionId id) {
+        Instant now = clock.instant();
+        // force-unlock: a release frees the locker whatever state it is in.
+        DeviceStatus freed = DeviceStatus.initial(now);
+        return transactions.release(id, freed, now).isPresent();
+    }
+
+    private TransactionView view(Transaction transaction) {
+        String slug = lockers.find(transaction.lockerId())
+                .flatMap(l -> layout.lockerType(l.lockerTypeId()))
+                .map(LockerType::slug)
+                .orElse(null);
+        return view(transaction, slug);
+    }
+
+    private static TransactionView view(Transaction t, String slug) {
+        return new TransactionView(t.id(), t.lockerId(), slug, t.createdAt(), t.openCount());
+    }
+
+    private static DeviceStatus moved(Transition transition) {
+        if (transition instanceof Transition.Moved moved) {
+            return moved.to();
+        }
+        throw new IllegalStateException("the state machine refused a step of the transaction flow: " + transition);
+    }
+}
