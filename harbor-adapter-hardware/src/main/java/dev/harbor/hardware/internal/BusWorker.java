@@ -115,6 +115,9 @@ final class BusWorker {
             queued.fail(fault);
         } catch (BoardCommunicationException e) {
             // A port that timed out or delivered garbage is reopened before the next request.
+            if (e.getCause() instanceof IOException && link.isOpen()) {
+                LOG.warn("{} failed: {}", link.describe(), e.getMessage());
+            }
             link.close();
             queued.fail(e);
         } catch (LockBoardException e) {
