@@ -1,5 +1,8 @@
 package dev.harbor.benchmarks;
 
+import dev.harbor.application.locker.DoorOpenOutcome;
+import dev.harbor.application.locker.DoorOpenPolicy;
+import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.BoardStatus;
 import dev.harbor.domain.controller.BoardEndpoint;
@@ -81,6 +84,21 @@ public final class LockBoardBenchmark {
             double replyDelays = cost.exchanges() * REPLY_DELAY.toMillis();
             double gaps = (cost.exchanges() - 1) * settings.quietGap().toMillis();
             report(protocol, "one open", single, cost.wireMs(), replyDelays + gaps);
+
+            DoorOpenPolicy policy = new DoorOpenPolicy(() -> DoorOpenSettings.DEFAULTS);
+            double[] throughPolicy = new double[OPENS];
+            for (int i = 0; i < OPENS; i++) {
+                Thread.sleep(10);
+                int lock = 1 + i % 48;
+                board.closeDoor(lock);
+                long start = System.nanoTime();
+                DoorOpenOutcome outcome = policy.open(lockBoard, CONTROLLER, lock);
+                throughPolicy[i] = (System.nanoTime() - start) / 1e6;
+                if (!(outcome instanceof DoorOpenOutcome.Opened)) {
+                    throw new IllegalStateException("benchmark open failed: " + outcome);
+                }
+            }
+            report(protocol, "policy open", throughPolicy, cost.wireMs(), replyDelays + gaps);
 
             double[] all = new double[OPEN_ALL_ROUNDS];
             for (int round = 0; round < OPEN_ALL_ROUNDS; round++) {
