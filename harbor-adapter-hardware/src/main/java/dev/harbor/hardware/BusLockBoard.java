@@ -1,5 +1,6 @@
 package dev.harbor.hardware;
 
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.BoardStatus;
 import dev.harbor.application.port.LockBoard;

@@ -1,5 +1,6 @@
 package dev.harbor.hardware;
 
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

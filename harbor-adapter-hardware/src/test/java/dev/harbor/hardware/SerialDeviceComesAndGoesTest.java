@@ -1,5 +1,6 @@
 package dev.harbor.hardware;
 
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.domain.controller.BoardEndpoint;

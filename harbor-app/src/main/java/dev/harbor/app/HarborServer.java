@@ -12,7 +12,7 @@ import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
-import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.http.api.Authenticator;
 import dev.harbor.http.HttpApi;
 import dev.harbor.http.api.LocalApiUseCases;

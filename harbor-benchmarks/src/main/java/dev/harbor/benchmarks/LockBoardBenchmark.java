@@ -11,7 +11,7 @@ import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.BusLockBoard;
-import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.simulator.SerialBoardSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;

@@ -8,7 +8,7 @@ import dev.harbor.application.port.OpenConfirmation;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Transport;
-import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.protocol.BoardCodec;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.harbor.hardware.internal;
 import dev.harbor.application.port.BoardCommunicationException;
 import dev.harbor.application.port.LockBoardException;
 import dev.harbor.application.port.LockHardwareFault;
-import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,7 @@ package dev.harbor.hardware.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.application.port.BoardCommunicationException;
-import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

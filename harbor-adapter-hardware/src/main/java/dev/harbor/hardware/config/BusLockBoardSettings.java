@@ -1,10 +1,10 @@
-package dev.harbor.hardware;
+package dev.harbor.hardware.config;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Timing of {@link BusLockBoard}.
+ * Timing of {@code BusLockBoard}.
  *
  * @param pollInterval        how often each attached board's status is read in the background
  * @param pollTimeout         how long one background status read may take
