@@ -17,12 +17,14 @@
 # Builds the jar and the benchmark classes when they are missing or older than the sources.
 #
 # Knobs (environment):
-#   BENCH_STORAGES="sqlite postgres"  BENCH_SECONDS=15  BENCH_ROUNDS=2  BENCH_WARMUP_SECONDS=5
+#   BENCH_STORAGES="sqlite postgres"  BENCH_SECONDS=15  BENCH_ROUNDS=2  BENCH_WARMUP_SECONDS=20
 #   BENCH_THREADS=2  BENCH_CONNECTIONS=32  BENCH_WORKERS=16  BENCH_STARTUP_RUNS=5
 #   BENCH_PG_HOST=127.0.0.1  BENCH_PG_PORT=5432  BENCH_PG_DB=test  BENCH_PG_USER=postgres
 #   BENCH_SERVER_JAVA_OPTS=""  extra JVM options for the gateway under load
-#   BENCH_PROFILE=1  records a JFR profile of the gateway during every load and prints its hot
-#                    methods; the figures of such a run include the recorder's cost.
+#   BENCH_PROFILE=perf  records each load with `perf record -g` (JIT frames named through
+#                       `jcmd Compiler.perfmap`) and prints where the gateway's CPU went;
+#   BENCH_PROFILE=jfr   the same with a JFR recording (sees only threads running Java code).
+#                       The figures of a profiled run include the profiler's cost.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,7 +35,7 @@ CLASSES=$ROOT/harbor-benchmarks/target/classes
 STORAGES=${BENCH_STORAGES:-sqlite postgres}
 SECONDS_PER_RUN=${BENCH_SECONDS:-15}
 ROUNDS=${BENCH_ROUNDS:-2}
-WARMUP=${BENCH_WARMUP_SECONDS:-5}
+WARMUP=${BENCH_WARMUP_SECONDS:-20}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WORKERS=${BENCH_WORKERS:-16}
@@ -42,8 +44,16 @@ PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_DB=${BENCH_PG_DB:-test}
 PG_USER=${BENCH_PG_USER:-postgres}
-PROFILE=${BENCH_PROFILE:-0}
+PROFILE=${BENCH_PROFILE:-}
 read -r -a SERVER_JAVA_OPTS <<<"${BENCH_SERVER_JAVA_OPTS:-}"
+case $PROFILE in
+  '') ;;
+  perf) command -v perf >/dev/null || { echo "perf is missing (Debian package linux-perf)" >&2; exit 1; }
+        SERVER_JAVA_OPTS+=(-XX:+PreserveFramePointer) ;;
+  jfr) ;;
+  *) echo "BENCH_PROFILE is perf or jfr" >&2; exit 2 ;;
+esac
+PERF_PID=
 
 # Only this script's settings reach the gateway: no HARBOR_* from the caller's shell.
 while read -r name; do unset "$name"; done < <(compgen -e | grep '^HARBOR_' || true)
@@ -122,35 +132,61 @@ cpu_seconds() {
 }
 
 profile_start() {
-  [[ $PROFILE == 1 ]] || return 0
-  jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile >/dev/null
+  case $PROFILE in
+    perf) perf record -q -F 499 -g -p "$GATEWAY_PID" -o "$WORK/$1.perf.data" >/dev/null 2>&1 &
+          PERF_PID=$! ;;
+    jfr) jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile >/dev/null ;;
+  esac
 }
 
-# Prints the methods the gateway spent its samples in: the top frame of each sample (self), and
-# every frame of Harbor, the database drivers, JDBI, Hikari, Jackson, Javalin and Jetty (inclusive).
 profile_stop() {
-  [[ $PROFILE == 1 ]] || return 0
+  case $PROFILE in
+    perf) kill -INT "$PERF_PID"; wait "$PERF_PID" || true
+          # Names the JIT-compiled methods in the samples (/tmp/perf-<pid>.map).
+          jcmd "$GATEWAY_PID" Compiler.perfmap >/dev/null
+          perf_report "$1" ;;
+    jfr) jcmd "$GATEWAY_PID" JFR.stop name=bench filename="$WORK/$1.jfr" >/dev/null
+         jfr_report "$1" ;;
+  esac
+}
+
+# Where the gateway's CPU went: by library (JIT-compiled Java, the JVM itself, the kernel, SQLite),
+# the hottest functions (self), and the frames of Harbor and its libraries (inclusive).
+perf_report() {
+  local data=$WORK/$1.perf.data
+  echo "-- profile $1 (perf, all threads of the gateway): CPU by library"
+  perf report -i "$data" --no-children --sort dso --stdio -g none 2>/dev/null | grep '%' | sed -n 1,8p
+  echo "-- profile $1: hottest functions (self)"
+  perf report -i "$data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | sed -n 1,25p | cut -c1-200
+  echo "-- profile $1: frames of Harbor and its libraries (inclusive)"
+  perf report -i "$data" --children --sort sym --stdio -g none 2>/dev/null | grep '%' \
+    | grep -E 'dev\.harbor|org\.sqlite|org\.postgresql|org\.jdbi|com\.zaxxer|jackson|io\.javalin|Compile::Compile|G1' \
+    | sed -n 1,40p | cut -c1-200
+}
+
+# JFR samples only threads running Java code: time in the kernel and in native code (SQLite) is
+# missing from it, which perf shows.
+jfr_report() {
   local file=$WORK/$1.jfr
-  jcmd "$GATEWAY_PID" JFR.stop name=bench filename="$file" >/dev/null
   jfr print --events jdk.ExecutionSample --stack-depth 96 "$file" >"$file.txt"
-  echo "-- profile $1: top frames (self), of $(grep -c '^jdk.ExecutionSample' "$file.txt") samples"
+  echo "-- profile $1 (JFR): top frames (self), of $(grep -c '^jdk.ExecutionSample' "$file.txt") samples"
   awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/ +line:.*/, ""); print}' "$file.txt" \
-    | sort | uniq -c | sort -rn | head -20
-  echo "-- profile $1: frames of the gateway's stack (inclusive: samples that contain the frame)"
+    | sort | uniq -c | sort -rn | sed -n 1,20p
+  echo "-- profile $1: frames of Harbor and its libraries (inclusive: samples that contain the frame)"
   awk '/^jdk.ExecutionSample/ {n++}
        /stackTrace = \[/ {in_stack = 1; split("", seen); next}
        in_stack && /^ *\]/ {in_stack = 0; next}
        in_stack {f = $0; sub(/^ +/, "", f); sub(/ +line:.*/, "", f); if (!(f in seen)) {seen[f] = 1; c[f]++}}
        END {for (f in c) printf "%7d %5.1f%%  %s\n", c[f], 100 * c[f] / n, f}' "$file.txt" \
-    | sort -rn | grep -E 'dev\.harbor|org\.sqlite|org\.postgresql|org\.jdbi|com\.zaxxer|jackson|io\.javalin|org\.eclipse\.jetty\.(server|http)' \
-    | head -40
+    | sort -rn | grep -E 'dev\.harbor|org\.sqlite|org\.postgresql|org\.jdbi|com\.zaxxer|jackson|io\.javalin' \
+    | sed -n 1,40p
 }
 
 run_wrk() {
   local storage=$1 path=$2 round=$3
   local out=$WORK/$storage-wrk-${path//\//_}-$round.txt
   local cpu_before cpu_after
-  profile_start
+  profile_start "$storage-wrk-${path//\//_}-$round"
   cpu_before=$(cpu_seconds)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT$path" >"$out"
   cpu_after=$(cpu_seconds)
@@ -172,7 +208,7 @@ run_cycles() {
   local storage=$1 round=$2
   local out=$WORK/$storage-cycles-$round.txt
   local cpu_before cpu_after
-  profile_start
+  profile_start "$storage-cycles-$round"
   cpu_before=$(cpu_seconds)
   java -cp "$CLASSES" -Dbench.port="$PORT" -Dbench.workers="$WORKERS" -Dbench.seconds="$SECONDS_PER_RUN" \
     -Dbench.warmupSeconds=0 dev.harbor.benchmarks.http.TransactionCycleBenchmark | tee "$out"
@@ -236,6 +272,8 @@ for storage in $STORAGES; do
   run_startup "$storage"
   log "$storage: gateway under load"
   start_gateway "$storage"
+  # Shorter warm-ups leave C2 compiling through the measured runs: with 8 s, a third of the
+  # gateway's CPU went to the JIT compiler and GET /lockers/1 measured a third of its later rate.
   echo "warm-up: ${WARMUP} s of wrk on each read, ${WARMUP} s of create+release"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$PORT/lockers/1" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$PORT/lockers" >/dev/null
@@ -254,7 +292,7 @@ for storage in $STORAGES; do
   stop_gateway
 done
 
-log "summary ($(date -u +%Y-%m-%dT%H:%MZ), load average now $(cut -d' ' -f1-3 /proc/loadavg)$([[ $PROFILE == 1 ]] && echo ', PROFILED: figures include JFR'))"
+log "summary ($(date -u +%Y-%m-%dT%H:%MZ), load average now $(cut -d' ' -f1-3 /proc/loadavg)$([[ -n $PROFILE ]] && echo ", PROFILED with $PROFILE: figures include its cost"))"
 echo "| storage | load | round | throughput | p50 | p99 | errors | gateway CPU (cores) |"
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${SUMMARY[@]}"

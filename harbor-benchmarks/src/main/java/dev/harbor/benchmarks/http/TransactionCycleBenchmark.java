@@ -102,6 +102,7 @@ public final class TransactionCycleBenchmark {
             } catch (IOException e) {
                 error("create io", String.valueOf(e));
                 connection.close();
+                pause();
                 continue;
             }
             long t1 = System.nanoTime();
@@ -117,6 +118,7 @@ public final class TransactionCycleBenchmark {
             } catch (IOException e) {
                 error("release io", String.valueOf(e));
                 connection.close();
+                pause();
                 continue;
             }
             long t2 = System.nanoTime();
@@ -147,6 +149,15 @@ public final class TransactionCycleBenchmark {
                 System.out.printf("  error x%d: %s, e.g. %s%n", count.sum(), kind, abbreviate(EXAMPLES.get(kind))));
         System.out.printf("RESULT cycles_per_s=%.1f cycle_p50_ms=%.2f cycle_p99_ms=%.2f errors=%d%n",
                 rate, cycle.p50Nanos() / 1e6, cycle.p99Nanos() / 1e6, errors);
+    }
+
+    /** After a broken connection, so a gateway that went away is not hammered by reconnects. */
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void error(String kind, String example) {
