@@ -13,8 +13,8 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.HeartbeatClassifier;
 import dev.harbor.domain.health.HeartbeatThresholds;
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.LockerTypeId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -216,8 +216,8 @@ public final class ControllerService implements ManageControllers {
     private ControllerView view(Controller controller, Instant now) {
         ControllerRuntime.Snapshot snapshot = runtime.snapshot(controller.id())
                 .orElse(new ControllerRuntime.Snapshot(false, null, now, "not attached", 0, 0, null, null));
-        Instant reference = snapshot.lastSeenAt() != null ? snapshot.lastSeenAt() : snapshot.attachedAt();
-        return new ControllerView(controller, snapshot, new HeartbeatClassifier(thresholds.get()).classify(reference, now));
+        return new ControllerView(controller, snapshot,
+                new HeartbeatClassifier(thresholds.get()).classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
     }
 
     private static String describe(BoardEndpoint endpoint) {

@@ -5,7 +5,7 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
-import dev.harbor.domain.locker.BankTypeId;
+import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.locker.LockerId;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.harbor.application.layout;
 
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

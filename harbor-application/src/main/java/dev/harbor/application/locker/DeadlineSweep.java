@@ -1,12 +1,12 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.application.port.LockerStore;
-import dev.harbor.domain.device.DeviceInput;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.Transition;
 import dev.harbor.domain.locker.Locker;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +36,12 @@ public final class DeadlineSweep {
             if (!locker.device().isDue(now)) {
                 continue;
             }
-            Transition transition = machine.apply(locker.device(), DeviceInput.timeout(), now);
-            if (transition instanceof Transition.Moved m
-                    && lockers.compareAndSetDevice(locker.id(), locker.device(), m.to())) {
+            // One sweep may pass several deadlines in turn (an expired booking under an expired lock).
+            List<Transition.Moved> moves = machine.expireIfDue(locker.device(), now);
+            if (!moves.isEmpty()
+                    && lockers.compareAndSetDevice(locker.id(), locker.device(), moves.get(moves.size() - 1).to())) {
                 moved++;
-                m.anomalyReason().ifPresent(a -> log.warn("Locker {}: {}", locker.id(), a));
+                moves.forEach(m -> m.anomalyReason().ifPresent(a -> log.warn("Locker {}: {}", locker.id(), a)));
             }
         }
         return moved;

@@ -75,7 +75,8 @@ public final class DoorSensing implements BoardObserver {
     private void feed(Locker locker, HardwareEvent event, Instant at) {
         Locker current = locker;
         for (int i = 0; i < MAX_CAS_TRIES; i++) {
-            Transition transition = machine.apply(current.device(), DeviceInput.event(event), at);
+            // Deadlines that passed before the event count first (the machine never expires on its own).
+            Transition transition = machine.apply(machine.statusAt(current.device(), at), DeviceInput.event(event), at);
             if (!(transition instanceof Transition.Moved moved)) {
                 log.debug("Locker {}: {} ignored in {}", locker.id(), event, current.device().state());
                 return;

@@ -2,7 +2,7 @@ package dev.harbor.application.locker;
 
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

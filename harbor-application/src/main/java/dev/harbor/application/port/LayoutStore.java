@@ -1,9 +1,9 @@
 package dev.harbor.application.port;
 
-import dev.harbor.domain.locker.BankType;
-import dev.harbor.domain.locker.BankTypeId;
-import dev.harbor.domain.locker.LockerType;
-import dev.harbor.domain.locker.LockerTypeId;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
 import java.util.List;
 import java.util.Optional;
 

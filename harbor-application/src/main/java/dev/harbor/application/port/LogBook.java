@@ -1,6 +1,5 @@
 package dev.harbor.application.port;
 
-import dev.harbor.application.system.LogEntry;
 import java.time.Instant;
 import java.util.List;
 

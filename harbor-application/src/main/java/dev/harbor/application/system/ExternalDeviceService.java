@@ -27,10 +27,10 @@ public final class ExternalDeviceService implements ExternalDevices {
 
     @Override
     public List<DeviceView> devices() {
-        HeartbeatClassifier current = new HeartbeatClassifier(thresholds.get());
+        HeartbeatClassifier classifier = new HeartbeatClassifier(thresholds.get());
         var now = clock.instant();
         return store.latest().stream()
-                .map(h -> new DeviceView(h, current.classify(h.receivedAt(), now)))
+                .map(h -> new DeviceView(h, classifier.classify(h.receivedAt(), now)))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.harbor.application.system;
 
+import dev.harbor.application.port.LogEntry;
 import java.time.Instant;
 import java.util.List;
 

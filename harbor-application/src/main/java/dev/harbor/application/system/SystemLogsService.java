@@ -1,5 +1,6 @@
 package dev.harbor.application.system;
 
+import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.LogBook;
 import java.time.Instant;

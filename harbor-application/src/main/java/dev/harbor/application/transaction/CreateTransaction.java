@@ -1,6 +1,6 @@
 package dev.harbor.application.transaction;
 
-import dev.harbor.domain.locker.LockerType;
+import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.transaction.TransactionId;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.harbor.domain.controller;
 
-import dev.harbor.domain.locker.BankTypeId;
+import dev.harbor.domain.layout.BankTypeId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@ import static dev.harbor.domain.device.DeviceState.ALLOCATED;
 import static dev.harbor.domain.device.DeviceState.BOOKED;
 import static dev.harbor.domain.device.DeviceState.LOCKING;
 import static dev.harbor.domain.device.DeviceState.UNLOCKED;
+import static dev.harbor.domain.device.DeviceState.UNLOCKING;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record DeviceStatus(
         DeviceState returnState,
         Instant bookingExpiresAt) {
 
-    private static final Set<DeviceState> WITH_DEADLINE = Set.of(ALLOCATED, LOCKING, DeviceState.UNLOCKING);
+    private static final Set<DeviceState> WITH_DEADLINE = Set.of(ALLOCATED, LOCKING, UNLOCKING);
 
     public DeviceStatus {
         Objects.requireNonNull(state, "state");

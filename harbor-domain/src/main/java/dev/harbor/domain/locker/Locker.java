@@ -1,6 +1,7 @@
 package dev.harbor.domain.locker;
 
 import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
 import java.util.Objects;

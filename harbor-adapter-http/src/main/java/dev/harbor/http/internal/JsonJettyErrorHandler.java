@@ -1,0 +1,41 @@
+package dev.harbor.http.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers before a request reaches Javalin (an URI or headers too large, a
+ * malformed request line …) get the contract's {@code Error} body instead of Jetty's HTML page.
+ */
+public final class JsonJettyErrorHandler extends ErrorHandler {
+
+    private final ErrorHandling errors;
+
+    public JsonJettyErrorHandler(ErrorHandling errors) {
+        this.errors = errors;
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        ApiError error = ErrorHandling.forStatus(code, null, Map.of());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(errors.bytes(error)), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        ApiError error = ErrorHandling.forStatus(status, null, Map.of());
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JsonResponses.CONTENT_TYPE));
+        return ByteBuffer.wrap(errors.bytes(error));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.harbor.http.local;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.locker.LockerFilter;
+import dev.harbor.application.locker.OpenAllLockers;
+import dev.harbor.application.locker.OpenLocker;
+import dev.harbor.application.locker.OpenResult;
+import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.UpdateServiceState;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.locker.ReasonCode;
+import dev.harbor.domain.locker.ServiceState;
+import dev.harbor.http.internal.ApiError;
+import dev.harbor.http.internal.HttpTools;
+import dev.harbor.http.internal.OpenResults;
+import dev.harbor.http.internal.Params;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /lockers}: list, layout, get, service state (admin), open, open all (admin). */
+final class LockerHandlers {
+
+    private static final int MAX_REASON = 500;
+
+    private final QueryLockers query;
+    private final OpenLocker open;
+    private final OpenAllLockers openAll;
+    private final UpdateServiceState updateService;
+    private final HttpTools http;
+
+    LockerHandlers(QueryLockers query, OpenLocker open, OpenAllLockers openAll, UpdateServiceState updateService,
+                   HttpTools http) {
+        this.query = query;
+        this.open = open;
+        this.openAll = openAll;
+        this.updateService = updateService;
+        this.http = http;
+    }
+
+    void register(RoutesConfig routes) {
+        // The fixed paths first, so that "config" and "open-all" are never read as a locker id.
+        routes.get("/lockers", this::list);
+        routes.get("/lockers/config", this::config);
+        routes.post("/lockers/open-all", http.admin().require(this::openAll));
+        routes.get("/lockers/{lockerId}", this::get);
+        routes.patch("/lockers/{lockerId}", http.admin().require(this::updateService));
+        routes.post("/lockers/{lockerId}/open", this::open);
+    }
+
+    private void list(Context ctx) {
+        Boolean available = Params.booleanQuery(ctx, "available").orElse(null);
+        String lockerType = ctx.queryParam("lockerType");
+        if (lockerType != null && !LockerType.isValidSlug(lockerType)) {
+            throw ApiError.invalid("lockerType must be a locker type slug", Map.of("lockerType", Params.echo(lockerType)));
+        }
+        ControllerId controllerId = Params.positiveQuery(ctx, "controllerId").map(ControllerId::of).orElse(null);
+        LockerFilter filter = new LockerFilter(available, lockerType, controllerId);
+        http.responses().ok(ctx, query.list(filter).stream().map(LockerResponse::from).toList());
+    }
+
+    private void config(Context ctx) {
+        http.responses().ok(ctx, LockerConfigResponse.from(query.layout()));
+    }
+
+    private void get(Context ctx) {
+        LockerId id = lockerId(ctx);
+        http.responses().ok(ctx, query.find(id).map(LockerResponse::from).orElseThrow(() -> notFound(id)));
+    }
+
+    private void updateService(Context ctx, Actor admin) {
+        LockerId id = lockerId(ctx);
+        ServiceStateRequest body = http.bodies().read(ctx, ServiceStateRequest.class);
+        ServiceState service = serviceState(body);
+        if (!updateService.update(id, service, admin)) {
+            throw notFound(id);
+        }
+        http.responses().ok(ctx, SuccessResponse.OK);
+    }
+
+    private void open(Context ctx) {
+        LockerId id = lockerId(ctx);
+        OpenResult result = open.openLocker(id, Actor.LOCAL_CLIENT);
+        if (result instanceof OpenResult.Opened opened) {
+            http.responses().ok(ctx, LockerOperationResponse.from(opened));
+        } else {
+            throw OpenResults.failure(result, Map.of("lockerId", id.toString()));
+        }
+    }
+
+    private void openAll(Context ctx, Actor admin) {
+        OpenAllLockers.Report report = openAll.openAll(admin);
+        http.responses().json(ctx, report.allSucceeded() ? 200 : 207, OpenAllLockersResponse.from(report));
+    }
+
+    private static ServiceState serviceState(ServiceStateRequest body) {
+        if (body.outOfService() == null) {
+            throw ApiError.invalidField("outOfService", "outOfService is required");
+        }
+        ReasonCode code = null;
+        if (body.reasonCode() != null) {
+            code = ReasonCode.parse(body.reasonCode()).orElseThrow(() -> ApiError.invalid(
+                    "reasonCode must be one of " + reasonCodes(),
+                    Map.of("field", "reasonCode", "reasonCode", Params.echo(body.reasonCode()))));
+        }
+        if (body.outOfService() && code == null) {
+            throw ApiError.invalidField("reasonCode", "Taking a locker out of service needs a reasonCode");
+        }
+        if (body.reason() != null && body.reason().length() > MAX_REASON) {
+            throw ApiError.invalidField("reason", "reason must be at most " + MAX_REASON + " characters");
+        }
+        return new ServiceState(body.outOfService(), code, body.reason());
+    }
+
+    private static String reasonCodes() {
+        return Arrays.stream(ReasonCode.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static LockerId lockerId(Context ctx) {
+        return LockerId.of(Params.positiveId(ctx, "lockerId"));
+    }
+
+    private static ApiError notFound(LockerId id) {
+        return ApiError.notFound("LOCKER_NOT_FOUND", "Locker " + id + " does not exist", Map.of("lockerId", id.toString()));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.harbor.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link HarborConfig} from environment variables, over an optional properties file named by
+ * {@code HARBOR_CONFIG_FILE} that uses the same keys. Every secret may instead be given as
+ * {@code …_FILE} naming a file that holds it. All problems are collected and reported at once.
+ */
+public final class ConfigLoader {
+
+    public static final String CONFIG_FILE = "HARBOR_CONFIG_FILE";
+
+    private final Map<String, String> values;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Loads from the process environment. */
+    public static HarborConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    /**
+     * @param environment the variables; a {@code HARBOR_CONFIG_FILE} entry adds that file's values
+     *                    under them (the environment wins)
+     * @throws InvalidConfigException listing every problem found
+     */
+    public static HarborConfig load(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        List<String> early = new ArrayList<>();
+        String file = environment.get(CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+                properties.stringPropertyNames().forEach(k -> merged.put(k, properties.getProperty(k).trim()));
+            } catch (IOException | IllegalArgumentException e) {
+                early.add(CONFIG_FILE + ": cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        environment.forEach((k, v) -> {
+            if (k.startsWith("HARBOR_")) {
+                merged.put(k, v);
+            }
+        });
+        ConfigLoader loader = new ConfigLoader(merged);
+        loader.problems.addAll(early);
+        return loader.build();
+    }
+
+    private HarborConfig build() {
+        String host = text("HARBOR_HTTP_HOST").orElse("0.0.0.0");
+        int port = integer("HARBOR_HTTP_PORT", 8080, 0, 65_535);
+        Path dataDir = Path.of(text("HARBOR_DATA_DIR").orElse("./data"));
+        Optional<String> dbUrl = text("HARBOR_DB_URL");
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                problems.add("HARBOR_DB_URL: must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was "
+                        + withoutCredentials(url));
+            }
+        });
+        Optional<String> dbUser = text("HARBOR_DB_USER");
+        Optional<String> dbPassword = secret("HARBOR_DB_PASSWORD");
+        Optional<Path> layout = text("HARBOR_LAYOUT_FILE").map(Path::of);
+        layout.ifPresent(p -> {
+            if (!Files.isReadable(p)) {
+                problems.add("HARBOR_LAYOUT_FILE: cannot read " + p);
+            }
+        });
+        Optional<String> adminUser = text("HARBOR_ADMIN_USERNAME");
+        Optional<String> adminPassword = secret("HARBOR_ADMIN_PASSWORD");
+        if (adminUser.isPresent() != adminPassword.isPresent()) {
+            problems.add("HARBOR_ADMIN_USERNAME and HARBOR_ADMIN_PASSWORD must be set together");
+        }
+        adminPassword.ifPresent(p -> {
+            if (p.length() < 12) {
+                problems.add("HARBOR_ADMIN_PASSWORD: must be at least 12 characters");
+            }
+        });
+        adminUser.ifPresent(u -> {
+            if (!u.matches("[A-Za-z0-9._-]{1,64}")) {
+                problems.add("HARBOR_ADMIN_USERNAME: 1-64 characters of A-Z a-z 0-9 . _ -");
+            }
+        });
+        Optional<InetAddress> mdns = text("HARBOR_MDNS_ADDRESS").flatMap(this::address);
+        Optional<String> sentry = secret("HARBOR_SENTRY_DSN");
+        sentry.ifPresent(dsn -> {
+            if (!dsn.startsWith("http://") && !dsn.startsWith("https://")) {
+                problems.add("HARBOR_SENTRY_DSN: must be an http(s) DSN");
+            }
+        });
+        Optional<String> reboot = text("HARBOR_REBOOT_COMMAND");
+        String name = text("HARBOR_GATEWAY_NAME").orElse("Harbor");
+        if (name.length() > 100) {
+            problems.add("HARBOR_GATEWAY_NAME: at most 100 characters");
+        }
+        Duration poll = Duration.ofMillis(integer("HARBOR_POLL_INTERVAL_MS", 1000, 50, 3_600_000));
+        Duration gap = Duration.ofMillis(integer("HARBOR_OPEN_ALL_GAP_MS", 250, 0, 60_000));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new HarborConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, layout, adminUser, adminPassword,
+                mdns, sentry, reboot, name, poll, gap);
+    }
+
+    private Optional<String> text(String key) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** A secret from {@code KEY}, or from the file named by {@code KEY_FILE}; not both. */
+    private Optional<String> secret(String key) {
+        Optional<String> direct = text(key);
+        Optional<String> file = text(key + "_FILE");
+        if (direct.isPresent() && file.isPresent()) {
+            problems.add(key + " and " + key + "_FILE: set only one");
+            return direct;
+        }
+        if (file.isEmpty()) {
+            return direct;
+        }
+        try {
+            String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
+            if (content.isEmpty()) {
+                problems.add(key + "_FILE: " + file.get() + " is empty");
+                return Optional.empty();
+            }
+            return Optional.of(content);
+        } catch (IOException e) {
+            problems.add(key + "_FILE: cannot read " + file.get());
+            return Optional.empty();
+        }
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                problems.add(key + ": must be " + min + "-" + max + ", was " + parsed);
+                return fallback;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": not a whole number: " + value.get());
+            return fallback;
+        }
+    }
+
+    private Optional<InetAddress> address(String text) {
+        try {
+            // Literal addresses only: mDNS must be bound to one explicit interface address.
+            if (!text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                problems.add("HARBOR_MDNS_ADDRESS: must be a literal IP address, was " + text);
+                return Optional.empty();
+            }
+            InetAddress address = InetAddress.getByName(text);
+            if (address.isAnyLocalAddress()) {
+                problems.add("HARBOR_MDNS_ADDRESS: must name one interface, not the wildcard " + text);
+                return Optional.empty();
+            }
+            return Optional.of(address);
+        } catch (UnknownHostException e) {
+            problems.add("HARBOR_MDNS_ADDRESS: not an IP address: " + text);
+            return Optional.empty();
+        }
+    }
+
+    /** A JDBC URL fit for a log line: no password parameter. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+}

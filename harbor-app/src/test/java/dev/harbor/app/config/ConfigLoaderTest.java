@@ -1,0 +1,80 @@
+package dev.harbor.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothing_configured_gives_sqlite_in_data_the_demo_layout_and_port_8080() {
+        HarborConfig config = ConfigLoader.load(Map.of());
+
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.dbUrl()).isEmpty();
+        assertThat(config.layoutFile()).isEmpty();
+        assertThat(config.mdnsAddress()).isEmpty();
+        assertThat(config.rebootCommand()).isEmpty();
+        assertThat(config.adminUsername()).isEmpty();
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void every_problem_is_reported_at_once() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(
+                "HARBOR_HTTP_PORT", "eighty",
+                "HARBOR_DB_URL", "jdbc:mysql://x/y",
+                "HARBOR_MDNS_ADDRESS", "0.0.0.0",
+                "HARBOR_ADMIN_USERNAME", "admin")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.startsWith("HARBOR_HTTP_PORT"))
+                        .anyMatch(p -> p.startsWith("HARBOR_DB_URL"))
+                        .anyMatch(p -> p.startsWith("HARBOR_MDNS_ADDRESS"))
+                        .anyMatch(p -> p.contains("HARBOR_ADMIN_PASSWORD"))
+                        .hasSize(4));
+    }
+
+    @Test
+    void a_secret_can_come_from_a_file() throws Exception {
+        Path secret = dir.resolve("admin-password");
+        Files.writeString(secret, "correct horse battery staple\n");
+
+        HarborConfig config = ConfigLoader.load(Map.of(
+                "HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD_FILE", secret.toString()));
+
+        assertThat(config.adminPassword()).contains("correct horse battery staple");
+    }
+
+    @Test
+    void the_configuration_file_supplies_values_and_the_environment_wins() throws Exception {
+        Path file = dir.resolve("harbor.properties");
+        Files.writeString(file, "HARBOR_HTTP_PORT=9090\nHARBOR_GATEWAY_NAME=Lobby\n");
+
+        HarborConfig config = ConfigLoader.load(Map.of(
+                ConfigLoader.CONFIG_FILE, file.toString(), "HARBOR_GATEWAY_NAME", "Station"));
+
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.gatewayName()).isEqualTo("Station");
+    }
+
+    @Test
+    void printing_the_configuration_never_shows_a_password() {
+        HarborConfig config = ConfigLoader.load(Map.of(
+                "HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD", "s3cret-passw0rd!",
+                "HARBOR_DB_URL", "jdbc:postgresql://db/harbor?password=hunter2hunter2",
+                "HARBOR_DB_PASSWORD", "other-secret-1"));
+
+        assertThat(config.toString()).doesNotContain("s3cret-passw0rd!", "hunter2hunter2", "other-secret-1");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.harbor.app.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.harbor.application.layout.Layout;
+import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.ProtocolOptions;
+import dev.harbor.domain.controller.Transport;
+import org.junit.jupiter.api.Test;
+
+class LayoutFileTest {
+
+    private static final String LAYOUT = """
+            {
+              "lockerTypes": [
+                { "slug": "small", "name": "Small", "widthMm": 400, "heightMm": 100, "depthMm": 600 },
+                { "slug": "bike", "name": "Bike", "description": "E-bike with charger" }
+              ],
+              "bankTypes": [
+                { "name": "Tower 4", "lockers": ["small", "small", "small", "bike"] }
+              ],
+              "controllers": [
+                { "name": "Tower A", "protocol": "kerong-cu16", "bankType": "Tower 4", "boardAddress": 1,
+                  "transport": { "type": "serial", "port": "/dev/ttyUSB0" } },
+                { "name": "Tower B", "protocol": "xor8a", "bankType": "Tower 4", "boardAddress": 3,
+                  "transport": { "type": "tcp", "host": "10.0.0.7", "port": 5000 },
+                  "options": { "feedbackPolarity": "SET_MEANS_OPEN" } }
+              ]
+            }
+            """;
+
+    @Test
+    void a_layout_file_describes_types_banks_and_controllers() {
+        Layout layout = LayoutFile.parse(LAYOUT);
+
+        assertThat(layout.lockerTypes()).extracting(Layout.LockerTypeSpec::slug).containsExactly("small", "bike");
+        assertThat(layout.bankTypes().get(0).lockerTypes()).containsExactly("small", "small", "small", "bike");
+        Layout.ControllerSpec towerA = layout.controllers().get(0);
+        assertThat(towerA.endpoint().protocol()).isEqualTo(Protocol.KERONG_CU16);
+        assertThat(towerA.endpoint().transport()).isEqualTo(new Transport.Serial("/dev/ttyUSB0", 19_200));
+        assertThat(towerA.endpoint().boardAddress()).isEqualTo(1);
+        Layout.ControllerSpec towerB = layout.controllers().get(1);
+        assertThat(towerB.endpoint().transport()).isEqualTo(new Transport.Tcp("10.0.0.7", 5000));
+        assertThat(towerB.endpoint().options().feedbackPolarity())
+                .isEqualTo(ProtocolOptions.FeedbackPolarity.SET_MEANS_OPEN);
+    }
+
+    @Test
+    void every_problem_of_a_bad_layout_is_named_with_its_place() {
+        String bad = """
+                { "lockerTypes": [ { "slug": "Small Box" } ],
+                  "controllers": [ { "name": "X", "protocol": "kerong-cu99", "bankType": "B" },
+                                   { "name": "Y", "protocol": "xor8a", "bankType": "B", "boardAddress": 40,
+                                     "transport": { "type": "serial", "port": "/dev/ttyS0" } } ] }
+                """;
+
+        assertThatThrownBy(() -> LayoutFile.parse(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lockerTypes[0].name")
+                .hasMessageContaining("controllers[0].protocol")
+                .hasMessageContaining("controllers[1]: board address 40 is out of range");
+    }
+
+    @Test
+    void a_file_that_is_not_json_is_refused_clearly() {
+        assertThatThrownBy(() -> LayoutFile.parse("{ lockerTypes: "))
+                .hasMessageStartingWith("the layout file is not valid JSON");
+    }
+
+    @Test
+    void the_demo_layout_has_two_simulated_boards_of_sixteen_lockers_in_three_sizes() {
+        Layout demo = DemoLayout.create();
+
+        assertThat(demo.controllers()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.endpoint().transport()).isInstanceOf(Transport.Simulated.class));
+        assertThat(demo.bankTypes()).singleElement()
+                .satisfies(b -> assertThat(b.lockerTypes()).hasSize(16).containsOnly("small", "medium", "large"));
+    }
+}

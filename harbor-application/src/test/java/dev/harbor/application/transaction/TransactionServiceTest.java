@@ -1,0 +1,145 @@
+package dev.harbor.application.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.UseCaseFixture;
+import dev.harbor.application.transaction.CreateTransaction.Result;
+import dev.harbor.domain.device.DeviceState;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.ReasonCode;
+import dev.harbor.domain.locker.ServiceState;
+import dev.harbor.domain.transaction.TransactionId;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TransactionServiceTest {
+
+    private final UseCaseFixture fixture = new UseCaseFixture();
+    private final TransactionService service = fixture.transactions;
+
+    private Result create(String id, String type) {
+        return service.create(new CreateTransaction.Command(new TransactionId(id), type));
+    }
+
+    @Test
+    void creating_a_transaction_books_a_free_locker_for_it_without_opening_a_door() {
+        Result result = create("order-1", null);
+
+        assertThat(result).isInstanceOf(Result.Created.class);
+        TransactionView created = ((Result.Created) result).transaction();
+        Locker locker = fixture.db.lockerStore().find(created.lockerId()).orElseThrow();
+        assertThat(locker.device().state()).isEqualTo(DeviceState.BOOKED);
+        assertThat(locker.device().holder()).isEqualTo("order-1");
+        assertThat(locker.device().timeoutAt()).as("a Harbor booking never expires").isNull();
+        assertThat(created.createdAt()).isEqualTo(fixture.clock.instant());
+        assertThat(created.openCount()).isZero();
+        assertThat(fixture.board.opens()).isEmpty();
+    }
+
+    @Test
+    void creating_the_same_transaction_twice_returns_the_existing_one() {
+        TransactionView first = ((Result.Created) create("order-1", null)).transaction();
+
+        Result second = create("order-1", "large");
+
+        assertThat(second).isEqualTo(new Result.AlreadyExists(first));
+        assertThat(service.active()).hasSize(1);
+    }
+
+    @Test
+    void a_locker_type_restricts_the_choice_to_lockers_of_that_type() {
+        Set<Long> large = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            TransactionView view = ((Result.Created) create("big-" + i, "large")).transaction();
+            assertThat(view.lockerTypeSlug()).isEqualTo("large");
+            large.add(view.lockerId().value());
+        }
+        assertThat(large).hasSize(2);
+
+        assertThat(create("big-2", "large")).isInstanceOf(Result.NoAvailableLocker.class);
+        assertThat(create("small-0", "small")).isInstanceOf(Result.Created.class);
+    }
+
+    @Test
+    void an_unknown_locker_type_is_refused_and_nothing_is_booked() {
+        assertThat(create("order-1", "huge")).isEqualTo(new Result.UnknownLockerType("huge"));
+        assertThat(fixture.allLockers()).allMatch(l -> l.device().state() == DeviceState.UNLOCKED);
+    }
+
+    @Test
+    void when_every_locker_is_taken_the_next_create_gets_no_available_locker() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(create("t-" + i, null)).isInstanceOf(Result.Created.class);
+        }
+
+        assertThat(create("t-4", null)).isInstanceOf(Result.NoAvailableLocker.class);
+    }
+
+    @Test
+    void lockers_out_of_service_are_never_handed_out() {
+        fixture.allLockers().stream().filter(l -> l.bankLockerNumber() != 4).forEach(l ->
+                fixture.lockers.update(l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
+
+        TransactionView view = ((Result.Created) create("t-1", null)).transaction();
+
+        assertThat(view.lockerId()).isEqualTo(fixture.locker(4).id());
+        assertThat(create("t-2", null)).isInstanceOf(Result.NoAvailableLocker.class);
+    }
+
+    @Test
+    void lockers_of_a_controller_that_does_not_answer_are_never_handed_out() {
+        fixture.sensing.statusFailed(fixture.controller, "no reply", fixture.clock.instant());
+
+        assertThat(create("t-1", null)).isInstanceOf(Result.NoAvailableLocker.class);
+    }
+
+    @Test
+    void releasing_a_transaction_frees_its_locker_and_ends_the_transaction() {
+        TransactionView view = ((Result.Created) create("order-1", null)).transaction();
+        fixture.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(service.release(new TransactionId("order-1"))).isTrue();
+
+        Locker locker = fixture.db.lockerStore().find(view.lockerId()).orElseThrow();
+        assertThat(locker.device().state()).isEqualTo(DeviceState.UNLOCKED);
+        assertThat(locker.device().holder()).isNull();
+        assertThat(service.find(new TransactionId("order-1"))).isEmpty();
+        assertThat(service.active()).isEmpty();
+        assertThat(fixture.board.opens()).as("a release touches no door").isEmpty();
+    }
+
+    @Test
+    void releasing_an_unknown_or_already_released_transaction_reports_it() {
+        create("order-1", null);
+        service.release(new TransactionId("order-1"));
+
+        assertThat(service.release(new TransactionId("order-1"))).isFalse();
+        assertThat(service.release(new TransactionId("never"))).isFalse();
+    }
+
+    @Test
+    void a_released_id_is_not_reused_for_a_new_transaction() {
+        TransactionView first = ((Result.Created) create("order-1", null)).transaction();
+        service.release(new TransactionId("order-1"));
+
+        Result again = create("order-1", null);
+
+        assertThat(again).isInstanceOf(Result.AlreadyExists.class);
+        assertThat(((Result.AlreadyExists) again).existing().lockerId()).isEqualTo(first.lockerId());
+        assertThat(service.active()).isEmpty();
+    }
+
+    @Test
+    void active_transactions_are_listed_oldest_first_with_their_locker_type() {
+        create("first", "small");
+        fixture.clock.advance(Duration.ofSeconds(1));
+        create("second", "large");
+
+        assertThat(service.active()).extracting(v -> v.transactionId().value(), TransactionView::lockerTypeSlug)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "small"),
+                        org.assertj.core.groups.Tuple.tuple("second", "large"));
+    }
+}
