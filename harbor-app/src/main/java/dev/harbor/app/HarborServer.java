@@ -20,6 +20,7 @@ import dev.harbor.persistence.Database;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,6 @@ public final class HarborServer implements AutoCloseable {
                     .clock(clock)
                     .build();
             int port = http.start(config.httpHost(), config.httpPort());
-            log.info("Harbor {} listening on {}:{} ({} storage, {} lockers)", Version.current(), config.httpHost(), port,
-                    stores.storageName(), stores.lockers().findAll().size());
             return new HarborServer(database, harbor, http, port);
         } catch (RuntimeException e) {
             database.close();
@@ -125,15 +124,25 @@ public final class HarborServer implements AutoCloseable {
             return;
         }
         log.info("Starting with {}", config);
-        HarborServer server;
+        // Javalin registers no shutdown hook. Ours is in place before anything starts, so a
+        // SIGTERM that arrives right after the first answer still gets the orderly stop.
+        AtomicReference<HarborServer> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            HarborServer server = running.getAndSet(null);
+            if (server != null) {
+                server.close();
+            }
+        }, "harbor-shutdown"));
         try {
-            server = start(config);
+            HarborServer server = start(config);
+            running.set(server);
+            // Process supervisors and tests wait for this line: it comes only once a SIGTERM is safe.
+            log.info("Harbor {} listening on {}:{} ({} storage, {} lockers)", Version.current(), config.httpHost(),
+                    server.port(), server.harbor().stores().storageName(),
+                    server.harbor().stores().lockers().findAll().size());
         } catch (IllegalArgumentException e) {
             log.error("Cannot start: {}", e.getMessage());
             System.exit(2);
-            return;
         }
-        // Javalin registers no shutdown hook: without this a SIGTERM would skip the orderly stop.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "harbor-shutdown"));
     }
 }
