@@ -13,7 +13,6 @@ import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
-import dev.harbor.http.api.Authenticator;
 import dev.harbor.http.HttpApi;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.persistence.Database;
@@ -68,7 +67,6 @@ public final class HarborServer implements AutoCloseable {
                     .build();
             harbor.start();
             HttpApi http = HttpApi.builder(useCases(harbor))
-                    .authenticator(Authenticator.denyAll())
                     .clock(clock)
                     .build();
             int port = http.start(config.httpHost(), config.httpPort());
