@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
     private final JdbiSettingsStore settingsStore;
     private final JdbiExternalDeviceStore externalDeviceStore;
     private final JdbiAuditTrail auditTrail;
+    private final JdbiAdminUserStore adminUserStore;
+    private final JdbiSessionStore sessionStore;
 
     private Database(Dialect dialect, List<HikariDataSource> pools, Access access, HealthCheck healthCheck) {
         this.dialect = dialect;
@@ -65,6 +67,8 @@ public final class Database implements AutoCloseable {
         this.settingsStore = new JdbiSettingsStore(access);
         this.externalDeviceStore = new JdbiExternalDeviceStore(access);
         this.auditTrail = new JdbiAuditTrail(access);
+        this.adminUserStore = new JdbiAdminUserStore(access);
+        this.sessionStore = new JdbiSessionStore(access);
     }
 
     /**
@@ -195,6 +199,14 @@ public final class Database implements AutoCloseable {
 
     public JdbiAuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public JdbiAdminUserStore adminUserStore() {
+        return adminUserStore;
+    }
+
+    public JdbiSessionStore sessionStore() {
+        return sessionStore;
     }
 
     /** Closes the connection pools; committed data is already on disk. */

@@ -73,6 +73,11 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
     /** The stores over this schema, emptied of every row (ids go on counting up). */
     Stores freshStores() {
+        return TestStores.of(freshDatabase());
+    }
+
+    /** The schema's database with every table emptied. */
+    Database freshDatabase() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             List<String> tables = new java.util.ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema
@@ -85,6 +90,6 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return TestStores.of(database);
+        return database;
     }
 }

@@ -1,6 +1,7 @@
 package dev.harbor.app;
 
 import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.cache.ReadCache;
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.controller.ControllerService;
 import dev.harbor.application.controller.ManageControllers;
@@ -90,7 +91,11 @@ public final class Harbor implements AutoCloseable {
 
     private Harbor(Builder builder) {
         Clock clock = builder.clock;
-        stores = Objects.requireNonNull(builder.stores, "stores are required");
+        HarborStores given = Objects.requireNonNull(builder.stores, "stores are required");
+        // The API reads lockers and types from memory; every write still goes to the database first.
+        ReadCache cache = new ReadCache(given.lockers(), given.transactions(), given.controllers(), given.layout());
+        stores = new HarborStores(cache.lockers(), cache.transactions(), cache.controllers(), cache.layout(),
+                given.settings(), given.externalDevices(), given.auditTrail(), given.storageName(), given.isUp());
         Objects.requireNonNull(builder.lockBoard, "a lock board is required");
         DeviceStateMachine machine = new DeviceStateMachine(builder.deviceTimeouts);
         ControllerRuntime runtime = new ControllerRuntime();

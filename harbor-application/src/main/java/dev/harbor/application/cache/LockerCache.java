@@ -1,0 +1,71 @@
+package dev.harbor.application.cache;
+
+import dev.harbor.application.port.LockerStore;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The lockers as last read from the database, for the API's reads. The database stays the truth:
+ * every write goes to it first, and the cache then re-reads the lockers it touched.
+ *
+ * <p>Each re-read and its update of the map happen under one lock, so a slow re-read can never
+ * put an older row over a newer one: whichever re-read runs later also read later.
+ */
+final class LockerCache {
+
+    private final LockerStore database;
+    private final ConcurrentSkipListMap<Long, Locker> byId = new ConcurrentSkipListMap<>();
+    private final Object reloads = new Object();
+
+    LockerCache(LockerStore database) {
+        this.database = database;
+        reloadAll();
+    }
+
+    List<Locker> all() {
+        return List.copyOf(byId.values());
+    }
+
+    Optional<Locker> find(LockerId id) {
+        return Optional.ofNullable(byId.get(id.value()));
+    }
+
+    List<Locker> ofController(ControllerId controller) {
+        return byId.values().stream()
+                .filter(l -> l.controllerId().equals(controller))
+                .sorted(Comparator.comparingInt(Locker::bankLockerNumber))
+                .toList();
+    }
+
+    void reload(LockerId id) {
+        synchronized (reloads) {
+            database.find(id).ifPresentOrElse(l -> byId.put(id.value(), l), () -> byId.remove(id.value()));
+        }
+    }
+
+    void reload(Collection<LockerId> ids) {
+        ids.forEach(this::reload);
+    }
+
+    /** After a change of a controller's bank: its lockers are re-read, those gone are dropped. */
+    void reloadController(ControllerId controller) {
+        synchronized (reloads) {
+            byId.values().removeIf(l -> l.controllerId().equals(controller));
+            database.findByController(controller).forEach(l -> byId.put(l.id().value(), l));
+        }
+    }
+
+    void reloadAll() {
+        synchronized (reloads) {
+            List<Locker> fresh = database.findAll();
+            byId.clear();
+            fresh.forEach(l -> byId.put(l.id().value(), l));
+        }
+    }
+}
