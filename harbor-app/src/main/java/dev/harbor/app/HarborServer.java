@@ -30,6 +30,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -218,15 +222,27 @@ public final class HarborServer implements AutoCloseable {
             return;
         }
         log.info("Starting with {}", config);
-        HarborServer server;
+        // Javalin registers no shutdown hook: without this a SIGTERM would skip the orderly stop.
+        // It is in place before the port is announced, so a SIGTERM right after that still stops cleanly.
+        CompletableFuture<HarborServer> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.get(2, TimeUnit.MINUTES).close();
+            } catch (ExecutionException | TimeoutException e) {
+                // never started: nothing to stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "harbor-shutdown"));
         try {
-            server = start(config);
+            started.complete(start(config));
         } catch (IllegalArgumentException e) {
+            started.completeExceptionally(e);
             log.error("Cannot start: {}", e.getMessage());
             System.exit(2);
-            return;
+        } catch (RuntimeException | Error e) {
+            started.completeExceptionally(e);
+            throw e;
         }
-        // Javalin registers no shutdown hook: without this a SIGTERM would skip the orderly stop.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "harbor-shutdown"));
     }
 }
