@@ -30,10 +30,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -151,8 +147,6 @@ public final class HarborServer implements AutoCloseable {
             int port = http.start(config.httpHost(), config.httpPort());
             HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, port);
             self.set(server);
-            log.info("Harbor {} listening on {}:{} ({} storage, {} lockers)", Version.current(), config.httpHost(), port,
-                    stores.storageName(), stores.lockers().findAll().size());
             return server;
         } catch (RuntimeException e) {
             database.close();
@@ -222,27 +216,25 @@ public final class HarborServer implements AutoCloseable {
             return;
         }
         log.info("Starting with {}", config);
-        // Javalin registers no shutdown hook: without this a SIGTERM would skip the orderly stop.
-        // It is in place before the port is announced, so a SIGTERM right after that still stops cleanly.
-        CompletableFuture<HarborServer> started = new CompletableFuture<>();
+        // Javalin registers no shutdown hook. Ours is in place before anything starts, so a
+        // SIGTERM that arrives right after the first answer still gets the orderly stop.
+        AtomicReference<HarborServer> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                started.get(2, TimeUnit.MINUTES).close();
-            } catch (ExecutionException | TimeoutException e) {
-                // never started: nothing to stop
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            HarborServer server = running.getAndSet(null);
+            if (server != null) {
+                server.close();
             }
         }, "harbor-shutdown"));
         try {
-            started.complete(start(config));
+            HarborServer server = start(config);
+            running.set(server);
+            // Process supervisors and tests wait for this line: it comes only once a SIGTERM is safe.
+            log.info("Harbor {} listening on {}:{} ({} storage, {} lockers)", Version.current(), config.httpHost(),
+                    server.port(), server.harbor().stores().storageName(),
+                    server.harbor().stores().lockers().findAll().size());
         } catch (IllegalArgumentException e) {
-            started.completeExceptionally(e);
             log.error("Cannot start: {}", e.getMessage());
             System.exit(2);
-        } catch (RuntimeException | Error e) {
-            started.completeExceptionally(e);
-            throw e;
         }
     }
 }

@@ -61,7 +61,7 @@ final class GatewayProcess implements AutoCloseable {
 
     /** SIGTERM: the orderly stop. */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the gateway did not stop within " + timeout);

@@ -72,7 +72,8 @@ class RunnableJarIT {
             assertThat(Files.exists(workDir.resolve("data").resolve("harbor.db")))
                     .as("the default data folder is ./data").isTrue();
 
-            process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close the pipe we read the log from.
+            process.toHandle().destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
             reader.join(5_000);
             synchronized (output) {

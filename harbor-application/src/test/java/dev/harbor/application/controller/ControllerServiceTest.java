@@ -1,0 +1,126 @@
+package dev.harbor.application.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.UseCaseFixture;
+import dev.harbor.application.controller.ManageControllers.AddCommand;
+import dev.harbor.application.controller.ManageControllers.AddResult;
+import dev.harbor.application.controller.ManageControllers.AdjustResult;
+import dev.harbor.application.controller.ManageControllers.ChangeResult;
+import dev.harbor.application.controller.ManageControllers.RemoveResult;
+import dev.harbor.application.transaction.CreateTransaction;
+import dev.harbor.application.transaction.TransactionView;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.transaction.TransactionId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ControllerServiceTest {
+
+    private final UseCaseFixture fixture = new UseCaseFixture();
+    private final ControllerService service = fixture.controllers;
+    private final Actor technician = Actor.admin("tech");
+
+    private TransactionView created(String id) {
+        return ((CreateTransaction.Result.Created) fixture.transactions.create(
+                new CreateTransaction.Command(new TransactionId(id), null))).transaction();
+    }
+
+    private ControllerId addByCount(String bus, int count) {
+        AddResult result = service.add(new AddCommand("Extra", UseCaseFixture.endpoint(bus, 0), null, count,
+                DiscoveredVia.MANUAL), technician);
+        return ((AddResult.Added) result).controller().controller().id();
+    }
+
+    @Test
+    void adding_a_controller_by_count_creates_its_lockers_of_the_default_type() {
+        ControllerId id = addByCount("bus-2", 6);
+
+        List<Locker> lockers = fixture.db.lockerStore().findByController(id);
+        assertThat(lockers).hasSize(6).extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(lockers).extracting(Locker::lockerTypeId).containsOnly(fixture.locker(1).lockerTypeId());
+    }
+
+    @Test
+    void adding_a_board_at_an_endpoint_already_in_use_is_refused_and_creates_nothing() {
+        int before = fixture.allLockers().size();
+
+        AddResult result = service.add(new AddCommand("Twin", UseCaseFixture.endpoint("bus-1", 0), null, 4,
+                DiscoveredVia.MANUAL), technician);
+
+        assertThat(result).isEqualTo(new AddResult.EndpointInUse(fixture.controller));
+        assertThat(fixture.allLockers()).hasSize(before);
+    }
+
+    @Test
+    void shrinking_over_active_transactions_is_refused_and_removes_nothing() {
+        ControllerId id = addByCount("bus-2", 4);
+        for (int i = 0; i < 8; i++) {
+            created("fill-" + i);
+        }
+
+        AdjustResult result = service.adjustLockerCount(id, 1, technician);
+
+        assertThat(result).isEqualTo(new AdjustResult.HasActiveTransactions(3));
+        assertThat(fixture.db.lockerStore().findByController(id)).hasSize(4);
+    }
+
+    @Test
+    void growing_adds_lockers_with_new_ids_and_shrinking_removes_the_highest_numbers() {
+        ControllerId id = addByCount("bus-2", 2);
+        List<Locker> before = fixture.db.lockerStore().findByController(id);
+
+        AdjustResult grown = service.adjustLockerCount(id, 4, technician);
+        AdjustResult shrunk = service.adjustLockerCount(id, 3, technician);
+
+        AdjustResult.Adjusted growth = (AdjustResult.Adjusted) grown;
+        assertThat(growth.previousCount()).isEqualTo(2);
+        assertThat(growth.added()).hasSize(2).doesNotContainAnyElementsOf(before.stream().map(Locker::id).toList());
+        AdjustResult.Adjusted shrink = (AdjustResult.Adjusted) shrunk;
+        assertThat(shrink.removed()).containsExactly(growth.added().get(1));
+        assertThat(fixture.db.lockerStore().findByController(id)).extracting(Locker::bankLockerNumber)
+                .containsExactly(1, 2, 3);
+        assertThat(service.adjustLockerCount(id, 17, technician)).isEqualTo(new AdjustResult.OutOfRange(16));
+    }
+
+    @Test
+    void replacing_a_board_keeps_every_locker_state_and_transaction_and_reattaches_the_new_endpoint() {
+        TransactionView transaction = created("order-1");
+        List<Locker> before = fixture.db.lockerStore().findByController(fixture.controller);
+
+        ChangeResult result = service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
+
+        assertThat(result).isInstanceOf(ChangeResult.Changed.class);
+        assertThat(((ChangeResult.Changed) result).controller().controller().endpoint().transport().busKey())
+                .isEqualTo("simulated:bus-9");
+        assertThat(fixture.db.lockerStore().findByController(fixture.controller)).isEqualTo(before);
+        assertThat(fixture.transactions.find(transaction.transactionId())).contains(transaction);
+    }
+
+    @Test
+    void removing_a_controller_with_an_active_transaction_needs_force_which_releases_it() {
+        TransactionView transaction = created("order-1");
+
+        assertThat(service.remove(fixture.controller, false, technician)).isEqualTo(new RemoveResult.HasActiveTransactions(1));
+        assertThat(fixture.allLockers()).hasSize(4);
+
+        assertThat(service.remove(fixture.controller, true, technician)).isEqualTo(new RemoveResult.Removed(1));
+        assertThat(fixture.allLockers()).isEmpty();
+        assertThat(fixture.transactions.find(transaction.transactionId())).isEmpty();
+        assertThat(fixture.db.auditTrail().recent(20, null)).extracting(e -> e.action())
+                .contains("transaction.force-release", "controller.remove");
+    }
+
+    @Test
+    void a_controller_not_heard_from_since_attach_is_classified_from_its_attach_time() {
+        ControllerView view = service.find(fixture.controller).orElseThrow();
+
+        assertThat(view.health().health()).isEqualTo(dev.harbor.domain.health.Health.HEALTHY);
+        fixture.clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(service.find(fixture.controller).orElseThrow().health().health())
+                .isEqualTo(dev.harbor.domain.health.Health.DEAD);
+    }
+}
