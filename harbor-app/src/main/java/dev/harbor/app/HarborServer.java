@@ -18,6 +18,7 @@ import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
+import dev.harbor.hardware.mdns.JmdnsControllerDiscovery;
 import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.http.HttpApi;
@@ -69,16 +70,18 @@ public final class HarborServer implements AutoCloseable {
     private final HttpApi http;
     private final BusLockBoard boards;
     private final SentryErrorReporter sentry;
+    private final LateDiscovery discovery;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HarborServer(Database database, Harbor harbor, HttpApi http, BusLockBoard boards, SentryErrorReporter sentry,
-                         int port) {
+                         LateDiscovery discovery, int port) {
         this.database = database;
         this.harbor = harbor;
         this.http = http;
         this.boards = boards;
         this.sentry = sentry;
+        this.discovery = discovery;
         this.port = port;
     }
 
@@ -103,6 +106,7 @@ public final class HarborServer implements AutoCloseable {
                 errorReporter = sentry;
             }
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
+            LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
             Auditor auditor = new Auditor(stores.auditTrail(), clock);
             AuthService authentication = new AuthService(database.adminUserStore(), database.sessionStore(),
                     new BcryptPasswordHasher(tuning.bcryptCost()), auditor, tuning.auth(), clock);
@@ -124,6 +128,7 @@ public final class HarborServer implements AutoCloseable {
                     .openAllGap(config.openAllGap())
                     .gatewayId(gatewayId(stores.settings()))
                     .hostSystem(host)
+                    .discovery(discovery)
                     .errorReporter(errorReporter)
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
@@ -145,7 +150,11 @@ public final class HarborServer implements AutoCloseable {
                     .clock(clock)
                     .build();
             int port = http.start(config.httpHost(), config.httpPort());
-            HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, port);
+            String gatewayId = harbor.querySystem().info().gatewayId();
+            discovery.start(new JmdnsControllerDiscovery.GatewayAnnouncement(
+                    harbor.manageSettings().current().name() + " " + gatewayId.substring(0, 8), port,
+                    Version.current(), gatewayId));
+            HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, discovery, port);
             self.set(server);
             return server;
         } catch (RuntimeException e) {
@@ -198,6 +207,7 @@ public final class HarborServer implements AutoCloseable {
             return;
         }
         http.stop();
+        discovery.close();
         harbor.close();
         database.close();
         if (sentry != null) {

@@ -248,8 +248,8 @@ final class ControllerHandlers {
     }
 
     private static ApiError endpointInUse(BoardEndpoint endpoint, ControllerId existing) {
-        String message = "A controller is already registered at board address " + endpoint.boardAddress() + " on "
-                + endpoint.transport().busKey();
+        String message = "The bus " + endpoint.transport().busKey() + " already has a controller at board address "
+                + endpoint.boardAddress() + " or one speaking another protocol than " + endpoint.protocol().id();
         return existing == null
                 ? new ApiError(409, "INVALID_STATE", message, Map.of())
                 : new ApiError(409, "INVALID_STATE", message + " (controller " + existing + ")",
