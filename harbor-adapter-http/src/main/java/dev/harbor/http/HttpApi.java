@@ -1,8 +1,10 @@
 package dev.harbor.http;
 
-import dev.harbor.http.api.LocalApiUseCases;
-import dev.harbor.http.api.Authenticator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.http.admin.AdminApi;
+import dev.harbor.http.api.AdminApiUseCases;
+import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.http.internal.AdminGuard;
 import dev.harbor.http.internal.ErrorHandling;
 import dev.harbor.http.internal.HttpTools;
@@ -23,11 +25,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The Harbor Gateway HTTP API (Local API, and later the Admin API) on an embedded Javalin server.
+ * The Harbor Gateway HTTP API (Local API and Admin API) on an embedded Javalin server.
  *
  * <pre>{@code
- * HttpApi api = HttpApi.builder(useCases)
- *         .authenticator(authenticator)
+ * HttpApi api = HttpApi.builder(localUseCases)
+ *         .admin(adminUseCases)
+ *         .errorReporter(reporter)
  *         .clock(clock)
  *         .build();
  * int port = api.start("0.0.0.0", 8080);   // 0 = any free port
@@ -36,8 +39,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every error, on every route, is the contract's {@code Error} body; request bodies are
- * limited to 64 KiB and must be JSON. Admin-only routes refuse everyone unless an
- * {@link Authenticator} that accepts someone is given.
+ * limited to 64 KiB and must be JSON. Admin-only routes refuse everyone unless
+ * {@link AdminApiUseCases} whose authentication accepts someone are given.
  */
 public final class HttpApi {
 
@@ -52,10 +55,10 @@ public final class HttpApi {
 
     private HttpApi(Builder builder) {
         ObjectMapper mapper = Json.mapper();
-        ErrorHandling errors = new ErrorHandling(mapper, builder.clock);
+        ErrorHandling errors = new ErrorHandling(mapper, builder.clock, builder.errorReporter);
         JsonResponses responses = new JsonResponses(mapper);
-        HttpTools tools = new HttpTools(responses, new RequestBodies(mapper), new AdminGuard(builder.authenticator),
-                builder.clock);
+        HttpTools tools = new HttpTools(responses, new RequestBodies(mapper),
+                new AdminGuard(builder.admin.authentication()), builder.clock);
         byte[] openApi = readOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,6 +73,7 @@ public final class HttpApi {
             config.routes.get("/openapi.json", ctx -> ctx.status(200)
                     .contentType(JsonResponses.CONTENT_TYPE).result(openApi));
             new LocalApi(builder.useCases, tools).register(config.routes);
+            new AdminApi(builder.admin, builder.useCases, builder.errorReporter, tools).register(config.routes);
         });
     }
 
@@ -118,16 +122,29 @@ public final class HttpApi {
     public static final class Builder {
 
         private final LocalApiUseCases useCases;
-        private Authenticator authenticator = Authenticator.denyAll();
+        private AdminApiUseCases admin = AdminApiUseCases.lockedOut();
+        private ErrorReporter errorReporter = ErrorReporter.DISABLED;
         private Clock clock = Clock.systemUTC();
 
         private Builder(LocalApiUseCases useCases) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
         }
 
-        /** Who may call admin-only routes. Default: nobody. */
-        public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        /**
+         * The Admin API's use cases; their authentication guards every admin-only route. Default:
+         * {@link AdminApiUseCases#lockedOut()}, nobody gets in.
+         */
+        public Builder admin(AdminApiUseCases admin) {
+            this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /**
+         * Where unhandled server errors (every 500 {@code INTERNAL_ERROR}) are reported, and what
+         * {@code POST /diagnostics/sentry-test} sends through. Default: reporting off.
+         */
+        public Builder errorReporter(ErrorReporter errorReporter) {
+            this.errorReporter = Objects.requireNonNull(errorReporter, "errorReporter");
             return this;
         }
 

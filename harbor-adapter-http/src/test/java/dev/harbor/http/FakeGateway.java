@@ -83,6 +83,8 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
             new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 12);
     RuntimeSettings settings = RuntimeSettings.defaults("Lobby");
     HealthReading deviceHealth = new HealthReading(Health.HEALTHY, null);
+    /** Thrown by {@link #health()}: a bug behind a route, for the 500 path. */
+    RuntimeException healthFailure;
     Actor lastActor;
     String lastLogLevel;
     int lastLogLimit;
@@ -261,6 +263,9 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
 
     @Override
     public GatewayHealth health() {
+        if (healthFailure != null) {
+            throw healthFailure;
+        }
         return health;
     }
 

@@ -2,24 +2,15 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.contract.ExternalDeviceStoreContract;
 import dev.harbor.application.port.contract.Stores;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteExternalDeviceStoreTest extends ExternalDeviceStoreContract {
 
-    @TempDir
-    Path dataDir;
-
-    private Database database;
+    @RegisterExtension
+    final SqliteFile sqlite = new SqliteFile();
 
     @Override
     protected Stores openStores() {
-        database = Database.sqlite(dataDir);
-        return TestStores.of(database);
-    }
-
-    @Override
-    protected void closeStores() {
-        database.close();
+        return sqlite.stores();
     }
 }

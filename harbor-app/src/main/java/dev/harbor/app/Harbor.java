@@ -4,6 +4,8 @@ import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.cache.ReadCache;
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.DiscoverControllers;
+import dev.harbor.application.controller.DiscoveryService;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.layout.LayoutLoader;
@@ -75,6 +77,7 @@ public final class Harbor implements AutoCloseable {
     private final LockerService lockers;
     private final OpenAllService openAll;
     private final ControllerService controllers;
+    private final DiscoveryService discovery;
     private final SettingsService settings;
     private final ExternalDeviceService externalDevices;
     private final SystemLogsService systemLogs;
@@ -112,6 +115,7 @@ public final class Harbor implements AutoCloseable {
         openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, builder.openAllGap);
         controllers = new ControllerService(stores.controllers(), stores.layout(), lockBoard, runtime, auditor,
                 () -> settings.current().heartbeat(), clock);
+        discovery = new DiscoveryService(builder.discovery, controllers, auditor);
         layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
         layout = Optional.ofNullable(builder.layout);
         externalDevices = new ExternalDeviceService(stores.externalDevices(), () -> settings.current().heartbeat(), clock);
@@ -184,6 +188,11 @@ public final class Harbor implements AutoCloseable {
 
     public ManageControllers manageControllers() {
         return controllers;
+    }
+
+    /** The manual mDNS scan for network lock controllers; answers {@code Disabled} unless discovery is given. */
+    public DiscoverControllers discoverControllers() {
+        return discovery;
     }
 
     public ManageSettings manageSettings() {

@@ -8,18 +8,30 @@ import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.layout.LayoutFile;
 import dev.harbor.app.logging.LogLevels;
 import dev.harbor.app.logging.MemoryLogBook;
+import dev.harbor.app.sentry.SentryErrorReporter;
+import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.auth.AuthService;
+import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.layout.Layout;
+import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.SettingsStore;
+import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
+import dev.harbor.hardware.mdns.JmdnsControllerDiscovery;
 import dev.harbor.hardware.config.BusLockBoardSettings;
-import dev.harbor.http.api.Authenticator;
+import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.http.HttpApi;
+import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
+import dev.harbor.persistence.BcryptPasswordHasher;
 import dev.harbor.persistence.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,48 +46,122 @@ public final class HarborServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HarborServer.class);
     private static final String GATEWAY_ID_KEY = "gatewayId";
 
+    /**
+     * The numbers that are not configuration an operator sets, with production defaults; tests
+     * shorten them.
+     *
+     * @param auth        session lifetimes and the sign-in lockout
+     * @param bcryptCost  the cost of new password hashes (each step doubles the work)
+     * @param rebootDelay the pause between answering {@code POST /system/reboot} and shutting down
+     */
+    public record Tuning(AuthSettings auth, int bcryptCost, Duration rebootDelay) {
+
+        public static final Tuning DEFAULTS = new Tuning(AuthSettings.DEFAULTS, BcryptPasswordHasher.DEFAULT_COST,
+                Duration.ofMillis(500));
+
+        public Tuning {
+            Objects.requireNonNull(auth, "auth");
+            Objects.requireNonNull(rebootDelay, "rebootDelay");
+        }
+    }
+
     private final Database database;
     private final Harbor harbor;
     private final HttpApi http;
+    private final BusLockBoard boards;
+    private final SentryErrorReporter sentry;
+    private final LateDiscovery discovery;
     private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HarborServer(Database database, Harbor harbor, HttpApi http, int port) {
+    private HarborServer(Database database, Harbor harbor, HttpApi http, BusLockBoard boards, SentryErrorReporter sentry,
+                         LateDiscovery discovery, int port) {
         this.database = database;
         this.harbor = harbor;
         this.http = http;
+        this.boards = boards;
+        this.sentry = sentry;
+        this.discovery = discovery;
         this.port = port;
     }
 
     public static HarborServer start(HarborConfig config) {
+        return start(config, Tuning.DEFAULTS);
+    }
+
+    public static HarborServer start(HarborConfig config, Tuning tuning) {
         Clock clock = Clock.systemUTC();
         Database database = config.dbUrl()
                 .map(url -> Database.postgres(url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
                 .orElseGet(() -> Database.sqlite(config.dataDir()));
+        SentryErrorReporter sentry = null;
         try {
             HarborStores stores = HarborStores.of(database);
             Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
             BusLockBoardSettings boardSettings = BusLockBoardSettings.DEFAULTS.withPollInterval(config.pollInterval());
+            AtomicReference<BusLockBoard> boards = new AtomicReference<>();
+            ErrorReporter errorReporter = ErrorReporter.DISABLED;
+            if (config.sentryDsn().isPresent()) {
+                sentry = new SentryErrorReporter(config.sentryDsn().get(), "harbor@" + Version.current(), null);
+                errorReporter = sentry;
+            }
+            JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
+            LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
+            Auditor auditor = new Auditor(stores.auditTrail(), clock);
+            AuthService authentication = new AuthService(database.adminUserStore(), database.sessionStore(),
+                    new BcryptPasswordHasher(tuning.bcryptCost()), auditor, tuning.auth(), clock);
+            if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
+                authentication.ensureAdmin(config.adminUsername().get(), config.adminPassword().get());
+            } else {
+                log.warn("No admin user configured (HARBOR_ADMIN_USERNAME / HARBOR_ADMIN_PASSWORD): "
+                        + "admin calls are refused unless an admin user was stored before");
+            }
             Harbor harbor = Harbor.builder()
                     .stores(stores)
-                    .lockBoard(observer -> new BusLockBoard(observer, clock, boardSettings))
+                    .lockBoard(observer -> {
+                        boards.set(new BusLockBoard(observer, clock, boardSettings));
+                        return boards.get();
+                    })
                     .clock(clock)
                     .layout(layout)
                     .defaultSettings(RuntimeSettings.defaults(config.gatewayName()))
                     .openAllGap(config.openAllGap())
                     .gatewayId(gatewayId(stores.settings()))
-                    .hostSystem(new JavaHostSystem(config.rebootCommand()))
+                    .hostSystem(host)
+                    .discovery(discovery)
+                    .errorReporter(errorReporter)
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
                     .build();
             harbor.start();
+
+            // The reboot shuts down this very server; it exists only once the HTTP server is up.
+            AtomicReference<HarborServer> self = new AtomicReference<>();
+            RebootService reboot = new RebootService(host, auditor, () -> {
+                HarborServer server = self.get();
+                if (server != null) {
+                    server.close();
+                }
+            }, tuning.rebootDelay());
             HttpApi http = HttpApi.builder(useCases(harbor))
-                    .authenticator(Authenticator.denyAll())
+                    .admin(new AdminApiUseCases(authentication, harbor.manageControllers(), harbor.discoverControllers(),
+                            reboot))
+                    .errorReporter(errorReporter)
                     .clock(clock)
                     .build();
             int port = http.start(config.httpHost(), config.httpPort());
-            return new HarborServer(database, harbor, http, port);
+            String gatewayId = harbor.querySystem().info().gatewayId();
+            discovery.start(new JmdnsControllerDiscovery.GatewayAnnouncement(
+                    harbor.manageSettings().current().name() + " " + gatewayId.substring(0, 8), port,
+                    Version.current(), gatewayId));
+            HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, discovery, port);
+            self.set(server);
+            return server;
         } catch (RuntimeException e) {
             database.close();
+            if (sentry != null) {
+                sentry.close();
+            }
             throw e;
         }
     }
@@ -106,11 +192,27 @@ public final class HarborServer implements AutoCloseable {
         return harbor;
     }
 
+    /**
+     * The in-process simulator boards behind controllers with a {@code simulated} transport: to
+     * close their doors, inject faults, or see which frames reached them.
+     */
+    public SimulatedBuses simulatedBuses() {
+        return boards.simulatedBuses();
+    }
+
+    /** Stops everything in order; a second call (say, a SIGTERM after a reboot's shutdown) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.stop();
+        discovery.close();
         harbor.close();
         database.close();
+        if (sentry != null) {
+            sentry.close();
+        }
         log.info("Harbor stopped");
     }
 

@@ -46,20 +46,18 @@ public final class SimulatedBus {
     }
 
     /**
-     * Adds a board, or returns the one already at that address when it matches.
+     * Adds a board, or returns the one already at that address when it has as many locks. One with
+     * another number of locks is replaced by a fresh board of the new size (its bank was resized
+     * through the Admin API; the simulated doors start closed again).
      *
-     * @throws IllegalArgumentException when the bus speaks another protocol or the address holds a different board
+     * @throws IllegalArgumentException when the bus speaks another protocol
      */
     public synchronized SimulatedBoard addBoard(Protocol boardProtocol, int address, int lockCount, ProtocolOptions options) {
         if (protocol != null && protocol != boardProtocol) {
             throw new IllegalArgumentException("bus " + name + " speaks " + protocol.id() + ", not " + boardProtocol.id());
         }
         SimulatedBoard existing = boards.get(address);
-        if (existing != null) {
-            if (existing.lockCount() != lockCount) {
-                throw new IllegalArgumentException("bus " + name + " already has a " + existing.lockCount()
-                        + "-lock board at address " + address);
-            }
+        if (existing != null && existing.lockCount() == lockCount) {
             return existing;
         }
         SimulatedBoard board = new SimulatedBoard(boardProtocol, address, lockCount, options, this::settings);

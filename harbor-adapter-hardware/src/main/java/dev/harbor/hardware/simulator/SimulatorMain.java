@@ -28,6 +28,8 @@ public final class SimulatorMain {
                                  [--address N] [--locks N] [--boards N] [--baud N] [--pace]
                                  [--reply-delay-ms N] [--door-closes-after-ms N (0 = until told)]
               --tcp PORT   listen on 127.0.0.1:PORT (add --bind ADDRESS to listen elsewhere)
+                           --announce ADDRESS  also announce each board as _harbor-lockctl._tcp by mDNS,
+                           bound to that interface address (never a wildcard)
               --pty PATH   serve the board side of an existing pty pair
               --socat DIR  create a pty pair with socat; prints the path the gateway opens
               --boards N   N boards at consecutive addresses from --address on the same bus
@@ -74,6 +76,16 @@ public final class SimulatorMain {
                     Integer.parseInt(options.get("tcp")));
             running.add(server);
             where = "tcp " + bind + ":" + server.port();
+            if (options.containsKey("announce")) {
+                java.net.InetAddress announceOn = java.net.InetAddress.getByName(options.get("announce"));
+                for (int i = 0; i < boardCount; i++) {
+                    running.add(dev.harbor.hardware.mdns.LockControllerAnnouncer.start(announceOn,
+                            new dev.harbor.hardware.mdns.LockControllerAnnouncer.Board(
+                                    "Simulated " + protocol.id() + " board " + (address + i), server.port(), protocol,
+                                    address + i, locks)));
+                }
+                where += ", announced by mDNS on " + announceOn.getHostAddress();
+            }
         } else if (options.containsKey("pty")) {
             running.add(SerialBoardSimulator.open(bus, options.get("pty"), baud));
             where = "pty " + options.get("pty") + " (point the gateway at the other end of the pair)";

@@ -2,6 +2,7 @@ package dev.harbor.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harbor.application.port.ErrorReporter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,10 +27,12 @@ public final class ErrorHandling {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ErrorReporter reporter;
 
-    public ErrorHandling(ObjectMapper mapper, Clock clock) {
+    public ErrorHandling(ObjectMapper mapper, Clock clock, ErrorReporter reporter) {
         this.mapper = mapper;
         this.clock = clock;
+        this.reporter = reporter;
     }
 
     public void register(JavalinConfig config) {
@@ -42,10 +45,12 @@ public final class ErrorHandling {
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Only the method and path: headers may carry credentials, bodies may carry anything.
             LOG.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);
+            report(e, ctx.method() + " " + ctx.path());
             write(ctx, internalError());
         });
         config.router.javaLangErrorHandler((response, error) -> {
             LOG.error("Unexpected error answering a request", error);
+            report(error, "HTTP request");
             try {
                 response.setStatus(500);
                 response.setContentType(JsonResponses.CONTENT_TYPE);
@@ -54,6 +59,18 @@ public final class ErrorHandling {
                 LOG.debug("Could not write the error response", writeFailure);
             }
         });
+    }
+
+    /** Reporting must never turn one failure into two: its own failure is only logged. */
+    private void report(Throwable error, String context) {
+        if (!reporter.isEnabled()) {
+            return;
+        }
+        try {
+            reporter.report(error, context);
+        } catch (RuntimeException failure) {
+            LOG.warn("Could not report the error: {}", failure.toString());
+        }
     }
 
     public static ApiError internalError() {
@@ -70,6 +87,7 @@ public final class ErrorHandling {
             case 405 -> "METHOD_NOT_ALLOWED";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "TOO_MANY_REQUESTS";
             default -> status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST";
         };
         int answered = status >= 400 && status < 600 ? status : 500;
@@ -104,6 +122,9 @@ public final class ErrorHandling {
     public void write(Context ctx, ApiError error) {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", "Basic realm=\"harbor\"");
+        }
+        if (error.status() == 429 && error.details().containsKey(AdminGuard.RETRY_AFTER_DETAIL)) {
+            ctx.header("Retry-After", error.details().get(AdminGuard.RETRY_AFTER_DETAIL));
         }
         if (error.status() == 405 && error.details().containsKey("allowedMethods")) {
             ctx.header("Allow", error.details().get("allowedMethods"));

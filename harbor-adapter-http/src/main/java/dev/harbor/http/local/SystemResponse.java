@@ -14,6 +14,12 @@ public record SystemResponse(String gatewayId, String name, String version, Inst
                              Lockers lockers, Config config) {
 
     public record Network(List<Interface> interfaces) {
+
+        public static Network from(HostSystem.Network network) {
+            return new Network(network.interfaces().stream()
+                    .map(i -> new Interface(i.name(), i.ipv4(), i.ipv6(), i.mac()))
+                    .toList());
+        }
     }
 
     public record Interface(String name, String ipv4, String ipv6, String mac) {
@@ -46,12 +52,9 @@ public record SystemResponse(String gatewayId, String name, String version, Inst
 
     public static SystemResponse from(GatewayInfo info) {
         HostSystem.Network network = info.network();
-        List<Interface> interfaces = network.interfaces().stream()
-                .map(i -> new Interface(i.name(), i.ipv4(), i.ipv6(), i.mac()))
-                .toList();
         GatewayInfo.LockerCounts lockers = info.lockers();
         return new SystemResponse(info.gatewayId(), info.name(), info.version(), info.startedAt(), info.uptimeSeconds(),
-                network.hostname(), new Network(interfaces), info.storage(),
+                network.hostname(), Network.from(network), info.storage(),
                 new Controllers(info.controllers().total(), info.controllers().online()),
                 new Lockers(lockers.total(), lockers.available(), lockers.occupied(), lockers.outOfService()),
                 Config.from(info.config()));

@@ -69,6 +69,15 @@ final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself. @return whether it ended within {@code timeout} */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

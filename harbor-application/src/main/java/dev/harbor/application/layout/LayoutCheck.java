@@ -59,7 +59,7 @@ final class LayoutCheck {
             for (int j = i + 1; j < layout.controllers().size(); j++) {
                 if (layout.controllers().get(i).endpoint().clashesWith(layout.controllers().get(j).endpoint())) {
                     problems.add("controllers: '" + layout.controllers().get(i).name() + "' and '"
-                            + layout.controllers().get(j).name() + "' use the same bus and board address");
+                            + layout.controllers().get(j).name() + "' clash on one bus (same board address, or two protocols on one line)");
                 }
             }
         }

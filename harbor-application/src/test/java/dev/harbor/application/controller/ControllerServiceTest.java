@@ -56,6 +56,15 @@ class ControllerServiceTest {
     }
 
     @Test
+    void a_board_of_another_protocol_on_the_same_bus_is_refused() {
+        AddResult result = service.add(new AddCommand("Other", new dev.harbor.domain.controller.BoardEndpoint(
+                dev.harbor.domain.controller.Protocol.XOR8A, new dev.harbor.domain.controller.Transport.Simulated("bus-1"),
+                5, dev.harbor.domain.controller.ProtocolOptions.DEFAULTS), null, 4, DiscoveredVia.MANUAL), technician);
+
+        assertThat(result).isEqualTo(new AddResult.EndpointInUse(fixture.controller));
+    }
+
+    @Test
     void shrinking_over_active_transactions_is_refused_and_removes_nothing() {
         ControllerId id = addByCount("bus-2", 4);
         for (int i = 0; i < 8; i++) {

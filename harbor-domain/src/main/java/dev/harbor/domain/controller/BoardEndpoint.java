@@ -17,8 +17,12 @@ public record BoardEndpoint(Protocol protocol, Transport transport, int boardAdd
         }
     }
 
-    /** Two controllers clash when they would answer on the same bus at the same address. */
+    /**
+     * Two boards on one bus clash when they would answer at the same address, or when they speak
+     * different protocols: one line carries one protocol, or every reply would be garbage to the other.
+     */
     public boolean clashesWith(BoardEndpoint other) {
-        return transport.busKey().equals(other.transport.busKey()) && boardAddress == other.boardAddress;
+        return transport.busKey().equals(other.transport.busKey())
+                && (boardAddress == other.boardAddress || protocol != other.protocol);
     }
 }

@@ -1,0 +1,65 @@
+package dev.harbor.http.admin;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.system.QuerySystem;
+import dev.harbor.application.system.RebootGateway;
+import dev.harbor.application.system.RebootGateway.RebootResult;
+import dev.harbor.http.internal.ApiError;
+import dev.harbor.http.internal.HttpTools;
+import dev.harbor.http.local.OperationResponse;
+import dev.harbor.http.local.SystemResponse;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** {@code POST /system/network/refresh}, {@code POST /system/reboot}, {@code POST /diagnostics/sentry-test}. All admin. */
+final class AdminSystemHandlers {
+
+    static final String SENTRY_SETTING = "HARBOR_SENTRY_DSN";
+
+    private final QuerySystem system;
+    private final RebootGateway reboot;
+    private final ErrorReporter reporter;
+    private final HttpTools http;
+
+    AdminSystemHandlers(QuerySystem system, RebootGateway reboot, ErrorReporter reporter, HttpTools http) {
+        this.system = system;
+        this.reboot = reboot;
+        this.reporter = reporter;
+        this.http = http;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/system/network/refresh", http.admin().require(this::refreshNetwork));
+        routes.post("/system/reboot", http.admin().require(this::reboot));
+        routes.post("/diagnostics/sentry-test", http.admin().require(this::sentryTest));
+    }
+
+    private void refreshNetwork(Context ctx, Actor admin) {
+        http.responses().ok(ctx, SystemResponse.Network.from(system.refreshNetwork()));
+    }
+
+    private void reboot(Context ctx, Actor admin) {
+        RebootResult result = reboot.reboot(admin);
+        if (result instanceof RebootResult.Scheduled scheduled) {
+            http.responses().json(ctx, 202, OperationResponse.ok("Rebooting: the gateway shuts down cleanly in "
+                    + scheduled.delay().toMillis() + " ms, then runs the reboot command"));
+            return;
+        }
+        if (result instanceof RebootResult.Disabled) {
+            throw new ApiError(409, "INVALID_STATE", "Reboot is disabled: set " + RebootGateway.SETTING
+                    + " to the command that reboots this host", Map.of("setting", RebootGateway.SETTING));
+        }
+        throw new IllegalStateException("unmapped reboot result " + result.getClass().getName());
+    }
+
+    private void sentryTest(Context ctx, Actor admin) {
+        if (!reporter.isEnabled()) {
+            throw new ApiError(409, "INVALID_STATE", "Sentry is not configured: set " + SENTRY_SETTING,
+                    Map.of("setting", SENTRY_SETTING));
+        }
+        String eventId = reporter.sendTestEvent().orElse(null);
+        http.responses().ok(ctx, new SentryTestResponse(eventId != null, eventId));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.harbor.app.server;
+
+import java.util.Map;
+
+class AdminGatewayPostgresTest extends AdminGatewayTest {
+
+    private String url;
+
+    @Override
+    Map<String, String> database() throws Exception {
+        if (url == null) {
+            url = TestDatabases.freshPostgresSchema();
+        }
+        return Map.of("HARBOR_DB_URL", url);
+    }
+
+    @Override
+    void dropDatabase() throws Exception {
+        if (url != null) {
+            TestDatabases.dropSchemaOf(url);
+        }
+    }
+}
