@@ -21,6 +21,7 @@
 #   BENCH_THREADS=2  BENCH_CONNECTIONS=32  BENCH_WORKERS=16  BENCH_STARTUP_RUNS=5
 #   BENCH_PG_HOST=127.0.0.1  BENCH_PG_PORT=5432  BENCH_PG_DB=test  BENCH_PG_USER=postgres
 #   BENCH_SERVER_JAVA_OPTS=""  extra JVM options for the gateway under load
+#   BENCH_STARTUP_JAVA_OPTS="" extra JVM options for the startup runs (e.g. -XX:SharedArchiveFile=…)
 #   BENCH_PROFILE=perf  records each load with `perf record -g` (JIT frames named through
 #                       `jcmd Compiler.perfmap`) and prints where the gateway's CPU went;
 #   BENCH_PROFILE=jfr   the same with a JFR recording (sees only threads running Java code).
@@ -228,6 +229,7 @@ run_startup() {
   local out=$WORK/$storage-startup.txt
   mkdir -p "$WORK/$storage-startup-logs"
   env "${STORAGE_ENV[@]}" java -cp "$CLASSES" -Dbench.jar="$JAR" -Dbench.runs="$STARTUP_RUNS" \
+    -Dbench.jvmArgs="${BENCH_STARTUP_JAVA_OPTS:-}" \
     -Dbench.logDir="$WORK/$storage-startup-logs" dev.harbor.benchmarks.http.StartupBenchmark | tee "$out"
   local first median restarts
   first=$(sed -n 's/^RESULT startup_first_ms=\([0-9]*\).*/\1/p' "$out")
