@@ -5,7 +5,7 @@
 #
 # For each storage it measures start to first answered GET /health (StartupBenchmark: several
 # launches of the jar, the first one on a fresh data directory or schema), then starts the gateway
-# on a free port with the demo layout (32 simulated lockers) and runs, after a short warm-up:
+# on a free port with the demo layout (32 simulated lockers) and runs, after a warm-up:
 #   - wrk --latency, BENCH_THREADS threads and BENCH_CONNECTIONS connections for BENCH_SECONDS,
 #     on GET /lockers/1 and on GET /lockers, BENCH_ROUNDS times each;
 #   - the Java create+release driver (TransactionCycleBenchmark), BENCH_ROUNDS times;
