@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class AuthService implements AdminAuthentication {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
-    private final String dummyHash;
+    private final CompletableFuture<String> dummyHash;
 
     public AuthService(AdminUserStore users, SessionStore sessions, PasswordHasher hasher, Auditor auditor,
                        AuthSettings settings, Clock clock) {
@@ -59,8 +60,9 @@ public final class AuthService implements AdminAuthentication {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = new LoginThrottle(settings);
-        // Made by the real hasher so that checking it costs what checking a real user costs.
-        this.dummyHash = hasher.hash(newToken());
+        // Made by the real hasher so that checking it costs what checking a real user costs; made
+        // beside the start-up, not in its way (a bcrypt hash takes a good part of a second).
+        this.dummyHash = CompletableFuture.supplyAsync(() -> hasher.hash(newToken()));
     }
 
     /**
@@ -217,7 +219,7 @@ public final class AuthService implements AdminAuthentication {
             if (stored.isPresent()) {
                 right = hasher.verify(password, stored.get());
             } else {
-                hasher.verify(plausible ? password : "", dummyHash);
+                hasher.verify(plausible ? password : "", dummyHash.join());
                 right = false;
                 if (!users.hasAny()) {
                     throttle.abandoned(clientKey);

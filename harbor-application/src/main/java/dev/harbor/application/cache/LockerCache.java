@@ -8,20 +8,24 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The lockers as last read from the database, for the API's reads. The database stays the truth:
  * every write goes to it first, and the cache then re-reads the lockers it touched.
  *
- * <p>Each re-read and its update of the map happen under one lock, so a slow re-read can never
- * put an older row over a newer one: whichever re-read runs later also read later.
+ * <p>Each re-read and its update of the map happen under that locker's lock, so a slow re-read
+ * can never put an older row over a newer one: whichever re-read runs later also read later.
+ * Re-reads of different lockers run side by side; re-reading a whole controller excludes them.
  */
 final class LockerCache {
 
     private final LockerStore database;
     private final ConcurrentSkipListMap<Long, Locker> byId = new ConcurrentSkipListMap<>();
-    private final Object reloads = new Object();
+    private final ConcurrentHashMap<Long, Object> lockerLocks = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock wholeControllers = new ReentrantReadWriteLock();
 
     LockerCache(LockerStore database) {
         this.database = database;
@@ -44,8 +48,13 @@ final class LockerCache {
     }
 
     void reload(LockerId id) {
-        synchronized (reloads) {
-            database.find(id).ifPresentOrElse(l -> byId.put(id.value(), l), () -> byId.remove(id.value()));
+        wholeControllers.readLock().lock();
+        try {
+            synchronized (lockerLocks.computeIfAbsent(id.value(), k -> new Object())) {
+                database.find(id).ifPresentOrElse(l -> byId.put(id.value(), l), () -> byId.remove(id.value()));
+            }
+        } finally {
+            wholeControllers.readLock().unlock();
         }
     }
 
@@ -55,17 +64,24 @@ final class LockerCache {
 
     /** After a change of a controller's bank: its lockers are re-read, those gone are dropped. */
     void reloadController(ControllerId controller) {
-        synchronized (reloads) {
+        wholeControllers.writeLock().lock();
+        try {
+            List<Locker> fresh = database.findByController(controller);
             byId.values().removeIf(l -> l.controllerId().equals(controller));
-            database.findByController(controller).forEach(l -> byId.put(l.id().value(), l));
+            fresh.forEach(l -> byId.put(l.id().value(), l));
+        } finally {
+            wholeControllers.writeLock().unlock();
         }
     }
 
     void reloadAll() {
-        synchronized (reloads) {
+        wholeControllers.writeLock().lock();
+        try {
             List<Locker> fresh = database.findAll();
             byId.clear();
             fresh.forEach(l -> byId.put(l.id().value(), l));
+        } finally {
+            wholeControllers.writeLock().unlock();
         }
     }
 }

@@ -79,6 +79,15 @@ class TransactionServiceTest {
     }
 
     @Test
+    void an_existing_id_is_answered_with_its_transaction_even_when_no_locker_is_free() {
+        for (int i = 0; i < 4; i++) {
+            create("t-" + i, null);
+        }
+
+        assertThat(create("t-0", null)).isInstanceOf(Result.AlreadyExists.class);
+    }
+
+    @Test
     void lockers_out_of_service_are_never_handed_out() {
         fixture.allLockers().stream().filter(l -> l.bankLockerNumber() != 4).forEach(l ->
                 fixture.lockers.update(l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
