@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class AuthService implements AdminAuthentication {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final LoginThrottle throttle;
-    private final CompletableFuture<String> dummyHash;
+    private volatile String dummyHash;
 
     public AuthService(AdminUserStore users, SessionStore sessions, PasswordHasher hasher, Auditor auditor,
                        AuthSettings settings, Clock clock) {
@@ -60,9 +61,27 @@ public final class AuthService implements AdminAuthentication {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = new LoginThrottle(settings);
-        // Made by the real hasher so that checking it costs what checking a real user costs; made
-        // beside the start-up, not in its way (a bcrypt hash takes a good part of a second).
-        this.dummyHash = CompletableFuture.supplyAsync(() -> hasher.hash(newToken()));
+        // Made a while after start-up, not in its way (a bcrypt hash takes a good part of a second
+        // of a small box's CPU), or at the first check that needs it, whichever comes first.
+        CompletableFuture.runAsync(this::dummyHash, CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS));
+    }
+
+    /**
+     * A hash of a random password, made by the real hasher: checking a password against it costs
+     * what checking a real user costs, so the time of an answer does not tell whether the user exists.
+     */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummyHash;
+                if (hash == null) {
+                    hash = hasher.hash(newToken());
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     /**
@@ -219,7 +238,7 @@ public final class AuthService implements AdminAuthentication {
             if (stored.isPresent()) {
                 right = hasher.verify(password, stored.get());
             } else {
-                hasher.verify(plausible ? password : "", dummyHash.join());
+                hasher.verify(plausible ? password : "", dummyHash());
                 right = false;
                 if (!users.hasAny()) {
                     throttle.abandoned(clientKey);
