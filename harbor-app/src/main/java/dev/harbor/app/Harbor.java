@@ -107,7 +107,7 @@ public final class Harbor implements AutoCloseable {
         DoorSensing sensing = new DoorSensing(stores.lockers(), runtime, machine);
         lockBoard = builder.lockBoard.apply(sensing);
         DoorOpener doorOpener = new DoorOpener(lockBoard, new DoorOpenPolicy(() -> settings.current().doorOpen()),
-                stores.lockers(), runtime, clock);
+                runtime, clock);
         transactions = new TransactionService(stores.transactions(), stores.lockers(), stores.layout(), runtime,
                 machine, clock);
         lockers = new LockerService(stores.lockers(), stores.controllers(), stores.transactions(), stores.layout(),

@@ -43,7 +43,7 @@ public final class UseCaseFixture {
     public final DoorSensing sensing = new DoorSensing(db.lockerStore(), runtime, machine);
     public final DoorOpener doorOpener = new DoorOpener(board,
             new DoorOpenPolicy(() -> new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(5))),
-            db.lockerStore(), runtime, clock);
+            runtime, clock);
     public final TransactionService transactions = new TransactionService(db.transactionStore(), db.lockerStore(),
             db.layoutStore(), runtime, machine, clock);
     public final LockerService lockers = new LockerService(db.lockerStore(), db.controllerStore(), db.transactionStore(),

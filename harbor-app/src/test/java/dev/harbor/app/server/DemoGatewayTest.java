@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
+import dev.harbor.app.layout.DemoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -75,6 +76,53 @@ class DemoGatewayTest {
         JsonNode freed = client.get("/lockers/" + lockerId).body();
         assertThat(freed.get("state").asText()).isEqualTo("UNLOCKED");
         assertThat(freed.get("transactionId").isNull()).isTrue();
+    }
+
+    @Test
+    void a_parcel_placed_behind_an_opened_door_that_closes_again_makes_the_locker_occupied() throws Exception {
+        long lockerId = client.post("/transactions", "{\"transactionId\":\"drop-off\"}").body().get("lockerId").asLong();
+        JsonNode placed = client.get("/lockers/" + lockerId).body();
+        awaitDoor(lockerId, false);
+
+        assertThat(client.post("/transactions/drop-off/open", "").status()).isEqualTo(200);
+        awaitState(lockerId, "LOCKING");
+        JsonNode config = client.get("/lockers/config").body();
+        long controllerId = placed.get("controllerId").asLong();
+        int address = 0;
+        for (JsonNode controller : config.get("controllers")) {
+            if (controller.get("controllerId").asLong() == controllerId && controller.get("name").asText().endsWith("B")) {
+                address = 1;
+            }
+        }
+        server.simulatedBuses().bus(DemoLayout.BUS).board(address).orElseThrow()
+                .closeDoor(placed.get("bankLockerNumber").asInt());
+
+        awaitState(lockerId, "LOCKED");
+        JsonNode occupied = client.get("/lockers/" + lockerId).body();
+        assertThat(occupied.get("transactionId").asText()).isEqualTo("drop-off");
+        assertThat(occupied.get("doorOpen").asBoolean()).isFalse();
+    }
+
+    /** Door sensing polls every second: wait a few polls for the change to show. */
+    private void awaitState(long lockerId, String state) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (client.get("/lockers/" + lockerId).body().get("state").asText().equals(state)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("locker " + lockerId + " never reached " + state + ": " + client.get("/lockers/" + lockerId).body());
+    }
+
+    private void awaitDoor(long lockerId, boolean open) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            JsonNode door = client.get("/lockers/" + lockerId).body().get("doorOpen");
+            if (!door.isNull() && door.asBoolean() == open) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("locker " + lockerId + " door never read " + open);
     }
 
     @Test

@@ -2,26 +2,28 @@ package dev.harbor.application.locker;
 
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.port.LockBoard;
-import dev.harbor.application.port.LockerStore;
 import dev.harbor.domain.locker.Locker;
 import java.time.Clock;
 
 /**
- * Pulses one locker's lock under the door-open policy, and keeps what the board said: the door
- * reading on the locker, the counters on its controller. Holds no lock while the board works.
+ * Pulses one locker's lock under the door-open policy and counts the outcome on its controller.
+ * Holds no lock while the board works.
+ *
+ * <p>It does not store the door reading the board gave: door sensing is the one writer of
+ * {@code doorOpen}, so that the opening is seen there as a change and becomes the
+ * {@code DOOR_OPENED} input of the locker's state machine (a booked locker whose door opened and
+ * closed again is occupied).
  */
 public final class DoorOpener {
 
     private final LockBoard board;
     private final DoorOpenPolicy policy;
-    private final LockerStore lockers;
     private final ControllerRuntime runtime;
     private final Clock clock;
 
-    public DoorOpener(LockBoard board, DoorOpenPolicy policy, LockerStore lockers, ControllerRuntime runtime, Clock clock) {
+    public DoorOpener(LockBoard board, DoorOpenPolicy policy, ControllerRuntime runtime, Clock clock) {
         this.board = board;
         this.policy = policy;
-        this.lockers = lockers;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -30,9 +32,6 @@ public final class DoorOpener {
         DoorOpenOutcome outcome = policy.open(board, locker.controllerId(), locker.bankLockerNumber());
         if (outcome instanceof DoorOpenOutcome.Opened opened) {
             runtime.openSucceeded(locker.controllerId());
-            if (opened.doorOpen() != null) {
-                lockers.updateDoorOpen(locker.id(), opened.doorOpen());
-            }
             return new OpenResult.Opened(locker.id(), opened.doorOpen(), opened.attempts());
         }
         if (outcome instanceof DoorOpenOutcome.HardwareFailed failed) {

@@ -43,7 +43,9 @@ class LockerServiceTest {
             assertThat(call.lockNumber()).isEqualTo(locker.bankLockerNumber());
         });
         assertThat(fixture.transactions.find(new TransactionId("order-1")).orElseThrow().openCount()).isEqualTo(1);
-        assertThat(fixture.db.lockerStore().find(locker.id()).orElseThrow().doorOpen()).isTrue();
+        assertThat(fixture.db.lockerStore().find(locker.id()).orElseThrow().doorOpen())
+                .as("the door reading is door sensing's to write, so the opening becomes its DOOR_OPENED")
+                .isEqualTo(locker.doorOpen());
     }
 
     @Test
