@@ -39,6 +39,7 @@ import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.application.transaction.TransactionService;
 import dev.harbor.domain.device.DeviceStateMachine;
+import dev.harbor.hardware.mdns.DisabledControllerDiscovery;
 import dev.harbor.domain.device.DeviceTimeouts;
 import java.time.Clock;
 import java.time.Duration;
@@ -248,7 +249,7 @@ public final class Harbor implements AutoCloseable {
         private Duration sweepInterval = Duration.ofSeconds(1);
         private String gatewayId = UUID.randomUUID().toString();
         private HostSystem hostSystem = NoHostSystem.INSTANCE;
-        private ControllerDiscovery discovery = NoDiscovery.INSTANCE;
+        private ControllerDiscovery discovery = new DisabledControllerDiscovery();
         private ErrorReporter errorReporter = ErrorReporter.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> { };

@@ -14,7 +14,10 @@ import dev.harbor.application.locker.DoorSensing;
 import dev.harbor.application.locker.LockerService;
 import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.ScriptedLockBoard;
+import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionService;
+import dev.harbor.application.transaction.TransactionView;
+import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
@@ -65,6 +68,12 @@ public final class UseCaseFixture {
 
     public static BoardEndpoint endpoint(String bus, int address) {
         return new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Simulated(bus), address, ProtocolOptions.DEFAULTS);
+    }
+
+    /** A transaction that must be created: fails the test otherwise. */
+    public TransactionView createTransaction(String id) {
+        return ((CreateTransaction.Result.Created) transactions.create(
+                new CreateTransaction.Command(new TransactionId(id), null))).transaction();
     }
 
     public List<Locker> allLockers() {

@@ -9,12 +9,10 @@ import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.application.controller.ManageControllers.AdjustResult;
 import dev.harbor.application.controller.ManageControllers.ChangeResult;
 import dev.harbor.application.controller.ManageControllers.RemoveResult;
-import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionView;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.locker.Locker;
-import dev.harbor.domain.transaction.TransactionId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +21,6 @@ class ControllerServiceTest {
     private final UseCaseFixture fixture = new UseCaseFixture();
     private final ControllerService service = fixture.controllers;
     private final Actor technician = Actor.admin("tech");
-
-    private TransactionView created(String id) {
-        return ((CreateTransaction.Result.Created) fixture.transactions.create(
-                new CreateTransaction.Command(new TransactionId(id), null))).transaction();
-    }
 
     private ControllerId addByCount(String bus, int count) {
         AddResult result = service.add(new AddCommand("Extra", UseCaseFixture.endpoint(bus, 0), null, count,
@@ -68,7 +61,7 @@ class ControllerServiceTest {
     void shrinking_over_active_transactions_is_refused_and_removes_nothing() {
         ControllerId id = addByCount("bus-2", 4);
         for (int i = 0; i < 8; i++) {
-            created("fill-" + i);
+            fixture.createTransaction("fill-" + i);
         }
 
         AdjustResult result = service.adjustLockerCount(id, 1, technician);
@@ -97,7 +90,7 @@ class ControllerServiceTest {
 
     @Test
     void replacing_a_board_keeps_every_locker_state_and_transaction_and_reattaches_the_new_endpoint() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
         List<Locker> before = fixture.db.lockerStore().findByController(fixture.controller);
 
         ChangeResult result = service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
@@ -111,7 +104,7 @@ class ControllerServiceTest {
 
     @Test
     void removing_a_controller_with_an_active_transaction_needs_force_which_releases_it() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
 
         assertThat(service.remove(fixture.controller, false, technician)).isEqualTo(new RemoveResult.HasActiveTransactions(1));
         assertThat(fixture.allLockers()).hasSize(4);

@@ -8,7 +8,6 @@ import dev.harbor.application.locker.ScriptedLockBoard.CommunicationFails;
 import dev.harbor.application.locker.ScriptedLockBoard.HardwareFails;
 import dev.harbor.application.locker.ScriptedLockBoard.Opens;
 import dev.harbor.application.port.AuditTrail;
-import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionView;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.locker.Locker;
@@ -24,14 +23,9 @@ class LockerServiceTest {
     private final LockerService service = fixture.lockers;
     private final Actor technician = Actor.admin("tech");
 
-    private TransactionView created(String id) {
-        return ((CreateTransaction.Result.Created) fixture.transactions.create(
-                new CreateTransaction.Command(new TransactionId(id), null))).transaction();
-    }
-
     @Test
     void opening_by_transaction_pulses_its_lock_and_keeps_the_transaction() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
         Locker locker = fixture.db.lockerStore().find(transaction.lockerId()).orElseThrow();
         fixture.board.then(new Opens(true));
 
@@ -50,7 +44,7 @@ class LockerServiceTest {
 
     @Test
     void opening_an_unknown_or_released_transaction_is_not_found_and_touches_no_door() {
-        created("order-1");
+        fixture.createTransaction("order-1");
         fixture.transactions.release(new TransactionId("order-1"));
 
         assertThat(service.openForTransaction(new TransactionId("order-1"))).isEqualTo(new OpenResult.TransactionNotFound());
@@ -60,7 +54,7 @@ class LockerServiceTest {
 
     @Test
     void a_maintenance_open_ignores_the_service_flag_and_the_transaction_and_leaves_the_state() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
         service.update(transaction.lockerId(), ServiceState.outOfService(ReasonCode.HARDWARE_FAILURE, "hinge"), technician);
         Locker before = fixture.db.lockerStore().find(transaction.lockerId()).orElseThrow();
 
@@ -104,7 +98,7 @@ class LockerServiceTest {
 
     @Test
     void taking_a_locker_out_of_service_keeps_its_transaction_and_is_audited() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
 
         boolean updated = service.update(transaction.lockerId(),
                 ServiceState.outOfService(ReasonCode.VANDALISM, "door bent"), technician);
@@ -141,7 +135,7 @@ class LockerServiceTest {
 
     @Test
     void the_list_filters_by_availability_type_and_controller() {
-        created("order-1");
+        fixture.createTransaction("order-1");
 
         assertThat(service.list(LockerFilter.NONE)).hasSize(4);
         assertThat(service.list(new LockerFilter(true, null, null))).hasSize(3);
@@ -152,7 +146,7 @@ class LockerServiceTest {
 
     @Test
     void door_sensing_turns_a_booked_locker_whose_door_opened_and_closed_into_an_occupied_one() {
-        TransactionView transaction = created("order-1");
+        TransactionView transaction = fixture.createTransaction("order-1");
         Locker locker = fixture.db.lockerStore().find(transaction.lockerId()).orElseThrow();
         int number = locker.bankLockerNumber();
 
