@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.app.HarborServer;
+import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.hardware.simulator.SimulatedBoard;
@@ -94,6 +95,24 @@ abstract class AdminGatewayTest {
         AdminHttp.Reply after = http.send("GET", "/controllers", null, "X-Session-Token", session);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.header("WWW-Authenticate")).isEqualTo("Basic realm=\"harbor\"");
+    }
+
+    @Test
+    void no_password_token_or_authorization_header_ever_reaches_the_log() throws Exception {
+        String token = http.send("POST", "/auth/login", null, "Authorization", BASIC).body().get("token").asText();
+        http.send("GET", "/controllers", null, "X-Session-Token", token);
+        String wrongPassword = "wrong-password-that-must-not-be-logged";
+        String wrongBasic = AdminHttp.basic(USER, wrongPassword);
+        http.send("POST", "/auth/login", null, "Authorization", wrongBasic);
+        http.send("GET", "/controllers", null, "X-Session-Token", "forged-token-that-must-not-be-logged");
+        http.send("POST", "/auth/logout", null, "X-Session-Token", token);
+
+        List<String> logged = MemoryLogBook.installed().recent(null, 5000, null).stream()
+                .map(e -> e.message() + " " + e.error()).toList();
+
+        assertThat(logged).as("the gateway did log this run").isNotEmpty();
+        assertThat(String.join("\n", logged)).doesNotContain(PASSWORD, token, BASIC.substring("Basic ".length()),
+                wrongPassword, wrongBasic.substring("Basic ".length()), "forged-token-that-must-not-be-logged");
     }
 
     @Test
