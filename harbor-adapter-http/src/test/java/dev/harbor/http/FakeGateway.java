@@ -14,7 +14,7 @@ import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
-import dev.harbor.application.system.LogEntry;
+import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RuntimeSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
-import dev.harbor.application.system.LogEntry;
+import dev.harbor.application.port.LogEntry;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.harbor.http.local;
 
-import dev.harbor.application.system.LogEntry;
+import dev.harbor.application.port.LogEntry;
 import java.time.Instant;
 
 /** {@code LogEntry} of {@code GET /system/logs}. */
