@@ -105,8 +105,8 @@ public final class ErrorHandling {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", "Basic realm=\"harbor\"");
         }
-        if (error.status() == 405 && error.details().containsKey("allowedMethods")) {
-            ctx.header("Allow", error.details().get("allowedMethods"));
+        if (error.status() == 405 && error.details().containsKey("availableMethods")) {
+            ctx.header("Allow", error.details().get("availableMethods"));
         }
         JsonResponses.write(ctx, error.status(), bytes(error));
     }
