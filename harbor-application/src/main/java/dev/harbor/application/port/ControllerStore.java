@@ -28,6 +28,8 @@ public interface ControllerStore {
     /**
      * Creates the controller and one locker per entry of {@code lockerTypes} (bank locker number
      * = index + 1), all with {@code initial} device status and in service. New ids are never reused.
+     *
+     * @throws EndpointInUseException when another controller has the same bus and board address
      */
     Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial);
 
@@ -38,8 +40,24 @@ public interface ControllerStore {
     record Registered(Controller controller, List<Locker> lockers) {
     }
 
-    /** Writes name and endpoint (replacing a board keeps every locker and transaction as they are). */
+    /**
+     * Writes name and endpoint (replacing a board keeps every locker and transaction as they are).
+     *
+     * @return {@code false} when the controller does not exist
+     * @throws EndpointInUseException when another controller has the same bus and board address
+     */
     boolean update(Controller controller);
+
+    /**
+     * Another controller already answers on the same bus at the same board address. The database
+     * enforces this too, so two concurrent registrations cannot both succeed.
+     */
+    final class EndpointInUseException extends RuntimeException {
+        public EndpointInUseException(BoardEndpoint endpoint) {
+            super("a controller is already registered at board address " + endpoint.boardAddress()
+                    + " on " + endpoint.transport().busKey());
+        }
+    }
 
     /**
      * Removes the controller and its lockers. Without {@code force} it removes nothing while any

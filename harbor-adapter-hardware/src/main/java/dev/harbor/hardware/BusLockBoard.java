@@ -1,0 +1,74 @@
+package dev.harbor.hardware;
+
+import dev.harbor.application.port.BoardObserver;
+import dev.harbor.application.port.BoardStatus;
+import dev.harbor.application.port.LockBoard;
+import dev.harbor.application.port.LockBoardException;
+import dev.harbor.application.port.OpenConfirmation;
+import dev.harbor.domain.controller.BoardEndpoint;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.hardware.internal.AttachedBoards;
+import dev.harbor.hardware.simulator.SimulatedBuses;
+import dev.harbor.hardware.simulator.SimulatorSettings;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The {@link LockBoard} for boards on a bus: serial (jSerialComm), TCP, or simulated in process.
+ * Each bus has one request queue and one worker thread; opens go before background polls.
+ *
+ * <pre>{@code
+ * BusLockBoard boards = new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS);
+ * boards.attach(ControllerId.of(1), new BoardEndpoint(Protocol.KERONG_CU16,
+ *         new Transport.Serial("/dev/ttyUSB0", 19200), 0, ProtocolOptions.DEFAULTS), 16);
+ * OpenConfirmation opened = boards.open(ControllerId.of(1), 7, Duration.ofSeconds(20));
+ * }</pre>
+ *
+ * Controllers with a {@code Transport.Simulated} endpoint get a board on an in-process
+ * {@link dev.harbor.hardware.simulator.SimulatedBus}, reachable through {@link #simulatedBuses()}
+ * to close doors or inject faults. Close it on shutdown: polls stop, queued requests fail, ports close.
+ */
+public final class BusLockBoard implements LockBoard, AutoCloseable {
+
+    private final AttachedBoards boards;
+    private final SimulatedBuses simulatedBuses;
+
+    public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings) {
+        this(observer, clock, settings, new SimulatedBuses(SimulatorSettings.DEFAULTS));
+    }
+
+    public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+        this.simulatedBuses = simulatedBuses;
+        this.boards = new AttachedBoards(observer, clock, settings, simulatedBuses);
+    }
+
+    /** The in-process simulated buses behind {@code Transport.Simulated} controllers. */
+    public SimulatedBuses simulatedBuses() {
+        return simulatedBuses;
+    }
+
+    @Override
+    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
+        boards.attach(controller, endpoint, lockCount);
+    }
+
+    @Override
+    public void detach(ControllerId controller) {
+        boards.detach(controller);
+    }
+
+    @Override
+    public OpenConfirmation open(ControllerId controller, int lockNumber, Duration deadline) throws LockBoardException {
+        return boards.open(controller, lockNumber, deadline);
+    }
+
+    @Override
+    public BoardStatus readStatus(ControllerId controller, Duration deadline) throws LockBoardException {
+        return boards.readStatus(controller, deadline);
+    }
+
+    @Override
+    public void close() {
+        boards.close();
+    }
+}

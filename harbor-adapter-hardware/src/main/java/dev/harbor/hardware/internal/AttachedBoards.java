@@ -1,0 +1,203 @@
+package dev.harbor.hardware.internal;
+
+import dev.harbor.application.port.BoardCommunicationException;
+import dev.harbor.application.port.BoardObserver;
+import dev.harbor.application.port.BoardStatus;
+import dev.harbor.application.port.LockBoardException;
+import dev.harbor.application.port.OpenConfirmation;
+import dev.harbor.domain.controller.BoardEndpoint;
+import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.controller.Transport;
+import dev.harbor.hardware.BusLockBoardSettings;
+import dev.harbor.hardware.protocol.BoardCodec;
+import dev.harbor.hardware.simulator.SimulatedBuses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The boards attached to the gateway, each on the worker of its bus, with their background polls.
+ * Observer calls run on their own thread, in order, so a slow observer never holds a bus.
+ */
+public final class AttachedBoards implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachedBoards.class);
+    /** How long a caller waits past its deadline for the worker to finish the attempt it stopped. */
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private record Attached(ControllerId id, BoardEndpoint endpoint, BoardDriver driver, BusWorker worker,
+                            AtomicBoolean pollPending, ScheduledFuture<?>[] poll) {
+    }
+
+    private final BoardObserver observer;
+    private final Clock clock;
+    private final BusLockBoardSettings settings;
+    private final SimulatedBuses simulatedBuses;
+    private final Map<ControllerId, Attached> boards = new HashMap<>();
+    private final Map<String, BusWorker> workers = new HashMap<>();
+    private final Map<String, Integer> boardsPerBus = new HashMap<>();
+    private final ScheduledExecutorService pollTimer = Executors.newSingleThreadScheduledExecutor(daemon("harbor-board-polls"));
+    private final ExecutorService observerThread = Executors.newSingleThreadExecutor(daemon("harbor-board-observer"));
+
+    public AttachedBoards(BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+        this.observer = observer;
+        this.clock = clock;
+        this.settings = settings;
+        this.simulatedBuses = simulatedBuses;
+    }
+
+    public synchronized void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
+        if (lockCount < 1 || lockCount > endpoint.protocol().maxLocks()) {
+            throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board has 1-"
+                    + endpoint.protocol().maxLocks() + " locks, not " + lockCount);
+        }
+        detach(controller);
+        if (endpoint.transport() instanceof Transport.Simulated simulated) {
+            simulatedBuses.bus(simulated.bus()).addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
+        }
+        String busKey = endpoint.transport().busKey();
+        BusWorker worker = workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
+        boardsPerBus.merge(busKey, 1, Integer::sum);
+        BoardDriver driver = new BoardDriver(BoardCodec.of(endpoint.protocol(), endpoint.options()), endpoint.boardAddress(),
+                lockCount, settings.silentOpenSettle().toNanos());
+        Attached attached = new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
+        boards.put(controller, attached);
+        attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), settings.pollInterval().toNanos(),
+                settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public void detach(ControllerId controller) {
+        BusWorker toStop = null;
+        synchronized (this) {
+            Attached attached = boards.remove(controller);
+            if (attached == null) {
+                return;
+            }
+            attached.poll()[0].cancel(false);
+            String busKey = attached.endpoint().transport().busKey();
+            if (boardsPerBus.merge(busKey, -1, Integer::sum) == 0) {
+                boardsPerBus.remove(busKey);
+                toStop = workers.remove(busKey);
+            }
+        }
+        if (toStop != null) {
+            toStop.stop();
+        }
+    }
+
+    public OpenConfirmation open(ControllerId controller, int lockNumber, Duration deadline) throws LockBoardException {
+        Attached attached = attached(controller);
+        if (lockNumber < 1 || lockNumber > attached.driver().lockCount()) {
+            throw new IllegalArgumentException("controller " + controller + " has locks 1-" + attached.driver().lockCount()
+                    + ", not " + lockNumber);
+        }
+        Attempt attempt = new Attempt(System.nanoTime() + deadline.toNanos());
+        return await(attached.worker().submit(BusWorker.Priority.OPEN, attempt,
+                (line, at) -> attached.driver().open(line, lockNumber, at)), attempt, deadline);
+    }
+
+    public BoardStatus readStatus(ControllerId controller, Duration deadline) throws LockBoardException {
+        Attached attached = attached(controller);
+        Attempt attempt = new Attempt(System.nanoTime() + deadline.toNanos());
+        return await(attached.worker().submit(BusWorker.Priority.OPEN, attempt,
+                (line, at) -> attached.driver().readStatus(line, at)), attempt, deadline);
+    }
+
+    private synchronized Attached attached(ControllerId controller) throws BoardCommunicationException {
+        Attached attached = boards.get(controller);
+        if (attached == null) {
+            throw new BoardCommunicationException("controller " + controller + " is not attached");
+        }
+        return attached;
+    }
+
+    private static <T> T await(CompletableFuture<T> result, Attempt attempt, Duration deadline) throws LockBoardException {
+        try {
+            return result.get(deadline.toNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            attempt.cancel();
+            throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            attempt.cancel();
+            Thread.currentThread().interrupt();
+            throw new BoardCommunicationException("interrupted while waiting for the board");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LockBoardException failure) {
+                throw failure;
+            }
+            throw new BoardCommunicationException("board request failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void poll(Attached attached) {
+        if (!attached.pollPending().compareAndSet(false, true)) {
+            return;
+        }
+        Attempt attempt = new Attempt(System.nanoTime() + settings.pollTimeout().toNanos());
+        attached.worker().submit(BusWorker.Priority.POLL, attempt, (line, at) -> attached.driver().readStatus(line, at))
+                .whenComplete((status, failure) -> {
+                    attached.pollPending().set(false);
+                    observerThread.execute(() -> report(attached, status, failure));
+                });
+    }
+
+    private void report(Attached attached, BoardStatus status, Throwable failure) {
+        synchronized (this) {
+            if (boards.get(attached.id()) != attached) {
+                return;
+            }
+        }
+        try {
+            if (failure == null) {
+                observer.statusRead(attached.id(), status, clock.instant());
+            } else {
+                observer.statusFailed(attached.id(), failure.getMessage(), clock.instant());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("board observer failed for controller {}", attached.id(), e);
+        }
+    }
+
+    private BusLink linkFor(Transport transport) {
+        if (transport instanceof Transport.Serial serial) {
+            return new JSerialCommLink(serial.port(), serial.baudRate());
+        }
+        if (transport instanceof Transport.Tcp tcp) {
+            return new TcpLink(tcp.host(), tcp.port());
+        }
+        if (transport instanceof Transport.Simulated simulated) {
+            return new InProcessLink(simulatedBuses.bus(simulated.bus()));
+        }
+        throw new IllegalArgumentException("unknown transport " + transport);
+    }
+
+    /** Stops polling, fails queued requests, closes every link. */
+    @Override
+    public void close() {
+        pollTimer.shutdownNow();
+        for (ControllerId controller : Map.copyOf(boards).keySet()) {
+            detach(controller);
+        }
+        observerThread.shutdown();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

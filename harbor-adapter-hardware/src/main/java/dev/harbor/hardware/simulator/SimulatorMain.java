@@ -1,0 +1,120 @@
+package dev.harbor.hardware.simulator;
+
+import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.ProtocolOptions;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs simulated boards so a person can point a gateway at them.
+ *
+ * <pre>
+ * java -cp … dev.harbor.hardware.simulator.SimulatorMain --protocol kerong-cu16 --tcp 5000
+ * java -cp … dev.harbor.hardware.simulator.SimulatorMain --protocol xor8a --address 1 --locks 24 --socat /tmp/harbor-pty
+ * java -cp … dev.harbor.hardware.simulator.SimulatorMain --protocol kerong-cu48 --pty /dev/pts/7 --pace
+ * </pre>
+ */
+public final class SimulatorMain {
+
+    private static final String USAGE = """
+            usage: SimulatorMain --protocol xor8a|kerong-cu16|kerong-cu48 (--tcp PORT | --pty PATH | --socat DIR)
+                                 [--address N] [--locks N] [--boards N] [--baud N] [--pace]
+                                 [--reply-delay-ms N] [--door-closes-after-ms N (0 = until told)]
+              --tcp PORT   listen on 127.0.0.1:PORT (add --bind ADDRESS to listen elsewhere)
+              --pty PATH   serve the board side of an existing pty pair
+              --socat DIR  create a pty pair with socat; prints the path the gateway opens
+              --boards N   N boards at consecutive addresses from --address on the same bus
+            """;
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        run(options, System.out);
+        new CountDownLatch(1).await();
+    }
+
+    static List<AutoCloseable> run(Map<String, String> options, PrintStream out) throws Exception {
+        Protocol protocol = Protocol.fromId(options.getOrDefault("protocol", ""))
+                .orElseThrow(() -> new IllegalArgumentException("--protocol must be xor8a, kerong-cu16 or kerong-cu48"));
+        int address = Integer.parseInt(options.getOrDefault("address", String.valueOf(Math.max(protocol.minAddress(), 0))));
+        int locks = Integer.parseInt(options.getOrDefault("locks", String.valueOf(protocol.maxLocks() == 50 ? 24 : protocol.maxLocks())));
+        int boardCount = Integer.parseInt(options.getOrDefault("boards", "1"));
+        int baud = Integer.parseInt(options.getOrDefault("baud", protocol == Protocol.KERONG_CU16 ? "19200" : "9600"));
+        long closesAfter = Long.parseLong(options.getOrDefault("door-closes-after-ms", "10000"));
+        SimulatorSettings settings = SimulatorSettings.DEFAULTS
+                .withReplyDelay(Duration.ofMillis(Long.parseLong(options.getOrDefault("reply-delay-ms", "0"))))
+                .withPacingBaud(options.containsKey("pace") ? baud : 0)
+                .withDoorClosesAfter(closesAfter == 0 ? null : Duration.ofMillis(closesAfter));
+        SimulatedBus bus = new SimulatedBus("main", settings);
+        for (int i = 0; i < boardCount; i++) {
+            bus.addBoard(protocol, address + i, locks, ProtocolOptions.DEFAULTS);
+        }
+        List<AutoCloseable> running = new ArrayList<>();
+        String where;
+        if (options.containsKey("tcp")) {
+            String bind = options.getOrDefault("bind", "127.0.0.1");
+            TcpBoardSimulator server = TcpBoardSimulator.start(bus, java.net.InetAddress.getByName(bind),
+                    Integer.parseInt(options.get("tcp")));
+            running.add(server);
+            where = "tcp " + bind + ":" + server.port();
+        } else if (options.containsKey("pty")) {
+            running.add(SerialBoardSimulator.open(bus, options.get("pty"), baud));
+            where = "pty " + options.get("pty") + " (point the gateway at the other end of the pair)";
+        } else if (options.containsKey("socat")) {
+            Path dir = Files.createDirectories(Path.of(options.get("socat")));
+            SocatPtyPair pair = SocatPtyPair.start(dir.resolve("gateway"), dir.resolve("board"));
+            running.add(pair);
+            running.add(0, SerialBoardSimulator.open(bus, pair.boardSide().toString(), baud));
+            where = "serial " + pair.gatewaySide() + " (baud " + baud + ")";
+        } else {
+            throw new IllegalArgumentException("one of --tcp, --pty or --socat is required");
+        }
+        out.printf("simulating %d %s board(s) from address %d with %d locks each on %s%n",
+                boardCount, protocol.id(), address, locks, where);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(SimulatorMain::closeQuietly)));
+        return running;
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("pace")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // shutting down anyway
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.harbor.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.harbor.persistence.internal.Access;
+import dev.harbor.persistence.internal.Dialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Harbor's durable storage: one SQLite file (the embedded default) or a PostgreSQL database, with
+ * the same schema and the same stores on both. Opening one migrates the schema with Flyway first
+ * (before any pool connection exists), then opens the connection pool; {@link #close()} closes it.
+ *
+ * <pre>{@code
+ * try (Database db = Database.sqlite(Path.of("data"))) {
+ *     TransactionStore transactions = db.transactionStore();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+
+    /** The SQLite file inside the data directory. */
+    public static final String SQLITE_FILE_NAME = "harbor.db";
+
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    private static final int SQLITE_READERS = 4;
+    private static final int POSTGRES_POOL_SIZE = 10;
+
+    private final Dialect dialect;
+    private final List<HikariDataSource> pools;
+    private final HealthCheck healthCheck;
+    private final JdbiLockerStore lockerStore;
+    private final JdbiTransactionStore transactionStore;
+    private final JdbiControllerStore controllerStore;
+    private final JdbiLayoutStore layoutStore;
+    private final JdbiSettingsStore settingsStore;
+    private final JdbiExternalDeviceStore externalDeviceStore;
+    private final JdbiAuditTrail auditTrail;
+
+    private Database(Dialect dialect, List<HikariDataSource> pools, Access access, HealthCheck healthCheck) {
+        this.dialect = dialect;
+        this.pools = List.copyOf(pools);
+        this.healthCheck = healthCheck;
+        this.lockerStore = new JdbiLockerStore(access);
+        this.transactionStore = new JdbiTransactionStore(access);
+        this.controllerStore = new JdbiControllerStore(access);
+        this.layoutStore = new JdbiLayoutStore(access);
+        this.settingsStore = new JdbiSettingsStore(access);
+        this.externalDeviceStore = new JdbiExternalDeviceStore(access);
+        this.auditTrail = new JdbiAuditTrail(access);
+    }
+
+    /**
+     * Opens (creating the directory and the file on first start) {@code dataDir/harbor.db}: WAL
+     * journal, {@code synchronous=FULL} (a commit is on disk before it returns), foreign keys on,
+     * write transactions {@code BEGIN IMMEDIATE} on a single writer connection, readers beside it.
+     *
+     * @throws IllegalStateException when the schema cannot be migrated or fails its checks
+     */
+    public static Database sqlite(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        String url = "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE_NAME).toAbsolutePath();
+
+        // Migrations run with foreign keys off, as SQLite's table-rebuild recipe requires; the whole
+        // file is checked afterwards instead.
+        SQLiteDataSource migrationSource = sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, false);
+        migrate(migrationSource, Dialect.SQLITE);
+        checkForeignKeys(migrationSource);
+
+        List<HikariDataSource> pools = new ArrayList<>();
+        try {
+            HikariConfig writerConfig = new HikariConfig();
+            writerConfig.setPoolName("harbor-sqlite-writer");
+            writerConfig.setDataSource(sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, true));
+            // SQLite has one writer per file anyway: waiting here is fair and ordered, where
+            // SQLite's busy handler would make writers poll.
+            writerConfig.setMaximumPoolSize(1);
+            writerConfig.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS);
+            pools.add(new HikariDataSource(writerConfig));
+
+            HikariConfig readerConfig = new HikariConfig();
+            readerConfig.setPoolName("harbor-sqlite-reader");
+            readerConfig.setDataSource(sqliteSource(url, SQLiteConfig.TransactionMode.DEFERRED, true));
+            readerConfig.setMaximumPoolSize(SQLITE_READERS);
+            readerConfig.setMinimumIdle(1);
+            readerConfig.setConnectionTimeout(10_000);
+            pools.add(new HikariDataSource(readerConfig));
+        } catch (RuntimeException e) {
+            pools.forEach(HikariDataSource::close);
+            throw e;
+        }
+        HikariDataSource writer = pools.get(0);
+        HikariDataSource reader = pools.get(1);
+        Access access = new Access(Jdbi.create(reader), Jdbi.create(writer), Dialect.SQLITE);
+        return new Database(Dialect.SQLITE, pools, access, () -> ping(reader));
+    }
+
+    /**
+     * Connects to PostgreSQL. The schema objects live in the connection's current schema
+     * ({@code currentSchema} in the URL, else {@code public}).
+     *
+     * @param user     {@code null} when the URL carries it
+     * @param password {@code null} when the URL carries it or none is needed
+     */
+    public static Database postgres(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl.split("\\?", 2)[0]);
+        }
+        migrate(postgresSource(jdbcUrl, user, password, 10), Dialect.POSTGRESQL);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("harbor-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(30_000);
+        // Nothing waits forever: not for a row lock, not for a statement, not for a dead server.
+        config.setConnectionInitSql("SET lock_timeout = '15s'; SET statement_timeout = '60s'");
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("socketTimeout", "90");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        Jdbi jdbi = Jdbi.create(pool);
+        PGSimpleDataSource health = postgresSource(jdbcUrl, user, password, 3);
+        return new Database(Dialect.POSTGRESQL, List.of(pool), new Access(jdbi, jdbi, Dialect.POSTGRESQL),
+                () -> !pool.isClosed() && ping(health));
+    }
+
+    /** {@code "sqlite"} or {@code "postgresql"}, as the System API reports it. */
+    public String storageName() {
+        return dialect.storageName();
+    }
+
+    /** Whether the database answers a trivial query now; returns within a few seconds. */
+    public boolean isUp() {
+        try {
+            return healthCheck.isUp();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public JdbiLockerStore lockerStore() {
+        return lockerStore;
+    }
+
+    public JdbiTransactionStore transactionStore() {
+        return transactionStore;
+    }
+
+    public JdbiControllerStore controllerStore() {
+        return controllerStore;
+    }
+
+    public JdbiLayoutStore layoutStore() {
+        return layoutStore;
+    }
+
+    public JdbiSettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    public JdbiExternalDeviceStore externalDeviceStore() {
+        return externalDeviceStore;
+    }
+
+    public JdbiAuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /** Closes the connection pools; committed data is already on disk. */
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    @FunctionalInterface
+    private interface HealthCheck {
+        boolean isUp();
+    }
+
+    private static SQLiteDataSource sqliteSource(String url, SQLiteConfig.TransactionMode mode, boolean foreignKeys) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(foreignKeys);
+        config.setTransactionMode(mode);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    private static PGSimpleDataSource postgresSource(String url, String user, String password, int timeoutSeconds) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        if (user != null) {
+            source.setUser(user);
+        }
+        if (password != null) {
+            source.setPassword(password);
+        }
+        source.setConnectTimeout(timeoutSeconds);
+        source.setLoginTimeout(timeoutSeconds);
+        source.setSocketTimeout(Math.max(timeoutSeconds, 5));
+        return source;
+    }
+
+    private static void migrate(DataSource source, Dialect dialect) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(source)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.storageName())
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+    }
+
+    private static void checkForeignKeys(DataSource source) {
+        try (Connection connection = source.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet violations = statement.executeQuery("PRAGMA foreign_key_check")) {
+            if (violations.next()) {
+                throw new IllegalStateException("the database breaks a foreign key after migration: table "
+                        + violations.getString("table") + " row " + violations.getLong("rowid")
+                        + " refers to a missing row of " + violations.getString("parent"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the database's foreign keys", e);
+        }
+    }
+
+    private static boolean ping(DataSource source) {
+        try (Connection connection = source.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(3);
+            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

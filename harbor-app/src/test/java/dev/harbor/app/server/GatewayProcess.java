@@ -1,0 +1,104 @@
+package dev.harbor.app.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The gateway as a separate JVM, started the way an operator starts it: configured by environment. */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
+
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private GatewayProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "gateway-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static GatewayProcess start(Map<String, String> environment) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.harbor.app.HarborServer").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("HARBOR_HTTP_PORT", "0");
+        return new GatewayProcess(builder.start());
+    }
+
+    /** Waits until the gateway answers HTTP; fails with its output if it does not start. */
+    int awaitPort(Duration timeout) throws Exception {
+        try {
+            return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the gateway did not start within " + timeout + "; it printed:\n"
+                    + String.join("\n", output), e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, exactly what a power cut leaves behind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the orderly stop. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the gateway did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    port.complete(Integer.parseInt(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            output.add("(output closed: " + e.getMessage() + ")");
+        } finally {
+            port.completeExceptionally(new IllegalStateException("the gateway exited at " + Instant.now()));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.harbor.application.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.harbor.application.port.TransactionStore.Assignment;
+import dev.harbor.domain.device.DeviceState;
+import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.transaction.Transaction;
+import dev.harbor.domain.transaction.TransactionId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link dev.harbor.application.port.TransactionStore}. */
+public abstract class TransactionStoreContract extends StoreContract {
+
+    private Assignment assign(String id, List<LockerId> candidates, Instant now) {
+        return stores.transactions().assign(tx(id), candidates, booked(tx(id), now), now);
+    }
+
+    private Locker locker(LockerId id) {
+        return stores.lockers().find(id).orElseThrow();
+    }
+
+    @Test
+    public void assigning_a_new_id_books_the_first_free_candidate_and_records_the_transaction() {
+        List<LockerId> lockers = freeLockers(3);
+
+        Assignment result = assign("order-1", List.of(lockers.get(1), lockers.get(0)), T0);
+
+        Transaction expected = new Transaction(tx("order-1"), lockers.get(1), T0, 0, null);
+        assertThat(result).isEqualTo(new Assignment.Assigned(expected));
+        assertThat(stores.transactions().find(tx("order-1"))).contains(expected);
+        assertThat(locker(lockers.get(1)).device()).isEqualTo(booked(tx("order-1"), T0));
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(free(T0));
+    }
+
+    @Test
+    public void assigning_an_existing_id_again_returns_the_existing_transaction_and_takes_no_other_locker() {
+        List<LockerId> lockers = freeLockers(2);
+        Transaction first = ((Assignment.Assigned) assign("order-1", lockers, T0)).transaction();
+
+        Assignment again = assign("order-1", lockers, T0.plusSeconds(5));
+
+        assertThat(again).isEqualTo(new Assignment.AlreadyExists(first));
+        assertThat(locker(lockers.get(1)).device()).isEqualTo(free(T0));
+        assertThat(stores.transactions().findActive()).containsExactly(first);
+    }
+
+    @Test
+    public void an_id_stays_taken_after_its_transaction_was_released() {
+        List<LockerId> lockers = freeLockers(2);
+        assign("order-1", lockers, T0);
+        Transaction released = stores.transactions().release(tx("order-1"), free(T0.plusSeconds(1)), T0.plusSeconds(1))
+                .orElseThrow();
+
+        assertThat(assign("order-1", lockers, T0.plusSeconds(2))).isEqualTo(new Assignment.AlreadyExists(released));
+        assertThat(stores.transactions().findActive()).isEmpty();
+    }
+
+    @Test
+    public void a_held_locker_is_skipped_for_the_next_free_candidate() {
+        List<LockerId> lockers = freeLockers(2);
+        assign("order-1", List.of(lockers.get(0)), T0);
+
+        Assignment second = assign("order-2", lockers, T0);
+
+        assertThat(second).isInstanceOf(Assignment.Assigned.class);
+        assertThat(((Assignment.Assigned) second).transaction().lockerId()).isEqualTo(lockers.get(1));
+    }
+
+    @Test
+    public void a_locker_that_is_not_unlocked_is_never_assigned() {
+        LockerId locker = freeLockers(1).get(0);
+        DeviceStatus forceLocked = new DeviceStatus(DeviceState.LOCKED, T0.plusSeconds(1), null, null, null, null, null);
+        assertThat(stores.lockers().compareAndSetDevice(locker, free(T0), forceLocked)).isTrue();
+
+        assertThat(assign("order-1", List.of(locker), T0.plusSeconds(2))).isEqualTo(new Assignment.NoLockerFree());
+        assertThat(locker(locker).device()).isEqualTo(forceLocked);
+    }
+
+    @Test
+    public void a_locker_whose_transaction_is_still_active_is_not_assigned_even_if_its_status_says_free() {
+        LockerId locker = freeLockers(1).get(0);
+        assign("order-1", List.of(locker), T0);
+        // A status written past the transaction flow (a bug, or a hand-edited row) must not hand the
+        // locker to a second customer: the active transaction still holds it.
+        assertThat(stores.lockers().compareAndSetDevice(locker, booked(tx("order-1"), T0), free(T0.plusSeconds(1)))).isTrue();
+
+        assertThat(assign("order-2", List.of(locker), T0.plusSeconds(2))).isEqualTo(new Assignment.NoLockerFree());
+        assertThat(stores.transactions().find(tx("order-2"))).isEmpty();
+    }
+
+    @Test
+    public void with_no_free_candidate_nothing_is_recorded() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+
+        assertThat(assign("order-2", lockers, T0)).isEqualTo(new Assignment.NoLockerFree());
+        assertThat(assign("order-3", List.of(), T0)).isEqualTo(new Assignment.NoLockerFree());
+        assertThat(assign("order-4", List.of(LockerId.of(999_999)), T0)).isEqualTo(new Assignment.NoLockerFree());
+
+        assertThat(stores.transactions().find(tx("order-2"))).isEmpty();
+        assertThat(stores.transactions().find(tx("order-3"))).isEmpty();
+        assertThat(stores.transactions().findActive()).extracting(Transaction::id).containsExactly(tx("order-1"));
+    }
+
+    @Test
+    public void assigning_with_a_status_that_does_not_hold_the_locker_for_the_transaction_is_refused() {
+        List<LockerId> lockers = freeLockers(1);
+
+        assertThatThrownBy(() -> stores.transactions().assign(tx("order-1"), lockers, booked(tx("someone-else"), T0), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stores.transactions().find(tx("order-1"))).isEmpty();
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(free(T0));
+    }
+
+    @Test
+    public void release_frees_the_locker_and_keeps_the_transaction_as_history() {
+        List<LockerId> lockers = freeLockers(1);
+        Transaction assigned = ((Assignment.Assigned) assign("order-1", lockers, T0)).transaction();
+        Instant later = T0.plusSeconds(60);
+
+        Transaction released = stores.transactions().release(tx("order-1"), free(later), later).orElseThrow();
+
+        Transaction expected = new Transaction(assigned.id(), assigned.lockerId(), T0, 0, later);
+        assertThat(released).isEqualTo(expected);
+        assertThat(stores.transactions().find(tx("order-1"))).contains(expected);
+        assertThat(stores.transactions().findActive()).isEmpty();
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(free(later));
+        assertThat(assign("order-2", lockers, later)).isInstanceOf(Assignment.Assigned.class);
+    }
+
+    @Test
+    public void releasing_an_unknown_or_already_released_transaction_changes_nothing() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+        Transaction released = stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(1)).orElseThrow();
+        assign("order-2", lockers, T0.plusSeconds(2));
+
+        assertThat(stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(3))).isEmpty();
+        assertThat(stores.transactions().release(tx("nobody"), free(T0), T0.plusSeconds(3))).isEmpty();
+
+        assertThat(stores.transactions().find(tx("order-1"))).contains(released);
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(booked(tx("order-2"), T0.plusSeconds(2)));
+    }
+
+    @Test
+    public void releasing_must_leave_the_locker_unheld() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+
+        assertThatThrownBy(() -> stores.transactions().release(tx("order-1"), booked(tx("order-1"), T0), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stores.transactions().findActive()).extracting(Transaction::id).containsExactly(tx("order-1"));
+    }
+
+    @Test
+    public void active_transactions_are_listed_oldest_first() {
+        List<LockerId> lockers = freeLockers(4);
+        assign("b", lockers, T0.plusSeconds(2));
+        assign("c", lockers, T0);
+        assign("a", lockers, T0.plusSeconds(2));
+        assign("d", lockers, T0.plusSeconds(1));
+        stores.transactions().release(tx("d"), free(T0), T0.plusSeconds(3));
+
+        assertThat(stores.transactions().findActive()).extracting(t -> t.id().value()).containsExactly("c", "a", "b");
+    }
+
+    @Test
+    public void door_openings_are_counted_for_active_transactions_only() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+
+        stores.transactions().recordOpen(tx("order-1"));
+        Transaction twice = stores.transactions().recordOpen(tx("order-1")).orElseThrow();
+
+        assertThat(twice.openCount()).isEqualTo(2);
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount()).isEqualTo(2);
+        stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(1));
+        assertThat(stores.transactions().recordOpen(tx("order-1"))).isEmpty();
+        assertThat(stores.transactions().recordOpen(tx("nobody"))).isEmpty();
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount()).isEqualTo(2);
+    }
+
+    @Test
+    public void times_are_kept_to_the_millisecond() {
+        List<LockerId> lockers = freeLockers(1);
+        Instant precise = Instant.parse("2026-02-20T22:56:40.123456789Z");
+
+        Transaction assigned = ((Assignment.Assigned) assign("order-1", lockers, precise)).transaction();
+
+        assertThat(assigned.createdAt()).isEqualTo(T0);
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().createdAt()).isEqualTo(T0);
+        assertThat(locker(lockers.get(0)).device().changedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    public void two_hundred_concurrent_assignments_for_one_hundred_lockers_give_each_locker_to_exactly_one() throws Exception {
+        List<LockerId> lockers = freeLockers(100);
+
+        List<Assignment> results = Concurrently.run(200, n -> {
+            // Every thread walks the same candidates in the same order: the worst case for contention.
+            return assign("order-" + n, lockers, T0);
+        });
+
+        List<Transaction> assigned = new ArrayList<>();
+        int noneFree = 0;
+        for (Assignment result : results) {
+            if (result instanceof Assignment.Assigned a) {
+                assigned.add(a.transaction());
+            } else {
+                assertThat(result).isEqualTo(new Assignment.NoLockerFree());
+                noneFree++;
+            }
+        }
+        assertThat(assigned).hasSize(100);
+        assertThat(noneFree).isEqualTo(100);
+        Set<LockerId> given = new HashSet<>();
+        assigned.forEach(t -> given.add(t.lockerId()));
+        assertThat(given).containsExactlyInAnyOrderElementsOf(lockers);
+        assertThat(stores.transactions().findActive()).containsExactlyInAnyOrderElementsOf(assigned);
+        for (Transaction t : assigned) {
+            assertThat(locker(t.lockerId()).device().holder()).isEqualTo(t.id().value());
+        }
+    }
+
+    @Test
+    public void concurrent_assignments_of_the_same_id_create_it_once() throws Exception {
+        List<LockerId> lockers = freeLockers(20);
+        List<LockerId> shuffled = new ArrayList<>(lockers);
+
+        List<Assignment> results = Concurrently.run(20, n -> {
+            List<LockerId> mine = new ArrayList<>(shuffled);
+            Collections.rotate(mine, n);
+            return assign("same-order", mine, T0);
+        });
+
+        List<Assignment> created = results.stream().filter(r -> r instanceof Assignment.Assigned).toList();
+        assertThat(created).hasSize(1);
+        Transaction transaction = ((Assignment.Assigned) created.get(0)).transaction();
+        assertThat(results).filteredOn(r -> !(r instanceof Assignment.Assigned))
+                .hasSize(19)
+                .allSatisfy(r -> assertThat(r).isEqualTo(new Assignment.AlreadyExists(transaction)));
+        assertThat(stores.transactions().findActive()).containsExactly(transaction);
+        assertThat(stores.lockers().findAll()).filteredOn(l -> l.device().isHeld())
+                .extracting(Locker::id).containsExactly(transaction.lockerId());
+    }
+}
