@@ -128,6 +128,7 @@ class BadInputTest extends ApiTest {
         client.delete("/lockers").error(405, "METHOD_NOT_ALLOWED");
         client.post("/health").error(405, "METHOD_NOT_ALLOWED");
         assertThat(reply.body()).doesNotContain("<html");
+        assertThat(reply.header("Allow")).as(reply.body()).isEqualTo("GET, POST");
     }
 
     @Test

@@ -126,8 +126,8 @@ public final class ErrorHandling {
         if (error.status() == 429 && error.details().containsKey(AdminGuard.RETRY_AFTER_DETAIL)) {
             ctx.header("Retry-After", error.details().get(AdminGuard.RETRY_AFTER_DETAIL));
         }
-        if (error.status() == 405 && error.details().containsKey("allowedMethods")) {
-            ctx.header("Allow", error.details().get("allowedMethods"));
+        if (error.status() == 405 && error.details().containsKey("availableMethods")) {
+            ctx.header("Allow", error.details().get("availableMethods"));
         }
         JsonResponses.write(ctx, error.status(), bytes(error));
     }
