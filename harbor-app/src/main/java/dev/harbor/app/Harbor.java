@@ -21,7 +21,6 @@ import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
-import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
@@ -88,8 +87,6 @@ public final class Harbor implements AutoCloseable {
     private final Optional<Layout> layout;
     private final LockBoard lockBoard;
     private final HarborStores stores;
-    private final ErrorReporter errorReporter;
-    private final HostSystem hostSystem;
     private final ScheduledExecutorService scheduler;
     private final Duration sweepInterval;
 
@@ -126,8 +123,6 @@ public final class Harbor implements AutoCloseable {
                 builder.hostSystem, builder.discovery, stores.isUp(), runtime, lockers, settings, clock);
         deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
         sweepInterval = builder.sweepInterval;
-        errorReporter = builder.errorReporter;
-        hostSystem = builder.hostSystem;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "harbor-deadlines");
             thread.setDaemon(true);
@@ -212,14 +207,6 @@ public final class Harbor implements AutoCloseable {
         return system;
     }
 
-    public ErrorReporter errorReporter() {
-        return errorReporter;
-    }
-
-    public HostSystem hostSystem() {
-        return hostSystem;
-    }
-
     public HarborStores stores() {
         return stores;
     }
@@ -250,7 +237,6 @@ public final class Harbor implements AutoCloseable {
         private String gatewayId = UUID.randomUUID().toString();
         private HostSystem hostSystem = NoHostSystem.INSTANCE;
         private ControllerDiscovery discovery = new DisabledControllerDiscovery();
-        private ErrorReporter errorReporter = ErrorReporter.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> { };
 
@@ -314,11 +300,6 @@ public final class Harbor implements AutoCloseable {
 
         public Builder discovery(ControllerDiscovery discovery) {
             this.discovery = Objects.requireNonNull(discovery);
-            return this;
-        }
-
-        public Builder errorReporter(ErrorReporter errorReporter) {
-            this.errorReporter = Objects.requireNonNull(errorReporter);
             return this;
         }
 

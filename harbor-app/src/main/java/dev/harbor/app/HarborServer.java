@@ -129,7 +129,6 @@ public final class HarborServer implements AutoCloseable {
                     .gatewayId(gatewayId(stores.settings()))
                     .hostSystem(host)
                     .discovery(discovery)
-                    .errorReporter(errorReporter)
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
                     .build();
