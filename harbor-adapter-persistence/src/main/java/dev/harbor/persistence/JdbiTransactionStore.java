@@ -31,6 +31,9 @@ public final class JdbiTransactionStore implements TransactionStore {
 
     private static final String TAKE_LOCKER = "UPDATE lockers SET " + DeviceColumns.assignments("b_")
             + " WHERE id = :id AND device_state = '" + DeviceState.UNLOCKED.name() + "' AND holder IS NULL"
+            // A locker taken out of service a moment ago must not be handed out by a create that
+            // chose it from an older read.
+            + " AND NOT out_of_service"
             + " AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.locker_id = lockers.id AND t.released_at IS NULL)";
 
     private final Access db;

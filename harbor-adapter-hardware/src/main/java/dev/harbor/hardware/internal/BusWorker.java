@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 final class BusWorker {
 
+    /**
+     * The start of the message of a request whose deadline passed while it waited behind others:
+     * the board was never asked, so this says nothing about the board.
+     */
+    static final String QUEUE_EXPIRED = "timed out waiting for bus ";
+
+
     enum Priority { OPEN, POLL }
 
     private static final Logger LOG = LoggerFactory.getLogger(BusWorker.class);
@@ -105,7 +112,7 @@ final class BusWorker {
             return;
         }
         if (attempt.remainingNanos() <= 0) {
-            queued.fail(new BoardCommunicationException("timed out waiting for bus " + busKey));
+            queued.fail(new BoardCommunicationException(QUEUE_EXPIRED + busKey));
             return;
         }
         try {
@@ -122,7 +129,9 @@ final class BusWorker {
             queued.fail(e);
         } catch (LockBoardException e) {
             queued.fail(new BoardCommunicationException(e.getMessage(), e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Also an Error (a native library that failed to load): the worker must outlive it,
+            // or every later request on this bus would wait for its deadline unanswered.
             LOG.warn("unexpected failure on bus {}", busKey, e);
             link.close();
             queued.fail(new BoardCommunicationException("unexpected failure on " + link.describe() + ": " + e, e));

@@ -22,7 +22,7 @@ public interface TransactionStore {
 
     /**
      * In one database transaction: unless a transaction with this id already exists, take the
-     * first of {@code candidates} that is still unlocked and unheld, write {@code booked} as its
+     * first of {@code candidates} that is still unlocked, unheld and in service, write {@code booked} as its
      * device status, and record the transaction as created at {@code now}.
      */
     Assignment assign(TransactionId id, List<LockerId> candidates, DeviceStatus booked, Instant now);

@@ -56,6 +56,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
             for (LockerId candidate : candidates) {
                 Locker locker = db.lockers.get(candidate.value());
                 if (locker != null && locker.device().state() == DeviceState.UNLOCKED && !locker.device().isHeld()
+                        && !locker.service().outOfService()
                         && !db.hasActiveTransaction(candidate.value())) {
                     if (db.heldElsewhere(booked.holder(), candidate.value())) {
                         throw new IllegalStateException("holder " + booked.holder() + " already holds another locker");

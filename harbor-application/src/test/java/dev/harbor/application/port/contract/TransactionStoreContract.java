@@ -77,6 +77,18 @@ public abstract class TransactionStoreContract extends StoreContract {
     }
 
     @Test
+    public void a_locker_taken_out_of_service_is_skipped_even_when_the_caller_still_listed_it() {
+        List<LockerId> lockers = freeLockers(2);
+        stores.lockers().updateService(lockers.get(0),
+                dev.harbor.domain.locker.ServiceState.outOfService(dev.harbor.domain.locker.ReasonCode.MAINTENANCE, null));
+
+        Assignment assigned = assign("order-1", lockers, T0);
+
+        assertThat(assigned).isInstanceOf(Assignment.Assigned.class);
+        assertThat(((Assignment.Assigned) assigned).transaction().lockerId()).isEqualTo(lockers.get(1));
+    }
+
+    @Test
     public void a_locker_that_is_not_unlocked_is_never_assigned() {
         LockerId locker = freeLockers(1).get(0);
         DeviceStatus forceLocked = new DeviceStatus(DeviceState.LOCKED, T0.plusSeconds(1), null, null, null, null, null);
