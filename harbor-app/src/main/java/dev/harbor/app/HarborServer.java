@@ -95,6 +95,7 @@ public final class HarborServer implements AutoCloseable {
                 .map(url -> Database.postgres(url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
                 .orElseGet(() -> Database.sqlite(config.dataDir()));
         SentryErrorReporter sentry = null;
+        java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();
         try {
             HarborStores stores = HarborStores.of(database);
             Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
@@ -132,6 +133,7 @@ public final class HarborServer implements AutoCloseable {
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
                     .build();
+            startedSoFar.add(0, harbor);
             harbor.start();
 
             // The reboot shuts down this very server; it exists only once the HTTP server is up.
@@ -148,7 +150,9 @@ public final class HarborServer implements AutoCloseable {
                     .errorReporter(errorReporter)
                     .clock(clock)
                     .build();
+            startedSoFar.add(0, http::stop);
             int port = http.start(config.httpHost(), config.httpPort());
+            startedSoFar.add(0, discovery);
             String gatewayId = harbor.querySystem().info().gatewayId();
             discovery.start(new JmdnsControllerDiscovery.GatewayAnnouncement(
                     harbor.manageSettings().current().name() + " " + gatewayId.substring(0, 8), port,
@@ -157,9 +161,14 @@ public final class HarborServer implements AutoCloseable {
             self.set(server);
             return server;
         } catch (RuntimeException e) {
-            database.close();
+            // Whatever had started is stopped again, so a failed start leaves no server running
+            // on a closed database.
+            for (AutoCloseable started : startedSoFar) {
+                quietly("start-up clean-up", started::close);
+            }
+            quietly("the database", database::close);
             if (sentry != null) {
-                sentry.close();
+                quietly("Sentry", sentry::close);
             }
             throw e;
         }
@@ -199,18 +208,33 @@ public final class HarborServer implements AutoCloseable {
         return boards.simulatedBuses();
     }
 
+    private static void quietly(String what, ThrowingStep step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            log.error("Stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingStep {
+        void run() throws Exception;
+    }
+
     /** Stops everything in order; a second call (say, a SIGTERM after a reboot's shutdown) does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.stop();
-        discovery.close();
-        harbor.close();
-        database.close();
+        // Each step runs even if one before it failed: the database must be closed cleanly whatever
+        // happened to the HTTP server.
+        quietly("the HTTP server", http::stop);
+        quietly("mDNS", discovery::close);
+        quietly("the lock boards", harbor::close);
+        quietly("the database", database::close);
         if (sentry != null) {
-            sentry.close();
+            quietly("Sentry", sentry::close);
         }
         log.info("Harbor stopped");
     }
@@ -244,6 +268,10 @@ public final class HarborServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             log.error("Cannot start: {}", e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // Exit, so a supervisor sees the failure and can start the gateway again.
+            log.error("Cannot start", e);
+            System.exit(1);
         }
     }
 }

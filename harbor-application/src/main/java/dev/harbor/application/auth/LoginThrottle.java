@@ -64,9 +64,14 @@ final class LoginThrottle {
                 Math.max(0, state.inFlight() - 1), state.lockedUntil(), state.lockouts(), state.lastFailure()));
     }
 
-    /** A correct password: the client starts afresh. */
+    /**
+     * A correct password: the failures counted so far are forgiven. The lockout history stays, and
+     * so do checks still in flight: behind a NAT many people share one key, and one admin's success
+     * must not hand a guesser a fresh allowance.
+     */
     void succeeded(String client) {
-        clients.remove(client);
+        clients.computeIfPresent(client, (key, state) -> new State(0, null, Math.max(0, state.inFlight() - 1),
+                state.lockedUntil(), state.lockouts(), state.lastFailure()));
     }
 
     /** A wrong password. @return the lockout this failure started, or {@code null} */

@@ -67,8 +67,11 @@ final class LockerCache {
         wholeControllers.writeLock().lock();
         try {
             List<Locker> fresh = database.findByController(controller);
-            byId.values().removeIf(l -> l.controllerId().equals(controller));
+            // Put before removing, so a reader never sees the controller's lockers missing.
             fresh.forEach(l -> byId.put(l.id().value(), l));
+            java.util.Set<Long> kept = new java.util.HashSet<>();
+            fresh.forEach(l -> kept.add(l.id().value()));
+            byId.values().removeIf(l -> l.controllerId().equals(controller) && !kept.contains(l.id().value()));
         } finally {
             wholeControllers.writeLock().unlock();
         }

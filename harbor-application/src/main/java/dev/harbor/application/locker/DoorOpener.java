@@ -4,6 +4,8 @@ import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.domain.locker.Locker;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pulses one locker's lock under the door-open policy and counts the outcome on its controller.
@@ -15,6 +17,8 @@ import java.time.Clock;
  * closed again is occupied).
  */
 public final class DoorOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(DoorOpener.class);
 
     private final LockBoard board;
     private final DoorOpenPolicy policy;
@@ -29,7 +33,14 @@ public final class DoorOpener {
     }
 
     public OpenResult open(Locker locker) {
-        DoorOpenOutcome outcome = policy.open(board, locker.controllerId(), locker.bankLockerNumber());
+        DoorOpenOutcome outcome;
+        try {
+            outcome = policy.open(board, locker.controllerId(), locker.bankLockerNumber());
+        } catch (RuntimeException e) {
+            // A board driver's bug must cost this one door, not an open-all report or a 500.
+            log.error("Opening locker {} failed unexpectedly", locker.id(), e);
+            outcome = new DoorOpenOutcome.Unreachable("unexpected failure: " + e.getClass().getSimpleName(), 1);
+        }
         if (outcome instanceof DoorOpenOutcome.Opened opened) {
             runtime.openSucceeded(locker.controllerId());
             return new OpenResult.Opened(locker.id(), opened.doorOpen(), opened.attempts());
