@@ -58,43 +58,67 @@ public final class AttachedBoards implements AutoCloseable {
         this.simulatedBuses = simulatedBuses;
     }
 
-    public synchronized void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
+    /**
+     * Drives the board, replacing any earlier endpoint of this controller. The new registration is
+     * made before the old one is let go, so a board that stays on its bus keeps the bus's worker
+     * and open port; a worker left without boards is stopped outside the lock, so its shutdown
+     * never holds up requests for other boards.
+     */
+    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
         if (lockCount < 1 || lockCount > endpoint.protocol().maxLocks()) {
             throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board has 1-"
                     + endpoint.protocol().maxLocks() + " locks, not " + lockCount);
         }
-        detach(controller);
-        if (endpoint.transport() instanceof Transport.Simulated simulated) {
-            simulatedBuses.bus(simulated.bus()).addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
+        BusWorker toStop = null;
+        synchronized (this) {
+            if (endpoint.transport() instanceof Transport.Simulated simulated) {
+                simulatedBuses.bus(simulated.bus()).addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount,
+                        endpoint.options());
+            }
+            Attached previous = boards.get(controller);
+            if (previous != null) {
+                previous.poll()[0].cancel(false);
+            }
+            String busKey = endpoint.transport().busKey();
+            BusWorker worker = workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
+            boardsPerBus.merge(busKey, 1, Integer::sum);
+            BoardDriver driver = new BoardDriver(BoardCodec.of(endpoint.protocol(), endpoint.options()),
+                    endpoint.boardAddress(), lockCount, settings.silentOpenSettle().toNanos());
+            Attached attached = new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
+            boards.put(controller, attached);
+            attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), settings.pollInterval().toNanos(),
+                    settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+            if (previous != null) {
+                toStop = release(previous.endpoint().transport().busKey());
+            }
         }
-        String busKey = endpoint.transport().busKey();
-        BusWorker worker = workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
-        boardsPerBus.merge(busKey, 1, Integer::sum);
-        BoardDriver driver = new BoardDriver(BoardCodec.of(endpoint.protocol(), endpoint.options()), endpoint.boardAddress(),
-                lockCount, settings.silentOpenSettle().toNanos());
-        Attached attached = new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
-        boards.put(controller, attached);
-        attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), settings.pollInterval().toNanos(),
-                settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        if (toStop != null) {
+            toStop.stop();
+        }
     }
 
     public void detach(ControllerId controller) {
-        BusWorker toStop = null;
+        BusWorker toStop;
         synchronized (this) {
             Attached attached = boards.remove(controller);
             if (attached == null) {
                 return;
             }
             attached.poll()[0].cancel(false);
-            String busKey = attached.endpoint().transport().busKey();
-            if (boardsPerBus.merge(busKey, -1, Integer::sum) == 0) {
-                boardsPerBus.remove(busKey);
-                toStop = workers.remove(busKey);
-            }
+            toStop = release(attached.endpoint().transport().busKey());
         }
         if (toStop != null) {
             toStop.stop();
         }
+    }
+
+    /** One board fewer on the bus; @return its worker when no board is left on it, to be stopped */
+    private BusWorker release(String busKey) {
+        if (boardsPerBus.merge(busKey, -1, Integer::sum) == 0) {
+            boardsPerBus.remove(busKey);
+            return workers.remove(busKey);
+        }
+        return null;
     }
 
     public OpenConfirmation open(ControllerId controller, int lockNumber, Duration deadline) throws LockBoardException {

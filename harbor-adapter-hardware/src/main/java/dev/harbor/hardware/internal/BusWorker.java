@@ -26,6 +26,12 @@ final class BusWorker {
      */
     static final String QUEUE_EXPIRED = "timed out waiting for bus ";
 
+    /**
+     * A device or bridge that answers at all opens well within this; waiting longer (up to an open's
+     * 20 s) would only hold the bus and everything queued on it.
+     */
+    private static final long MAX_OPEN_NANOS = 3_000_000_000L;
+
 
     enum Priority { OPEN, POLL }
 
@@ -148,7 +154,7 @@ final class BusWorker {
                     + Math.max(1, (nextOpenAt - now) / 1_000_000) + " ms)");
         }
         try {
-            link.open(Math.max(1, attempt.remainingNanos()));
+            link.open(Math.max(1, Math.min(attempt.remainingNanos(), MAX_OPEN_NANOS)));
             backoffNanos = settings.reconnectBackoffMin().toNanos();
             if (offlineReason != null) {
                 LOG.info("{} is back", link.describe());
