@@ -80,7 +80,13 @@ final class BusWorker {
             result.completeExceptionally(new BoardCommunicationException("bus " + busKey + " is stopped"));
             return result;
         }
-        queue.add(new Queued<>(priority, sequence.incrementAndGet(), attempt, job, result));
+        Queued<T> queued = new Queued<>(priority, sequence.incrementAndGet(), attempt, job, result);
+        queue.add(queued);
+        // stop() may have drained the queue between the check above and the add: never leave a
+        // request waiting for a worker that is gone.
+        if (!running && queue.remove(queued)) {
+            queued.fail(new BoardCommunicationException("bus " + busKey + " is stopped"));
+        }
         return result;
     }
 

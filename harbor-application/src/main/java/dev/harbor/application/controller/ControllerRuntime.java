@@ -36,6 +36,16 @@ public final class ControllerRuntime {
         snapshots.put(id, new Snapshot(true, null, at, null, 0, 0, null, null));
     }
 
+    /**
+     * The controller now talks to another board (a swap): nothing has been heard from that one
+     * yet, but the controller's counters of opens and failures go on.
+     */
+    public void reattached(ControllerId id, Instant at) {
+        snapshots.compute(id, (k, s) -> s == null
+                ? new Snapshot(true, null, at, null, 0, 0, null, null)
+                : new Snapshot(true, null, at, null, s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+    }
+
     public void detached(ControllerId id) {
         snapshots.remove(id);
     }

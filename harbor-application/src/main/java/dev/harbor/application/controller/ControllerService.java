@@ -139,7 +139,7 @@ public final class ControllerService implements ManageControllers {
             store.update(next);
             if (endpoint != null) {
                 // The lockers keep their ids, states and transactions; only the way to reach them changes.
-                runtime.attached(id, clock.instant());
+                runtime.reattached(id, clock.instant());
                 board.attach(id, next.endpoint(), next.lockerCount());
             }
             auditor.record(actor, action, "controller " + id, "OK", next.name() + ", " + describe(next.endpoint()));

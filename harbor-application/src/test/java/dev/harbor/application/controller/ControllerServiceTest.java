@@ -103,6 +103,22 @@ class ControllerServiceTest {
     }
 
     @Test
+    void a_replaced_board_keeps_the_controllers_counters_of_opens_and_failures() {
+        fixture.board.then(new dev.harbor.application.locker.ScriptedLockBoard.HardwareFails("stuck"))
+                .then(new dev.harbor.application.locker.ScriptedLockBoard.Opens(true));
+        fixture.lockers.openLocker(fixture.locker(1).id(), technician);
+        fixture.lockers.openLocker(fixture.locker(2).id(), technician);
+
+        service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
+
+        ControllerRuntime.Snapshot after = service.find(fixture.controller).orElseThrow().runtime();
+        assertThat(after.opens()).isEqualTo(1);
+        assertThat(after.failures()).isEqualTo(1);
+        assertThat(after.lastError()).isEqualTo("stuck");
+        assertThat(after.lastSeenAt()).as("nothing heard from the new board yet").isNull();
+    }
+
+    @Test
     void removing_a_controller_with_an_active_transaction_needs_force_which_releases_it() {
         TransactionView transaction = fixture.createTransaction("order-1");
 
