@@ -184,11 +184,6 @@ public final class AttachedBoards implements AutoCloseable {
                 return;
             }
         }
-        if (failure != null && failure.getMessage() != null && failure.getMessage().startsWith(BusWorker.QUEUE_EXPIRED)) {
-            // The poll waited behind a long open of another board on this bus and was never sent:
-            // no answer was missed, so the board is not reported silent. The next poll asks again.
-            return;
-        }
         try {
             if (failure == null) {
                 observer.statusRead(attached.id(), status, clock.instant());

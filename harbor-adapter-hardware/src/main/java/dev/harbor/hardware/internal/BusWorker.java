@@ -21,12 +21,6 @@ import org.slf4j.LoggerFactory;
 final class BusWorker {
 
     /**
-     * The start of the message of a request whose deadline passed while it waited behind others:
-     * the board was never asked, so this says nothing about the board.
-     */
-    static final String QUEUE_EXPIRED = "timed out waiting for bus ";
-
-    /**
      * A device or bridge that answers at all opens well within this; waiting longer (up to an open's
      * 20 s) would only hold the bus and everything queued on it.
      */
@@ -123,8 +117,14 @@ final class BusWorker {
         if (attempt.cancelled() || queued.result().isDone()) {
             return;
         }
+        if (queued.priority() == Priority.POLL) {
+            // A background poll's time counts from when it reaches the line: the time it waited
+            // behind opens of other boards says nothing about its own board, and a poll sent with
+            // only a sliver of its time left would report a healthy board as silent.
+            attempt = new Attempt(System.nanoTime() + settings.pollTimeout().toNanos());
+        }
         if (attempt.remainingNanos() <= 0) {
-            queued.fail(new BoardCommunicationException(QUEUE_EXPIRED + busKey));
+            queued.fail(new BoardCommunicationException("timed out waiting for bus " + busKey));
             return;
         }
         try {
