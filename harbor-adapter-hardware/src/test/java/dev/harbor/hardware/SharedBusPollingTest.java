@@ -31,7 +31,7 @@ class SharedBusPollingTest {
         SimulatedBuses buses = new SimulatedBuses(SimulatorSettings.DEFAULTS);
         RecordingBoardObserver observer = new RecordingBoardObserver();
         BusLockBoardSettings settings = BusLockBoardSettings.DEFAULTS
-                .withPollInterval(Duration.ofMillis(50)).withPollTimeout(Duration.ofMillis(100));
+                .withPollInterval(Duration.ofMillis(50)).withPollTimeout(Duration.ofSeconds(1));
         try (BusLockBoard board = new BusLockBoard(observer, Clock.systemUTC(), settings, buses)) {
             board.attach(SILENT, endpoint(0), 16);
             board.attach(HEALTHY, endpoint(1), 16);
