@@ -25,7 +25,7 @@ public interface BoardCodec {
 
     Protocol protocol();
 
-    /** @throws UnsupportedOperationException when the protocol has no such command (CU48 open-all) */
+    /** @throws IllegalArgumentException when the protocol has no such command (CU48 open-all, Kerong single-lock read) */
     byte[] encode(BoardRequest request);
 
     /** {@code false} when the board may stay silent after an open (KR-CU16). */

@@ -40,7 +40,7 @@ public final class KerongCu16Codec implements BoardCodec {
     @Override
     public byte[] encode(BoardRequest request) {
         if (request instanceof BoardRequest.ReadLock) {
-            throw new UnsupportedOperationException("Kerong boards report all locks at once");
+            throw new IllegalArgumentException("Kerong boards have no single-lock read: read the status of all locks");
         }
         if (request instanceof BoardRequest.OpenLock open) {
             if (open.lock() > MAX_LOCKS) {
@@ -67,7 +67,8 @@ public final class KerongCu16Codec implements BoardCodec {
 
     @Override
     public FrameScan<OpenAnswer> scanOpenReply(byte[] bytes, int length, int board, int lock) {
-        throw new UnsupportedOperationException("KR-CU16 opens are confirmed by a status read");
+        // answersOpen() is false: a caller that scans for an open reply anyway has a bug.
+        throw new IllegalStateException("KR-CU16 sends no open reply: confirm the open by a status read");
     }
 
     @Override

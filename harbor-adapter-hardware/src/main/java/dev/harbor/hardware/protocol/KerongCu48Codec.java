@@ -38,7 +38,7 @@ public final class KerongCu48Codec implements BoardCodec {
     @Override
     public byte[] encode(BoardRequest request) {
         if (request instanceof BoardRequest.ReadLock) {
-            throw new UnsupportedOperationException("Kerong boards report all locks at once");
+            throw new IllegalArgumentException("Kerong boards have no single-lock read: read the status of all locks");
         }
         if (request instanceof BoardRequest.OpenLock open) {
             if (open.lock() > MAX_LOCKS) {
@@ -49,7 +49,7 @@ public final class KerongCu48Codec implements BoardCodec {
         if (request instanceof BoardRequest.ReadStatus) {
             return KerongFrames.seal(new byte[] {(byte) STX, (byte) request.board(), 0, (byte) STATUS, 0, 0});
         }
-        throw new UnsupportedOperationException("KR-CU48 has no open-all command: open the locks one by one");
+        throw new IllegalArgumentException("KR-CU48 has no open-all command: open the locks one by one");
     }
 
     @Override

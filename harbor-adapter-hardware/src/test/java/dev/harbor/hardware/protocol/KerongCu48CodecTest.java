@@ -29,7 +29,7 @@ class KerongCu48CodecTest {
 
     @Test
     void there_is_no_open_all_command() {
-        assertThatThrownBy(() -> codec.encode(new BoardRequest.OpenAll(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> codec.encode(new BoardRequest.OpenAll(0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no open-all");
     }
 
     @Test
