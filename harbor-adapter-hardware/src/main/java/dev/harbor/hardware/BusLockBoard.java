@@ -1,6 +1,5 @@
 package dev.harbor.hardware;
 
-import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.BoardStatus;
 import dev.harbor.application.port.LockBoard;
@@ -8,6 +7,7 @@ import dev.harbor.application.port.LockBoardException;
 import dev.harbor.application.port.OpenConfirmation;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.internal.AttachedBoards;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.hardware.simulator.SimulatorSettings;
@@ -38,7 +38,8 @@ public final class BusLockBoard implements LockBoard, AutoCloseable {
         this(observer, clock, settings, new SimulatedBuses(SimulatorSettings.DEFAULTS));
     }
 
-    public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+    public BusLockBoard(
+            BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
         this.simulatedBuses = simulatedBuses;
         this.boards = new AttachedBoards(observer, clock, settings, simulatedBuses);
     }

@@ -1,6 +1,5 @@
 package dev.harbor.hardware;
 
-import dev.harbor.hardware.config.BusLockBoardSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,6 +13,7 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;
 import dev.harbor.hardware.simulator.SimulatedBuses;
@@ -63,20 +63,26 @@ abstract class BusLockBoardContract {
         };
     }
 
-    enum Expected { OPENS, COMMUNICATION_ERROR, HARDWARE_FAULT }
+    enum Expected {
+        OPENS,
+        COMMUNICATION_ERROR,
+        HARDWARE_FAULT
+    }
 
     /** Every fault has a mapping, so a new fault without one does not compile. */
     static Expected expectedFor(SimulatedFault fault) {
         return switch (fault) {
             case GARBAGE_PREFIX, SPLIT_REPLY -> Expected.OPENS;
             case LOCK_STUCK -> Expected.HARDWARE_FAULT;
-            case NO_REPLY, LATE_REPLY, WRONG_CHECKSUM, TRUNCATED_FRAME, WRONG_ADDRESS, BUSY -> Expected.COMMUNICATION_ERROR;
+            case NO_REPLY, LATE_REPLY, WRONG_CHECKSUM, TRUNCATED_FRAME, WRONG_ADDRESS, BUSY ->
+                Expected.COMMUNICATION_ERROR;
         };
     }
 
     static Stream<Arguments> everyFaultOfEveryProtocol() {
         return Arrays.stream(Protocol.values())
-                .flatMap(protocol -> Arrays.stream(SimulatedFault.values()).map(fault -> Arguments.of(protocol, fault)));
+                .flatMap(
+                        protocol -> Arrays.stream(SimulatedFault.values()).map(fault -> Arguments.of(protocol, fault)));
     }
 
     private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
@@ -110,8 +116,10 @@ abstract class BusLockBoardContract {
         Transport transport = serve(bus);
         lockBoard = new BusLockBoard(observer, Clock.systemUTC(), SETTINGS, inProcessBuses);
         closeAfter(lockBoard);
-        lockBoard.attach(CONTROLLER, new BoardEndpoint(protocol, transport, specFrames(protocol).address(),
-                ProtocolOptions.DEFAULTS), lockCount);
+        lockBoard.attach(
+                CONTROLLER,
+                new BoardEndpoint(protocol, transport, specFrames(protocol).address(), ProtocolOptions.DEFAULTS),
+                lockCount);
         return transport;
     }
 
@@ -125,7 +133,8 @@ abstract class BusLockBoardContract {
         assertThat(confirmation).isEqualTo(new OpenConfirmation(true));
         assertThat(board.isDoorOpen(1)).isTrue();
         assertThat(board.isDoorOpen(2)).isFalse();
-        assertThat(board.receivedHex()).containsExactlyElementsOf(specFrames(protocol).openAndConfirm(protocol));
+        assertThat(board.receivedHex())
+                .containsExactlyElementsOf(specFrames(protocol).openAndConfirm(protocol));
     }
 
     @ParameterizedTest
@@ -141,7 +150,9 @@ abstract class BusLockBoardContract {
         assertThat(status.locks().get(3).doorOpen()).isTrue();
         assertThat(status.locks().get(1).doorOpen()).isFalse();
         if (protocol == Protocol.XOR8A) {
-            assertThat(status.locks().get(2).itemPresent()).as("xor8a boards have no item sensor").isNull();
+            assertThat(status.locks().get(2).itemPresent())
+                    .as("xor8a boards have no item sensor")
+                    .isNull();
         } else {
             assertThat(status.locks().get(2).itemPresent()).isTrue();
             assertThat(status.locks().get(1).itemPresent()).isFalse();
@@ -157,28 +168,33 @@ abstract class BusLockBoardContract {
 
         board.closeDoor(5);
 
-        assertThat(lockBoard.readStatus(CONTROLLER, DEADLINE).locks().get(5).doorOpen()).isFalse();
+        assertThat(lockBoard.readStatus(CONTROLLER, DEADLINE).locks().get(5).doorOpen())
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyFaultOfEveryProtocol")
-    void each_fault_maps_to_its_outcome_and_the_next_open_works(Protocol protocol, SimulatedFault fault) throws Exception {
+    void each_fault_maps_to_its_outcome_and_the_next_open_works(Protocol protocol, SimulatedFault fault)
+            throws Exception {
         start(protocol, 16);
         board.injectFault(fault, 1);
 
         Throwable failure = catchThrowable(() -> lockBoard.open(CONTROLLER, 1, DEADLINE));
 
         switch (expectedFor(fault)) {
-            case OPENS -> assertThat(failure).as("the gateway copes with %s", fault).isNull();
+            case OPENS ->
+                assertThat(failure).as("the gateway copes with %s", fault).isNull();
             case COMMUNICATION_ERROR -> assertThat(failure).isInstanceOf(BoardCommunicationException.class);
-            case HARDWARE_FAULT -> assertThat(failure).isInstanceOf(LockHardwareFault.class)
-                    .hasMessageContaining("still locked");
+            case HARDWARE_FAULT ->
+                assertThat(failure).isInstanceOf(LockHardwareFault.class).hasMessageContaining("still locked");
         }
         assertThat(board.receivedHex()).first().isEqualTo(specFrames(protocol).openLock1());
 
         board.reset();
         if (fault == SimulatedFault.LATE_REPLY) {
-            assertThat(bus.awaitRepliesSent(1, Duration.ofSeconds(2))).as("the late reply came").isTrue();
+            assertThat(bus.awaitRepliesSent(1, Duration.ofSeconds(2)))
+                    .as("the late reply came")
+                    .isTrue();
         }
         board.closeDoor(1);
         int before = board.receivedHex().size();
@@ -221,7 +237,8 @@ abstract class BusLockBoardContract {
         assertThat(failure.get()).isInstanceOf(BoardCommunicationException.class);
         assertThat(stillInterrupted.get()).isTrue();
         assertThat(lockBoard.open(CONTROLLER, 2, Duration.ofSeconds(2)).doorOpen())
-                .as("the bus is free long before the interrupted attempt's 30 s deadline").isTrue();
+                .as("the bus is free long before the interrupted attempt's 30 s deadline")
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -231,7 +248,8 @@ abstract class BusLockBoardContract {
 
         lockBoard.detach(CONTROLLER);
 
-        assertThatThrownBy(() -> lockBoard.open(CONTROLLER, 1, DEADLINE)).isInstanceOf(BoardCommunicationException.class)
+        assertThatThrownBy(() -> lockBoard.open(CONTROLLER, 1, DEADLINE))
+                .isInstanceOf(BoardCommunicationException.class)
                 .hasMessageContaining("not attached");
     }
 }

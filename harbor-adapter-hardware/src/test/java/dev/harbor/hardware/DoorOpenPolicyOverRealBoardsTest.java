@@ -1,6 +1,5 @@
 package dev.harbor.hardware;
 
-import dev.harbor.hardware.config.BusLockBoardSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.application.locker.DoorOpenOutcome;
@@ -11,6 +10,7 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
+import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.simulator.SerialBoardSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;
@@ -64,7 +64,9 @@ class DoorOpenPolicyOverRealBoardsTest {
             cleanup.push(server);
             gatewaySide = new Transport.Tcp("127.0.0.1", server.port());
         }
-        lockBoard = new BusLockBoard(new RecordingBoardObserver(), Clock.systemUTC(),
+        lockBoard = new BusLockBoard(
+                new RecordingBoardObserver(),
+                Clock.systemUTC(),
                 BusLockBoardSettings.DEFAULTS.withPollInterval(Duration.ofHours(1)));
         cleanup.push(lockBoard);
         lockBoard.attach(CONTROLLER, new BoardEndpoint(Protocol.XOR8A, gatewaySide, 1, ProtocolOptions.DEFAULTS), 24);
@@ -98,7 +100,8 @@ class DoorOpenPolicyOverRealBoardsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"pty, NO_REPLY", "tcp, NO_REPLY", "pty, WRONG_CHECKSUM", "tcp, WRONG_CHECKSUM"})
-    void a_fault_on_the_first_attempt_only_opens_on_the_second(String transport, SimulatedFault fault) throws Exception {
+    void a_fault_on_the_first_attempt_only_opens_on_the_second(String transport, SimulatedFault fault)
+            throws Exception {
         start(transport);
         board.injectFault(fault, 1);
 

@@ -18,11 +18,9 @@ final class RecordingBoardObserver implements BoardObserver {
         ControllerId controller();
     }
 
-    record Read(ControllerId controller, BoardStatus status, Instant at) implements Report {
-    }
+    record Read(ControllerId controller, BoardStatus status, Instant at) implements Report {}
 
-    record Failed(ControllerId controller, String reason, Instant at) implements Report {
-    }
+    record Failed(ControllerId controller, String reason, Instant at) implements Report {}
 
     private final List<Report> reports = new ArrayList<>();
 
@@ -47,7 +45,8 @@ final class RecordingBoardObserver implements BoardObserver {
     }
 
     /** Waits for a report after the first {@code skip} ones that matches. */
-    synchronized Optional<Report> await(int skip, Predicate<Report> matching, Duration timeout) throws InterruptedException {
+    synchronized Optional<Report> await(int skip, Predicate<Report> matching, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (int i = skip; i < reports.size(); i++) {

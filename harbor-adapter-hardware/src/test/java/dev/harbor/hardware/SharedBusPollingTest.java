@@ -31,12 +31,17 @@ class SharedBusPollingTest {
         SimulatedBuses buses = new SimulatedBuses(SimulatorSettings.DEFAULTS);
         RecordingBoardObserver observer = new RecordingBoardObserver();
         BusLockBoardSettings settings = BusLockBoardSettings.DEFAULTS
-                .withPollInterval(Duration.ofMillis(50)).withPollTimeout(Duration.ofSeconds(1));
+                .withPollInterval(Duration.ofMillis(50))
+                .withPollTimeout(Duration.ofSeconds(1));
         try (BusLockBoard board = new BusLockBoard(observer, Clock.systemUTC(), settings, buses)) {
             board.attach(SILENT, endpoint(0), 16);
             board.attach(HEALTHY, endpoint(1), 16);
-            assertThat(observer.await(0, r -> r instanceof RecordingBoardObserver.Read read
-                    && read.controller().equals(HEALTHY), Duration.ofSeconds(5))).isPresent();
+            assertThat(observer.await(
+                            0,
+                            r -> r instanceof RecordingBoardObserver.Read read
+                                    && read.controller().equals(HEALTHY),
+                            Duration.ofSeconds(5)))
+                    .isPresent();
             buses.bus("line").board(0).orElseThrow().injectFault(SimulatedFault.NO_REPLY);
             int before = observer.size();
 
@@ -48,9 +53,13 @@ class SharedBusPollingTest {
 
             // Reports arrive in order on one thread, and a board has one poll in flight at a time: the
             // verdict on the poll that waited behind the open comes before the next read of the board.
-            assertThat(observer.await(before, r -> r instanceof RecordingBoardObserver.Read read
-                    && read.controller().equals(HEALTHY), Duration.ofSeconds(5)))
-                    .as("the healthy board is read again once the bus is free").isPresent();
+            assertThat(observer.await(
+                            before,
+                            r -> r instanceof RecordingBoardObserver.Read read
+                                    && read.controller().equals(HEALTHY),
+                            Duration.ofSeconds(5)))
+                    .as("the healthy board is read again once the bus is free")
+                    .isPresent();
             assertThat(observer.reports().subList(before, observer.size()))
                     .noneMatch(r -> r instanceof RecordingBoardObserver.Failed failed
                             && failed.controller().equals(HEALTHY));
@@ -58,6 +67,7 @@ class SharedBusPollingTest {
     }
 
     private static BoardEndpoint endpoint(int address) {
-        return new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Simulated("line"), address, ProtocolOptions.DEFAULTS);
+        return new BoardEndpoint(
+                Protocol.KERONG_CU16, new Transport.Simulated("line"), address, ProtocolOptions.DEFAULTS);
     }
 }

@@ -57,8 +57,8 @@ public final class HttpApi {
         ObjectMapper mapper = Json.mapper();
         ErrorHandling errors = new ErrorHandling(mapper, builder.clock, builder.errorReporter);
         JsonResponses responses = new JsonResponses(mapper);
-        HttpTools tools = new HttpTools(responses, new RequestBodies(mapper),
-                new AdminGuard(builder.admin.authentication()), builder.clock);
+        HttpTools tools = new HttpTools(
+                responses, new RequestBodies(mapper), new AdminGuard(builder.admin.authentication()), builder.clock);
         byte[] openApi = readOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,8 +70,11 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(errors)));
             errors.register(config);
             config.routes.beforeMatched(RequestBodies::checkEnvelope);
-            config.routes.get("/openapi.json", ctx -> ctx.status(200)
-                    .contentType(JsonResponses.CONTENT_TYPE).result(openApi));
+            config.routes.get(
+                    "/openapi.json",
+                    ctx -> ctx.status(200)
+                            .contentType(JsonResponses.CONTENT_TYPE)
+                            .result(openApi));
             new LocalApi(builder.useCases, tools).register(config.routes);
             new AdminApi(builder.admin, builder.useCases, builder.errorReporter, tools).register(config.routes);
         });

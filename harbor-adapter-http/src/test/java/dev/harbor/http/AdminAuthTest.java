@@ -27,10 +27,12 @@ class AdminAuthTest extends ApiTest {
     private static final Map<String, String> SAMPLE_BODIES = Map.of(
             "PATCH /lockers/{lockerId}", "{\"outOfService\": false}",
             "PATCH /system", "{}",
-            "POST /controllers", "{\"name\":\"Tower C\",\"protocol\":\"kerong-cu16\","
-                    + "\"transport\":{\"type\":\"simulated\",\"bus\":\"b\"},\"boardAddress\":3,\"lockerCount\":4}",
+            "POST /controllers",
+                    "{\"name\":\"Tower C\",\"protocol\":\"kerong-cu16\","
+                            + "\"transport\":{\"type\":\"simulated\",\"bus\":\"b\"},\"boardAddress\":3,\"lockerCount\":4}",
             "PATCH /controllers/{controllerId}", "{\"name\":\"Renamed\"}",
-            "POST /controllers/{controllerId}/replace", "{\"transport\":{\"type\":\"simulated\",\"bus\":\"new\"},\"boardAddress\":0}",
+            "POST /controllers/{controllerId}/replace",
+                    "{\"transport\":{\"type\":\"simulated\",\"bus\":\"new\"},\"boardAddress\":0}",
             "PATCH /controllers/{controllerId}/locker-count", "{\"lockerCount\":3}");
     private static final String[] BASIC = {"Authorization", ApiClient.ADMIN_BASIC};
     private static final String[] TOKEN = {"X-Session-Token", "valid-token"};
@@ -44,12 +46,24 @@ class AdminAuthTest extends ApiTest {
     @Test
     void every_secured_operation_is_401_without_credentials_and_asks_for_basic_auth() {
         List<String> secured = securedOperations();
-        assertThat(secured).contains("POST /lockers/open-all", "PATCH /lockers/{lockerId}", "PATCH /system",
-                "POST /auth/login", "POST /auth/logout", "GET /controllers", "POST /controllers",
-                "POST /controllers/scan", "GET /controllers/{controllerId}", "PATCH /controllers/{controllerId}",
-                "DELETE /controllers/{controllerId}", "POST /controllers/{controllerId}/replace",
-                "PATCH /controllers/{controllerId}/locker-count", "POST /system/network/refresh",
-                "POST /system/reboot", "POST /diagnostics/sentry-test");
+        assertThat(secured)
+                .contains(
+                        "POST /lockers/open-all",
+                        "PATCH /lockers/{lockerId}",
+                        "PATCH /system",
+                        "POST /auth/login",
+                        "POST /auth/logout",
+                        "GET /controllers",
+                        "POST /controllers",
+                        "POST /controllers/scan",
+                        "GET /controllers/{controllerId}",
+                        "PATCH /controllers/{controllerId}",
+                        "DELETE /controllers/{controllerId}",
+                        "POST /controllers/{controllerId}/replace",
+                        "PATCH /controllers/{controllerId}/locker-count",
+                        "POST /system/network/refresh",
+                        "POST /system/reboot",
+                        "POST /diagnostics/sentry-test");
         for (String operation : secured) {
             ApiClient.Reply reply = call(operation, new String[0]).error(401, "UNAUTHORIZED");
             assertThat(reply.header("WWW-Authenticate")).as(operation).isEqualTo("Basic realm=\"harbor\"");
@@ -61,7 +75,8 @@ class AdminAuthTest extends ApiTest {
     @Test
     void every_secured_operation_is_401_with_wrong_credentials() {
         for (String operation : securedOperations()) {
-            call(operation, new String[] {"Authorization", "Basic YWRtaW46d3Jvbmc="}).error(401, "UNAUTHORIZED");
+            call(operation, new String[] {"Authorization", "Basic YWRtaW46d3Jvbmc="})
+                    .error(401, "UNAUTHORIZED");
             call(operation, new String[] {"X-Session-Token", "stolen"}).error(401, "UNAUTHORIZED");
         }
         assertThat(admin.lastActor).isNull();
@@ -85,8 +100,12 @@ class AdminAuthTest extends ApiTest {
     void malformed_basic_credentials_and_other_schemes_are_401() {
         client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(), "Authorization", "Basic %%%")
                 .error(401, "UNAUTHORIZED");
-        client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(), "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)))
+        client.send(
+                        "GET",
+                        "/controllers",
+                        HttpRequest.BodyPublishers.noBody(),
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)))
                 .error(401, "UNAUTHORIZED");
         client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer abc")
                 .error(401, "UNAUTHORIZED");
@@ -111,7 +130,8 @@ class AdminAuthTest extends ApiTest {
         ApiClient.Reply reply = client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(), BASIC)
                 .error(401, "UNAUTHORIZED");
 
-        assertThat(reply.json().get("message").asText()).contains("HARBOR_ADMIN_USERNAME", "HARBOR_ADMIN_PASSWORD")
+        assertThat(reply.json().get("message").asText())
+                .contains("HARBOR_ADMIN_USERNAME", "HARBOR_ADMIN_PASSWORD")
                 .isEqualTo(AdminAuthentication.NOT_CONFIGURED_MESSAGE);
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Basic realm=\"harbor\"");
     }
@@ -121,10 +141,22 @@ class AdminAuthTest extends ApiTest {
         String unknownUser = Base64.getEncoder().encodeToString("nobody:s3cret".getBytes(StandardCharsets.UTF_8));
         String wrongPassword = Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8));
 
-        JsonNode first = client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(),
-                "Authorization", "Basic " + unknownUser).error(401, "UNAUTHORIZED").json();
-        JsonNode second = client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(),
-                "Authorization", "Basic " + wrongPassword).error(401, "UNAUTHORIZED").json();
+        JsonNode first = client.send(
+                        "GET",
+                        "/controllers",
+                        HttpRequest.BodyPublishers.noBody(),
+                        "Authorization",
+                        "Basic " + unknownUser)
+                .error(401, "UNAUTHORIZED")
+                .json();
+        JsonNode second = client.send(
+                        "GET",
+                        "/controllers",
+                        HttpRequest.BodyPublishers.noBody(),
+                        "Authorization",
+                        "Basic " + wrongPassword)
+                .error(401, "UNAUTHORIZED")
+                .json();
 
         assertThat(first.get("message")).isEqualTo(second.get("message"));
         assertThat(first.get("details")).isEqualTo(second.get("details"));
@@ -133,10 +165,18 @@ class AdminAuthTest extends ApiTest {
     @Test
     void credentials_never_appear_in_an_error_body() {
         String basic = Base64.getEncoder().encodeToString("admin:hunter2-secret".getBytes(StandardCharsets.UTF_8));
-        String body = client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(),
-                "Authorization", "Basic " + basic).error(401, "UNAUTHORIZED").body();
-        String tokenBody = client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(),
-                "X-Session-Token", "stolen-token-xyz").error(401, "UNAUTHORIZED").body();
+        String body = client.send(
+                        "GET", "/controllers", HttpRequest.BodyPublishers.noBody(), "Authorization", "Basic " + basic)
+                .error(401, "UNAUTHORIZED")
+                .body();
+        String tokenBody = client.send(
+                        "GET",
+                        "/controllers",
+                        HttpRequest.BodyPublishers.noBody(),
+                        "X-Session-Token",
+                        "stolen-token-xyz")
+                .error(401, "UNAUTHORIZED")
+                .body();
 
         assertThat(body).doesNotContain("hunter2-secret", basic);
         assertThat(tokenBody).doesNotContain("stolen-token-xyz");
@@ -144,16 +184,27 @@ class AdminAuthTest extends ApiTest {
 
     @Test
     void the_client_is_told_apart_by_its_remote_address() {
-        client.send("GET", "/controllers", HttpRequest.BodyPublishers.noBody(), "Authorization", ApiClient.ADMIN_BASIC,
-                "X-Forwarded-For", "10.9.9.9");
+        client.send(
+                "GET",
+                "/controllers",
+                HttpRequest.BodyPublishers.noBody(),
+                "Authorization",
+                ApiClient.ADMIN_BASIC,
+                "X-Forwarded-For",
+                "10.9.9.9");
 
         assertThat(admin.clientKeys).containsOnly("127.0.0.1");
     }
 
     @Test
     void credentials_are_checked_before_the_body_is_read() {
-        client.send("PATCH", "/lockers/1", HttpRequest.BodyPublishers.ofString("{not json"),
-                "Content-Type", "application/json").error(401, "UNAUTHORIZED");
+        client.send(
+                        "PATCH",
+                        "/lockers/1",
+                        HttpRequest.BodyPublishers.ofString("{not json"),
+                        "Content-Type",
+                        "application/json")
+                .error(401, "UNAUTHORIZED");
     }
 
     @Test
@@ -163,7 +214,8 @@ class AdminAuthTest extends ApiTest {
         try {
             ApiClient.Reply reply = other.adminPost("/lockers/open-all").error(401, "UNAUTHORIZED");
             assertThat(reply.json().get("message").asText()).contains("HARBOR_ADMIN_USERNAME");
-            other.send("POST", "/auth/login", HttpRequest.BodyPublishers.noBody(), BASIC).error(401, "UNAUTHORIZED");
+            other.send("POST", "/auth/login", HttpRequest.BodyPublishers.noBody(), BASIC)
+                    .error(401, "UNAUTHORIZED");
         } finally {
             locked.stop();
         }
@@ -174,7 +226,9 @@ class AdminAuthTest extends ApiTest {
         for (String operation : OpenApiContract.INSTANCE.operations()) {
             JsonNode security = OpenApiContract.INSTANCE.operation(operation).get("security");
             if (security == null && operation.startsWith("GET ") && !operation.contains("{")) {
-                assertThat(client.get(operation.substring(4)).status()).as(operation).isIn(200, 503);
+                assertThat(client.get(operation.substring(4)).status())
+                        .as(operation)
+                        .isIn(200, 503);
             }
         }
     }
@@ -189,8 +243,11 @@ class AdminAuthTest extends ApiTest {
             headers.add("Content-Type");
             headers.add("application/json");
         }
-        return client.send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), headers.toArray(String[]::new));
+        return client.send(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                headers.toArray(String[]::new));
     }
 
     static List<String> securedOperations() {

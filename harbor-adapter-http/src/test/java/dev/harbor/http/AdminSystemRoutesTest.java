@@ -70,8 +70,9 @@ class AdminSystemRoutesTest extends ApiTest {
         admin.reporting = true;
         gateway.healthFailure = new IllegalStateException("bug");
 
-        ApiClient.Reply reply = client.send("GET", "/health", HttpRequest.BodyPublishers.noBody(),
-                "Authorization", ApiClient.ADMIN_BASIC).error(500, "INTERNAL_ERROR");
+        ApiClient.Reply reply = client.send(
+                        "GET", "/health", HttpRequest.BodyPublishers.noBody(), "Authorization", ApiClient.ADMIN_BASIC)
+                .error(500, "INTERNAL_ERROR");
 
         assertThat(reply.body()).doesNotContain("bug", "IllegalStateException");
         assertThat(admin.reported).containsExactly(gateway.healthFailure);

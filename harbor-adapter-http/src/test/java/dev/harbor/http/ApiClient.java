@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class ApiClient {
 
-    static final String ADMIN_BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:s3cret".getBytes(StandardCharsets.UTF_8));
+    static final String ADMIN_BASIC =
+            "Basic " + Base64.getEncoder().encodeToString("admin:s3cret".getBytes(StandardCharsets.UTF_8));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,12 +78,19 @@ final class ApiClient {
     }
 
     Reply adminPatch(String path, String json) {
-        return send("PATCH", path, HttpRequest.BodyPublishers.ofString(json),
-                "Content-Type", "application/json", "Authorization", ADMIN_BASIC);
+        return send(
+                "PATCH",
+                path,
+                HttpRequest.BodyPublishers.ofString(json),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                ADMIN_BASIC);
     }
 
     Reply send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -98,10 +105,11 @@ final class ApiClient {
         }
         Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
         String rawPath = URI.create(base + path).getRawPath();
-        List<String> problems = OpenApiContract.INSTANCE.check(method, rawPath, reply.status(),
-                reply.header("Content-Type"), reply.body());
-        assertThat(problems).as("%s %s answered %s %s: not as documented", method, path, reply.status(),
-                abbreviate(reply.body())).isEmpty();
+        List<String> problems = OpenApiContract.INSTANCE.check(
+                method, rawPath, reply.status(), reply.header("Content-Type"), reply.body());
+        assertThat(problems)
+                .as("%s %s answered %s %s: not as documented", method, path, reply.status(), abbreviate(reply.body()))
+                .isEmpty();
         return reply;
     }
 

@@ -57,8 +57,8 @@ class AuthRoutesTest extends ApiTest {
 
     @Test
     void logout_ends_the_session_and_the_token_stops_working() {
-        ApiClient.Reply reply = client.send("POST", "/auth/logout", HttpRequest.BodyPublishers.noBody(),
-                "X-Session-Token", "valid-token");
+        ApiClient.Reply reply = client.send(
+                "POST", "/auth/logout", HttpRequest.BodyPublishers.noBody(), "X-Session-Token", "valid-token");
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(admin.loggedOut).containsExactly("valid-token");

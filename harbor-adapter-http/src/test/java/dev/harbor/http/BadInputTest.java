@@ -25,14 +25,17 @@ class BadInputTest extends ApiTest {
 
     @Test
     void wrong_types_are_invalid_requests_naming_the_field() {
-        ApiClient.Reply reply = client.post("/transactions", "{\"transactionId\": 42}").error(400, "INVALID_REQUEST");
+        ApiClient.Reply reply =
+                client.post("/transactions", "{\"transactionId\": 42}").error(400, "INVALID_REQUEST");
         assertThat(reply.json().at("/details/field").asText()).isEqualTo("transactionId");
         client.adminPatch("/lockers/1", "{\"outOfService\": \"true\", \"reasonCode\": \"MAINTENANCE\"}")
                 .error(400, "INVALID_REQUEST");
         client.adminPatch("/lockers/1", "{\"outOfService\": 1, \"reasonCode\": \"MAINTENANCE\"}")
                 .error(400, "INVALID_REQUEST");
-        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": \"3\"}}").error(400, "INVALID_REQUEST");
-        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": 2.5}}").error(400, "INVALID_REQUEST");
+        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": \"3\"}}")
+                .error(400, "INVALID_REQUEST");
+        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": 2.5}}")
+                .error(400, "INVALID_REQUEST");
         client.post("/system/heartbeat", "{\"deviceId\": [\"kiosk-1\"]}").error(400, "INVALID_REQUEST");
     }
 
@@ -69,18 +72,28 @@ class BadInputTest extends ApiTest {
     @Test
     void a_streamed_body_over_64_KiB_without_a_length_is_refused_as_too_large() {
         byte[] big = ("{\"deviceId\": \"k\", \"status\": \"" + "x".repeat(70 * 1024) + "\"}").getBytes();
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(
-                () -> new java.io.ByteArrayInputStream(big));
+        HttpRequest.BodyPublisher chunked =
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big));
         client.send("POST", "/system/heartbeat", chunked, "Content-Type", "application/json")
                 .error(413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void a_body_of_another_content_type_is_unsupported() {
-        client.send("POST", "/transactions", HttpRequest.BodyPublishers.ofString("transactionId=a"),
-                "Content-Type", "application/x-www-form-urlencoded").error(415, "UNSUPPORTED_MEDIA_TYPE");
-        client.send("POST", "/system/heartbeat", HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"k\"}"),
-                "Content-Type", "text/plain").error(415, "UNSUPPORTED_MEDIA_TYPE");
+        client.send(
+                        "POST",
+                        "/transactions",
+                        HttpRequest.BodyPublishers.ofString("transactionId=a"),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded")
+                .error(415, "UNSUPPORTED_MEDIA_TYPE");
+        client.send(
+                        "POST",
+                        "/system/heartbeat",
+                        HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"k\"}"),
+                        "Content-Type",
+                        "text/plain")
+                .error(415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -98,7 +111,8 @@ class BadInputTest extends ApiTest {
 
     @Test
     void a_10_KB_transaction_id_is_an_invalid_request_that_is_not_echoed_whole() {
-        ApiClient.Reply reply = client.get("/transactions/" + "a".repeat(10 * 1024)).error(400, "INVALID_REQUEST");
+        ApiClient.Reply reply =
+                client.get("/transactions/" + "a".repeat(10 * 1024)).error(400, "INVALID_REQUEST");
         assertThat(reply.body().length()).isLessThan(1000);
     }
 
@@ -123,8 +137,13 @@ class BadInputTest extends ApiTest {
 
     @Test
     void a_wrong_method_on_a_known_route_is_not_allowed() {
-        ApiClient.Reply reply = client.send("PUT", "/transactions", HttpRequest.BodyPublishers.ofString("{}"),
-                "Content-Type", "application/json").error(405, "METHOD_NOT_ALLOWED");
+        ApiClient.Reply reply = client.send(
+                        "PUT",
+                        "/transactions",
+                        HttpRequest.BodyPublishers.ofString("{}"),
+                        "Content-Type",
+                        "application/json")
+                .error(405, "METHOD_NOT_ALLOWED");
         client.delete("/lockers").error(405, "METHOD_NOT_ALLOWED");
         client.post("/health").error(405, "METHOD_NOT_ALLOWED");
         assertThat(reply.body()).doesNotContain("<html");

@@ -51,7 +51,8 @@ class ControllerRoutesTest extends ApiTest {
 
         assertThat(details.get("lockers").size()).isEqualTo(2);
         assertThat(details.get("lockers").get(0).get("lockerId").asLong()).isEqualTo(3);
-        assertThat(details.get("lockers").get(0).get("lockerType").get("slug").asText()).isEqualTo("small");
+        assertThat(details.get("lockers").get(0).get("lockerType").get("slug").asText())
+                .isEqualTo("small");
         assertThat(details.get("stats").get("opens").asLong()).isEqualTo(7);
         assertThat(details.get("stats").get("failures").asLong()).isEqualTo(1);
         assertThat(details.get("stats").get("lastError").asText()).isEqualTo("no answer within 200 ms");
@@ -83,9 +84,12 @@ class ControllerRoutesTest extends ApiTest {
 
     @Test
     void add_by_count_over_tcp_with_options() {
-        adminSend("POST", "/controllers", "{\"name\":\"Net\",\"protocol\":\"xor8a\",\"transport\":{\"type\":\"tcp\","
-                + "\"host\":\"10.0.0.7\",\"port\":5000},\"boardAddress\":1,\"lockerCount\":24,"
-                + "\"options\":{\"feedbackPolarity\":\"SET_MEANS_OPEN\"}}");
+        adminSend(
+                "POST",
+                "/controllers",
+                "{\"name\":\"Net\",\"protocol\":\"xor8a\",\"transport\":{\"type\":\"tcp\","
+                        + "\"host\":\"10.0.0.7\",\"port\":5000},\"boardAddress\":1,\"lockerCount\":24,"
+                        + "\"options\":{\"feedbackPolarity\":\"SET_MEANS_OPEN\"}}");
 
         assertThat(admin.lastAdd.endpoint().transport()).isEqualTo(new Transport.Tcp("10.0.0.7", 5000));
         assertThat(admin.lastAdd.lockerCount()).isEqualTo(24);
@@ -129,45 +133,95 @@ class ControllerRoutesTest extends ApiTest {
     void bad_controller_requests_are_400_with_a_clear_message_and_never_reach_the_use_case() {
         String serial = "\"transport\":{\"type\":\"serial\",\"port\":\"/dev/ttyUSB0\",\"baudRate\":9600}";
         String[][] cases = {
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu99\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}",
-                        "Unknown protocol"},
-                {"{\"name\":\"T\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}", "protocol is required"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"boardAddress\":3,\"lockerCount\":4}",
-                        "transport is required"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"port\":\"/dev/x\"},\"boardAddress\":3,"
-                        + "\"lockerCount\":4}", "transport.type"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"usb\"},\"boardAddress\":3,"
-                        + "\"lockerCount\":4}", "Unknown transport type"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"serial\",\"port\":5},"
-                        + "\"boardAddress\":3,\"lockerCount\":4}", "transport.port must be a string"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
-                        + "\"port\":\"5000\"},\"boardAddress\":3,\"lockerCount\":4}", "transport.port must be an integer"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
-                        + "\"port\":70000},\"boardAddress\":3,\"lockerCount\":4}", "TCP port must be 1-65535"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
-                        + "\"port\":5000,\"bus\":\"x\"},\"boardAddress\":3,\"lockerCount\":4}", "Unknown field 'transport.bus'"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"serial\",\"port\":\"/dev/x\","
-                        + "\"baudRate\":12},\"boardAddress\":3,\"lockerCount\":4}", "baud rate"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":\"serial\",\"boardAddress\":3,"
-                        + "\"lockerCount\":4}", "transport must be an object"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":10,\"lockerCount\":4}",
-                        "Board address 10 is out of range 0-9"},
-                {"{\"name\":\"T\",\"protocol\":\"xor8a\"," + serial + ",\"boardAddress\":0,\"lockerCount\":4}",
-                        "Board address 0 is out of range 1-32"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"lockerCount\":4}", "boardAddress is required"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3}", "exactly one"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"bankTypeId\":1,"
-                        + "\"lockerCount\":4}", "exactly one"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":17}",
-                        "1-16 lockers"},
-                {"{\"name\":\"\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}",
-                        "name must be"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4,"
-                        + "\"options\":{\"feedbackPolarity\":\"UPSIDE_DOWN\"}}", "SET_MEANS_LOCKED"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":\"3\",\"lockerCount\":4}",
-                        "boardAddress"},
-                {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4,"
-                        + "\"colour\":\"red\"}", "Unknown field 'colour'"},
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu99\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}",
+                "Unknown protocol"
+            },
+            {"{\"name\":\"T\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}", "protocol is required"},
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"boardAddress\":3,\"lockerCount\":4}",
+                "transport is required"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"port\":\"/dev/x\"},\"boardAddress\":3,"
+                        + "\"lockerCount\":4}",
+                "transport.type"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"usb\"},\"boardAddress\":3,"
+                        + "\"lockerCount\":4}",
+                "Unknown transport type"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"serial\",\"port\":5},"
+                        + "\"boardAddress\":3,\"lockerCount\":4}",
+                "transport.port must be a string"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
+                        + "\"port\":\"5000\"},\"boardAddress\":3,\"lockerCount\":4}",
+                "transport.port must be an integer"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
+                        + "\"port\":70000},\"boardAddress\":3,\"lockerCount\":4}",
+                "TCP port must be 1-65535"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\",\"host\":\"h\","
+                        + "\"port\":5000,\"bus\":\"x\"},\"boardAddress\":3,\"lockerCount\":4}",
+                "Unknown field 'transport.bus'"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"serial\",\"port\":\"/dev/x\","
+                        + "\"baudRate\":12},\"boardAddress\":3,\"lockerCount\":4}",
+                "baud rate"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\",\"transport\":\"serial\",\"boardAddress\":3,"
+                        + "\"lockerCount\":4}",
+                "transport must be an object"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":10,\"lockerCount\":4}",
+                "Board address 10 is out of range 0-9"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"xor8a\"," + serial + ",\"boardAddress\":0,\"lockerCount\":4}",
+                "Board address 0 is out of range 1-32"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"lockerCount\":4}",
+                "boardAddress is required"
+            },
+            {"{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3}", "exactly one"},
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"bankTypeId\":1,"
+                        + "\"lockerCount\":4}",
+                "exactly one"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":17}",
+                "1-16 lockers"
+            },
+            {
+                "{\"name\":\"\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4}",
+                "name must be"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4,"
+                        + "\"options\":{\"feedbackPolarity\":\"UPSIDE_DOWN\"}}",
+                "SET_MEANS_LOCKED"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":\"3\",\"lockerCount\":4}",
+                "boardAddress"
+            },
+            {
+                "{\"name\":\"T\",\"protocol\":\"kerong-cu16\"," + serial + ",\"boardAddress\":3,\"lockerCount\":4,"
+                        + "\"colour\":\"red\"}",
+                "Unknown field 'colour'"
+            },
         };
         for (String[] c : cases) {
             ApiClient.Reply reply = adminSend("POST", "/controllers", c[0]).error(400, "INVALID_REQUEST");
@@ -180,7 +234,9 @@ class ControllerRoutesTest extends ApiTest {
 
     @Test
     void update_changed_is_200_and_keeps_protocol_and_options_while_moving_the_board() {
-        ApiClient.Reply reply = adminSend("PATCH", "/controllers/1",
+        ApiClient.Reply reply = adminSend(
+                "PATCH",
+                "/controllers/1",
                 "{\"name\":\"Tower A2\",\"transport\":{\"type\":\"simulated\",\"bus\":\"other\"}}");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -222,7 +278,9 @@ class ControllerRoutesTest extends ApiTest {
 
     @Test
     void replace_changed_is_200_with_the_details() {
-        ApiClient.Reply reply = adminSend("POST", "/controllers/1/replace",
+        ApiClient.Reply reply = adminSend(
+                "POST",
+                "/controllers/1/replace",
                 "{\"transport\":{\"type\":\"tcp\",\"host\":\"10.0.0.9\",\"port\":4001},\"boardAddress\":2}");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -235,16 +293,22 @@ class ControllerRoutesTest extends ApiTest {
     void replace_not_found_is_404() {
         admin.changeResult = new ChangeResult.NotFound();
 
-        adminSend("POST", "/controllers/1/replace", "{\"transport\":{\"type\":\"simulated\",\"bus\":\"b\"},"
-                + "\"boardAddress\":0}").error(404, "CONTROLLER_NOT_FOUND");
+        adminSend(
+                        "POST",
+                        "/controllers/1/replace",
+                        "{\"transport\":{\"type\":\"simulated\",\"bus\":\"b\"}," + "\"boardAddress\":0}")
+                .error(404, "CONTROLLER_NOT_FOUND");
     }
 
     @Test
     void replace_endpoint_in_use_is_409() {
         admin.changeResult = new ChangeResult.EndpointInUse(ControllerId.of(2));
 
-        adminSend("POST", "/controllers/1/replace", "{\"transport\":{\"type\":\"simulated\",\"bus\":\"bus2\"},"
-                + "\"boardAddress\":0}").error(409, "INVALID_STATE");
+        adminSend(
+                        "POST",
+                        "/controllers/1/replace",
+                        "{\"transport\":{\"type\":\"simulated\",\"bus\":\"bus2\"}," + "\"boardAddress\":0}")
+                .error(409, "INVALID_STATE");
     }
 
     @Test
@@ -260,7 +324,8 @@ class ControllerRoutesTest extends ApiTest {
     void remove_removed_is_204_and_force_is_passed_on() {
         assertThat(adminSend("DELETE", "/controllers/1", null).status()).isEqualTo(204);
         assertThat(admin.lastForce).isFalse();
-        assertThat(adminSend("DELETE", "/controllers/1?force=true", null).status()).isEqualTo(204);
+        assertThat(adminSend("DELETE", "/controllers/1?force=true", null).status())
+                .isEqualTo(204);
         assertThat(admin.lastForce).isTrue();
         adminSend("DELETE", "/controllers/1?force=yes", null).error(400, "INVALID_REQUEST");
     }
@@ -286,7 +351,8 @@ class ControllerRoutesTest extends ApiTest {
 
     @Test
     void adjust_adjusted_is_200_with_the_ids() {
-        JsonNode body = adminSend("PATCH", "/controllers/1/locker-count", "{\"lockerCount\":3}").json();
+        JsonNode body = adminSend("PATCH", "/controllers/1/locker-count", "{\"lockerCount\":3}")
+                .json();
 
         assertThat(admin.lastLockerCount).isEqualTo(3);
         assertThat(body.get("controllerId").asLong()).isEqualTo(1);
@@ -337,14 +403,19 @@ class ControllerRoutesTest extends ApiTest {
         ControllerDiscovery.Found known = new ControllerDiscovery.Found("lockctl-1", "10.0.0.7", 5000, "xor8a", 1, 24);
         ControllerDiscovery.Found odd = new ControllerDiscovery.Found("odd", "10.0.0.8", 5000, "weird", 1, 24);
         admin.scanResult = new DiscoverControllers.ScanResult.Scanned(
-                List.of(new DiscoverControllers.Discovered(known, true), new DiscoverControllers.Discovered(odd, false)),
-                List.of(admin.view(ControllerId.of(2))), List.of(new DiscoverControllers.Skipped(odd, "unknown protocol")));
+                List.of(
+                        new DiscoverControllers.Discovered(known, true),
+                        new DiscoverControllers.Discovered(odd, false)),
+                List.of(admin.view(ControllerId.of(2))),
+                List.of(new DiscoverControllers.Skipped(odd, "unknown protocol")));
 
-        JsonNode body = adminSend("POST", "/controllers/scan?timeoutMs=500&add=true", null).json();
+        JsonNode body = adminSend("POST", "/controllers/scan?timeoutMs=500&add=true", null)
+                .json();
 
         assertThat(admin.lastScanWindow).isEqualTo(Duration.ofMillis(500));
         assertThat(admin.lastScanAdd).isTrue();
-        assertThat(body.get("discovered").get(0).get("alreadyKnown").asBoolean()).isTrue();
+        assertThat(body.get("discovered").get(0).get("alreadyKnown").asBoolean())
+                .isTrue();
         assertThat(body.get("discovered").get(1).get("host").asText()).isEqualTo("10.0.0.8");
         assertThat(body.get("added").get(0).get("controllerId").asLong()).isEqualTo(2);
         assertThat(body.get("skipped").get(0).get("reason").asText()).isEqualTo("unknown protocol");
@@ -365,7 +436,13 @@ class ControllerRoutesTest extends ApiTest {
         if (json == null) {
             return client.send(method, path, HttpRequest.BodyPublishers.noBody(), "X-Session-Token", "valid-token");
         }
-        return client.send(method, path, HttpRequest.BodyPublishers.ofString(json), "Content-Type", "application/json",
-                "X-Session-Token", "valid-token");
+        return client.send(
+                method,
+                path,
+                HttpRequest.BodyPublishers.ofString(json),
+                "Content-Type",
+                "application/json",
+                "X-Session-Token",
+                "valid-token");
     }
 }

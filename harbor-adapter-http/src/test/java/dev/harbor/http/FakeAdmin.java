@@ -25,8 +25,8 @@ import java.util.Optional;
  * The Admin API's use cases over a {@link FakeGateway}: the admin is {@code admin:s3cret} or the
  * session token {@code valid-token}; every outcome can be scripted by a test.
  */
-final class FakeAdmin implements AdminAuthentication, ManageControllers, DiscoverControllers, RebootGateway,
-        ErrorReporter {
+final class FakeAdmin
+        implements AdminAuthentication, ManageControllers, DiscoverControllers, RebootGateway, ErrorReporter {
 
     static final Instant EXPIRES = Instant.parse("2026-02-21T06:56:40.123Z");
 
@@ -34,6 +34,7 @@ final class FakeAdmin implements AdminAuthentication, ManageControllers, Discove
 
     /** When set, every credential check answers this (after the request's credentials were parsed). */
     AuthResult authOverride;
+
     LoginResult loginOverride;
     final List<String> clientKeys = new ArrayList<>();
     final List<Credentials> checked = new ArrayList<>();
@@ -72,8 +73,18 @@ final class FakeAdmin implements AdminAuthentication, ManageControllers, Discove
 
     ControllerView view(ControllerId id) {
         Controller controller = gateway.controllers.get(id);
-        return new ControllerView(controller, new ControllerRuntime.Snapshot(true, FakeGateway.T0, FakeGateway.T0, null,
-                7, 1, "no answer within 200 ms", FakeGateway.T0.plusSeconds(3)), new HealthReading(Health.HEALTHY, null));
+        return new ControllerView(
+                controller,
+                new ControllerRuntime.Snapshot(
+                        true,
+                        FakeGateway.T0,
+                        FakeGateway.T0,
+                        null,
+                        7,
+                        1,
+                        "no answer within 200 ms",
+                        FakeGateway.T0.plusSeconds(3)),
+                new HealthReading(Health.HEALTHY, null));
     }
 
     // --- authentication
@@ -103,11 +114,13 @@ final class FakeAdmin implements AdminAuthentication, ManageControllers, Discove
         }
         if (credentials instanceof Credentials.Basic basic) {
             return "admin".equals(basic.username()) && "s3cret".equals(basic.password())
-                    ? new AuthResult.Authenticated("admin") : new AuthResult.Rejected("invalid username or password");
+                    ? new AuthResult.Authenticated("admin")
+                    : new AuthResult.Rejected("invalid username or password");
         }
         Credentials.SessionToken token = (Credentials.SessionToken) credentials;
         return "valid-token".equals(token.token()) && !loggedOut.contains(token.token())
-                ? new AuthResult.Authenticated("admin") : new AuthResult.Rejected("invalid or expired session token");
+                ? new AuthResult.Authenticated("admin")
+                : new AuthResult.Rejected("invalid or expired session token");
     }
 
     // --- controllers
@@ -155,7 +168,8 @@ final class FakeAdmin implements AdminAuthentication, ManageControllers, Discove
     public AdjustResult adjustLockerCount(ControllerId id, int lockerCount, Actor actor) {
         lastActor = actor;
         lastLockerCount = lockerCount;
-        return adjustResult != null ? adjustResult
+        return adjustResult != null
+                ? adjustResult
                 : new AdjustResult.Adjusted(id, 2, lockerCount, List.of(LockerId.of(5)), List.of());
     }
 

@@ -1,6 +1,5 @@
 package dev.harbor.http;
 
-import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.application.Actor;
 import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.LockerView;
@@ -12,10 +11,10 @@ import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
-import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RuntimeSettings;
@@ -38,12 +37,13 @@ import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
 import dev.harbor.domain.layout.BankType;
 import dev.harbor.domain.layout.BankTypeId;
-import dev.harbor.domain.locker.Locker;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.TransactionId;
+import dev.harbor.http.api.LocalApiUseCases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,17 +59,32 @@ import java.util.function.Function;
  * two lockers each, a catalogue of two locker types and one bank type. Outcomes that need the
  * hardware (opening) are scripted by the tests.
  */
-final class FakeGateway implements CreateTransaction, QueryTransactions, ReleaseTransaction, QueryLockers,
-        OpenLocker, OpenAllLockers, UpdateServiceState, LayoutStore, QuerySystem, ManageSettings, ExternalDevices,
-        SystemLogs {
+final class FakeGateway
+        implements CreateTransaction,
+                QueryTransactions,
+                ReleaseTransaction,
+                QueryLockers,
+                OpenLocker,
+                OpenAllLockers,
+                UpdateServiceState,
+                LayoutStore,
+                QuerySystem,
+                ManageSettings,
+                ExternalDevices,
+                SystemLogs {
 
     static final Instant T0 = Instant.parse("2026-02-20T22:56:40Z");
 
     final LockerType small = new LockerType(new LockerTypeId(1), "small", "Small", null, null, null, null, T0);
-    final LockerType medium = new LockerType(new LockerTypeId(2), "medium", "Medium", "Fits a parcel",
-            400, 400, 600, T0.plusMillis(5));
-    final BankType bank = new BankType(new BankTypeId(1), "Tower 2", "two lockers", false,
-            List.of(new BankType.Association(2, medium.id()), new BankType.Association(1, small.id())), T0);
+    final LockerType medium =
+            new LockerType(new LockerTypeId(2), "medium", "Medium", "Fits a parcel", 400, 400, 600, T0.plusMillis(5));
+    final BankType bank = new BankType(
+            new BankTypeId(1),
+            "Tower 2",
+            "two lockers",
+            false,
+            List.of(new BankType.Association(2, medium.id()), new BankType.Association(1, small.id())),
+            T0);
 
     final Map<LockerId, Locker> lockers = new TreeMap<>(Comparator.comparingLong(LockerId::value));
     final Map<ControllerId, Controller> controllers = new LinkedHashMap<>();
@@ -79,12 +94,13 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
     final List<LogEntry> logLines = new ArrayList<>();
 
     Function<LockerId, OpenResult> opening = id -> new OpenResult.Opened(id, true, 1);
-    GatewayHealth health = new GatewayHealth(GatewayHealth.Status.UP, true,
-            new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 12);
+    GatewayHealth health =
+            new GatewayHealth(GatewayHealth.Status.UP, true, new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 12);
     RuntimeSettings settings = RuntimeSettings.defaults("Lobby");
     HealthReading deviceHealth = new HealthReading(Health.HEALTHY, null);
     /** Thrown by {@link #health()}: a bug behind a route, for the 500 path. */
     RuntimeException healthFailure;
+
     Actor lastActor;
     String lastLogLevel;
     int lastLogLimit;
@@ -93,20 +109,40 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
     FakeGateway() {
         for (long c = 1; c <= 2; c++) {
             ControllerId id = ControllerId.of(c);
-            controllers.put(id, new Controller(id, "Tower " + c, new BoardEndpoint(Protocol.KERONG_CU16,
-                    new Transport.Simulated("bus" + c), 0, ProtocolOptions.DEFAULTS), c == 1 ? bank.id() : null,
-                    2, DiscoveredVia.LAYOUT, T0));
+            controllers.put(
+                    id,
+                    new Controller(
+                            id,
+                            "Tower " + c,
+                            new BoardEndpoint(
+                                    Protocol.KERONG_CU16,
+                                    new Transport.Simulated("bus" + c),
+                                    0,
+                                    ProtocolOptions.DEFAULTS),
+                            c == 1 ? bank.id() : null,
+                            2,
+                            DiscoveredVia.LAYOUT,
+                            T0));
             online.put(id, true);
             for (int n = 1; n <= 2; n++) {
                 LockerId lockerId = LockerId.of((c - 1) * 2 + n);
-                lockers.put(lockerId, new Locker(lockerId, id, n, n == 1 ? small.id() : medium.id(),
-                        DeviceStatus.initial(T0), ServiceState.IN_SERVICE, null));
+                lockers.put(
+                        lockerId,
+                        new Locker(
+                                lockerId,
+                                id,
+                                n,
+                                n == 1 ? small.id() : medium.id(),
+                                DeviceStatus.initial(T0),
+                                ServiceState.IN_SERVICE,
+                                null));
             }
         }
     }
 
     LockerView view(Locker locker) {
-        return new LockerView(locker, lockerType(locker.lockerTypeId()).orElseThrow(), online.get(locker.controllerId()));
+        return new LockerView(
+                locker, lockerType(locker.lockerTypeId()).orElseThrow(), online.get(locker.controllerId()));
     }
 
     // --- transactions
@@ -133,10 +169,22 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
             return new Result.NoAvailableLocker();
         }
         Locker locker = free.get();
-        lockers.put(locker.id(), locker.withDevice(new DeviceStatus(DeviceState.BOOKED, T0.plusSeconds(1), null,
-                command.transactionId().value(), null, null, null)));
-        TransactionView created = new TransactionView(command.transactionId(), locker.id(),
-                lockerType(locker.lockerTypeId()).orElseThrow().slug(), T0.plusSeconds(1), 0);
+        lockers.put(
+                locker.id(),
+                locker.withDevice(new DeviceStatus(
+                        DeviceState.BOOKED,
+                        T0.plusSeconds(1),
+                        null,
+                        command.transactionId().value(),
+                        null,
+                        null,
+                        null)));
+        TransactionView created = new TransactionView(
+                command.transactionId(),
+                locker.id(),
+                lockerType(locker.lockerTypeId()).orElseThrow().slug(),
+                T0.plusSeconds(1),
+                0);
         transactions.put(command.transactionId(), created);
         return new Result.Created(created);
     }
@@ -176,9 +224,15 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
     @Override
     public List<ControllerLayout> layout() {
         return controllers.values().stream()
-                .map(c -> new ControllerLayout(c, online.get(c.id()), online.get(c.id()) ? T0 : null,
-                        lockers.values().stream().filter(l -> l.controllerId().equals(c.id()))
-                                .map(l -> new Slot(l.id(), l.bankLockerNumber(),
+                .map(c -> new ControllerLayout(
+                        c,
+                        online.get(c.id()),
+                        online.get(c.id()) ? T0 : null,
+                        lockers.values().stream()
+                                .filter(l -> l.controllerId().equals(c.id()))
+                                .map(l -> new Slot(
+                                        l.id(),
+                                        l.bankLockerNumber(),
                                         lockerType(l.lockerTypeId()).orElseThrow()))
                                 .toList()))
                 .toList();
@@ -198,8 +252,14 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
         }
         OpenResult result = opening.apply(transaction.lockerId());
         if (result instanceof OpenResult.Opened) {
-            transactions.put(id, new TransactionView(id, transaction.lockerId(), transaction.lockerTypeSlug(),
-                    transaction.createdAt(), transaction.openCount() + 1));
+            transactions.put(
+                    id,
+                    new TransactionView(
+                            id,
+                            transaction.lockerId(),
+                            transaction.lockerTypeSlug(),
+                            transaction.createdAt(),
+                            transaction.openCount() + 1));
         }
         return result;
     }
@@ -257,8 +317,17 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
 
     @Override
     public GatewayInfo info() {
-        return new GatewayInfo("gw-1", settings.name(), "0.1.0", T0, 12, refreshNetwork(), "sqlite",
-                new GatewayInfo.ControllerCounts(2, 2), new GatewayInfo.LockerCounts(4, 3, 1, 0), settings);
+        return new GatewayInfo(
+                "gw-1",
+                settings.name(),
+                "0.1.0",
+                T0,
+                12,
+                refreshNetwork(),
+                "sqlite",
+                new GatewayInfo.ControllerCounts(2, 2),
+                new GatewayInfo.LockerCounts(4, 3, 1, 0),
+                settings);
     }
 
     @Override
@@ -271,8 +340,9 @@ final class FakeGateway implements CreateTransaction, QueryTransactions, Release
 
     @Override
     public HostSystem.Network refreshNetwork() {
-        return new HostSystem.Network("harbor-box", List.of(
-                new HostSystem.NetworkInterface("eth0", "192.168.1.20", null, "00:11:22:33:44:55")));
+        return new HostSystem.Network(
+                "harbor-box",
+                List.of(new HostSystem.NetworkInterface("eth0", "192.168.1.20", null, "00:11:22:33:44:55")));
     }
 
     @Override

@@ -13,8 +13,7 @@ class JsonTest {
 
     private final ObjectMapper mapper = Json.mapper();
 
-    record Sample(Integer count, Boolean flag, String text) {
-    }
+    record Sample(Integer count, Boolean flag, String text) {}
 
     @Test
     void timestamps_always_have_exactly_three_fraction_digits_in_utc() throws Exception {
@@ -34,20 +33,30 @@ class JsonTest {
 
     @Test
     void scalars_are_never_coerced_between_types() {
-        assertThatThrownBy(() -> mapper.readValue("{\"count\": \"5\"}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"count\": 5.5}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"count\": true}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"flag\": 1}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"flag\": \"true\"}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"text\": 5}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"text\": false}", Sample.class)).isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"count\": \"5\"}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"count\": 5.5}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"count\": true}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"flag\": 1}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"flag\": \"true\"}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"text\": 5}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"text\": false}", Sample.class))
+                .isNotNull();
     }
 
     @Test
     void unknown_properties_duplicate_keys_and_trailing_content_are_refused() {
-        assertThatThrownBy(() -> mapper.readValue("{\"other\": 1}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\", \"text\": \"b\"}", Sample.class)).isNotNull();
-        assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\"} {}", Sample.class)).isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"other\": 1}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\", \"text\": \"b\"}", Sample.class))
+                .isNotNull();
+        assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\"} {}", Sample.class))
+                .isNotNull();
     }
 
     @Test

@@ -38,7 +38,9 @@ class LockerRoutesTest extends ApiTest {
         assertThat(client.get("/lockers?available=false").json()).hasSize(1);
         assertThat(client.get("/lockers?lockerType=medium").json()).hasSize(2);
         assertThat(client.get("/lockers?controllerId=2").json()).hasSize(2);
-        assertThat(client.get("/lockers?controllerId=2&lockerType=medium&available=true").json()).hasSize(1);
+        assertThat(client.get("/lockers?controllerId=2&lockerType=medium&available=true")
+                        .json())
+                .hasSize(1);
         assertThat(client.get("/lockers?lockerType=unknown-type").json()).isEmpty();
     }
 
@@ -75,8 +77,10 @@ class LockerRoutesTest extends ApiTest {
 
     @Test
     void taking_a_locker_out_of_service_keeps_it_but_makes_it_unavailable() {
-        JsonNode reply = client.adminPatch("/lockers/2",
-                "{\"outOfService\": true, \"reasonCode\": \"MANUAL_DISABLE\", \"reason\": \"hinge broken\"}").json();
+        JsonNode reply = client.adminPatch(
+                        "/lockers/2",
+                        "{\"outOfService\": true, \"reasonCode\": \"MANUAL_DISABLE\", \"reason\": \"hinge broken\"}")
+                .json();
         assertThat(reply.get("success").asBoolean()).isTrue();
         JsonNode locker = client.get("/lockers/2").json();
         assertThat(locker.get("outOfService").asBoolean()).isTrue();
@@ -98,16 +102,19 @@ class LockerRoutesTest extends ApiTest {
 
     @Test
     void a_reason_of_more_than_500_characters_is_refused() {
-        client.adminPatch("/lockers/2", "{\"outOfService\": true, \"reasonCode\": \"OTHER\", \"reason\": \""
-                + "r".repeat(501) + "\"}").error(400, "INVALID_REQUEST");
+        client.adminPatch(
+                        "/lockers/2",
+                        "{\"outOfService\": true, \"reasonCode\": \"OTHER\", \"reason\": \"" + "r".repeat(501) + "\"}")
+                .error(400, "INVALID_REQUEST");
         assertThat(gateway.lockers.get(LockerId.of(2)).service().outOfService()).isFalse();
     }
 
     @Test
     void every_reason_code_of_the_contract_is_accepted() {
         for (ReasonCode code : ReasonCode.values()) {
-            assertThat(client.adminPatch("/lockers/1",
-                    "{\"outOfService\": true, \"reasonCode\": \"" + code + "\"}").status()).isEqualTo(200);
+            assertThat(client.adminPatch("/lockers/1", "{\"outOfService\": true, \"reasonCode\": \"" + code + "\"}")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -128,7 +135,8 @@ class LockerRoutesTest extends ApiTest {
     @Test
     void a_maintenance_open_with_an_unknown_door_sensor_reports_door_open_null() {
         gateway.opening = id -> new OpenResult.Opened(id, null, 2);
-        assertThat(client.post("/lockers/3/open").json().get("doorOpen").isNull()).isTrue();
+        assertThat(client.post("/lockers/3/open").json().get("doorOpen").isNull())
+                .isTrue();
     }
 
     @Test

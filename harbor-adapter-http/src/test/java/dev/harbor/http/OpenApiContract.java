@@ -34,7 +34,8 @@ final class OpenApiContract {
 
     final JsonNode document;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private final SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
     private OpenApiContract() {
@@ -48,11 +49,13 @@ final class OpenApiContract {
     /** Every documented operation as {@code "METHOD /path/{param}"}. */
     List<String> operations() {
         List<String> operations = new ArrayList<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (METHODS.contains(method)) {
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         operations.sort(null);
         return operations;
     }
@@ -120,7 +123,8 @@ final class OpenApiContract {
         if (template.isEmpty() || !document.get("paths").get(template.get()).has(methodKey)) {
             return "#/components/responses/Error";
         }
-        JsonNode responses = document.get("paths").get(template.get()).get(methodKey).get("responses");
+        JsonNode responses =
+                document.get("paths").get(template.get()).get(methodKey).get("responses");
         String base = "#/paths/" + escape(template.get()) + "/" + methodKey + "/responses/";
         if (responses.has(Integer.toString(status))) {
             return base + status;

@@ -26,13 +26,16 @@ class OpenApiContractTest {
 
     @Test
     void a_timestamp_without_exactly_three_fraction_digits_fails() {
-        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace(".123Z", "Z"))).isNotEmpty();
-        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace(".123Z", ".123456Z"))).isNotEmpty();
+        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace(".123Z", "Z")))
+                .isNotEmpty();
+        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace(".123Z", ".123456Z")))
+                .isNotEmpty();
     }
 
     @Test
     void error_details_must_map_strings_to_strings() {
-        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace("{}}", "{\"a\":1}}"))).isNotEmpty();
+        assertThat(contract.check("GET", "/nope", 404, JSON, ERROR.replace("{}}", "{\"a\":1}}")))
+                .isNotEmpty();
     }
 
     @Test
@@ -48,7 +51,8 @@ class OpenApiContractTest {
 
     @Test
     void an_undocumented_success_status_fails() {
-        assertThatThrownBy(() -> contract.check("GET", "/lockers", 202, JSON, "[]")).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", "/lockers", 202, JSON, "[]"))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test

@@ -29,13 +29,23 @@ class OpenApiDocumentTest extends ApiTest {
     void every_operation_documents_its_errors_and_every_body_has_a_schema() {
         for (String operation : OpenApiContract.INSTANCE.operations()) {
             JsonNode node = OpenApiContract.INSTANCE.operation(operation);
-            assertThat(node.at("/responses/default").isMissingNode()).as(operation).isFalse();
+            assertThat(node.at("/responses/default").isMissingNode())
+                    .as(operation)
+                    .isFalse();
             if (node.has("requestBody")) {
-                assertThat(node.at("/requestBody/content/application~1json/schema").isMissingNode())
-                        .as(operation).isFalse();
-                assertThat(node.at("/responses/400").isMissingNode()).as(operation).isFalse();
-                assertThat(node.at("/responses/413").isMissingNode()).as(operation).isFalse();
-                assertThat(node.at("/responses/415").isMissingNode()).as(operation).isFalse();
+                assertThat(node.at("/requestBody/content/application~1json/schema")
+                                .isMissingNode())
+                        .as(operation)
+                        .isFalse();
+                assertThat(node.at("/responses/400").isMissingNode())
+                        .as(operation)
+                        .isFalse();
+                assertThat(node.at("/responses/413").isMissingNode())
+                        .as(operation)
+                        .isFalse();
+                assertThat(node.at("/responses/415").isMissingNode())
+                        .as(operation)
+                        .isFalse();
             }
         }
     }

@@ -3,9 +3,9 @@ package dev.harbor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
-import dev.harbor.application.port.LogEntry;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
 import java.time.Duration;
@@ -25,8 +25,8 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void health_is_200_and_degraded_when_a_controller_is_offline() {
-        gateway.health = new GatewayHealth(GatewayHealth.Status.DEGRADED, true,
-                new GatewayInfo.ControllerCounts(2, 1), "0.1.0", 5);
+        gateway.health = new GatewayHealth(
+                GatewayHealth.Status.DEGRADED, true, new GatewayInfo.ControllerCounts(2, 1), "0.1.0", 5);
         ApiClient.Reply reply = client.get("/health");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("status").asText()).isEqualTo("DEGRADED");
@@ -34,8 +34,8 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void health_is_503_and_down_when_the_database_is_unreachable() {
-        gateway.health = new GatewayHealth(GatewayHealth.Status.DOWN, false,
-                new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 5);
+        gateway.health =
+                new GatewayHealth(GatewayHealth.Status.DOWN, false, new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 5);
         ApiClient.Reply reply = client.get("/health");
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.json().get("database").asText()).isEqualTo("DOWN");
@@ -43,8 +43,10 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void a_heartbeat_is_recorded_with_the_receipt_time_and_listed_with_its_health() {
-        ApiClient.Reply reply = client.post("/system/heartbeat", "{\"deviceId\": \"kiosk-1\", \"deviceType\": \"KIOSK\","
-                + " \"status\": \"OK\", \"softwareVersion\": \"4.2.0\", \"details\": {\"screen\": \"on\", \"temp\": 41}}");
+        ApiClient.Reply reply = client.post(
+                "/system/heartbeat",
+                "{\"deviceId\": \"kiosk-1\", \"deviceType\": \"KIOSK\","
+                        + " \"status\": \"OK\", \"softwareVersion\": \"4.2.0\", \"details\": {\"screen\": \"on\", \"temp\": 41}}");
         assertThat(reply.json().get("success").asBoolean()).isTrue();
         assertThat(gateway.heartbeats.get(0).details()).containsEntry("temp", 41);
         JsonNode device = client.get("/system/devices").json().get(0);
@@ -56,8 +58,11 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void a_heartbeat_needs_only_a_device_id() {
-        assertThat(client.post("/system/heartbeat", "{\"deviceId\": \"scanner\"}").status()).isEqualTo(200);
-        assertThat(client.get("/system/devices").json().get(0).get("deviceType").isNull()).isTrue();
+        assertThat(client.post("/system/heartbeat", "{\"deviceId\": \"scanner\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get("/system/devices").json().get(0).get("deviceType").isNull())
+                .isTrue();
     }
 
     @Test
@@ -71,7 +76,8 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void a_heartbeat_with_an_overlong_field_is_refused() {
-        client.post("/system/heartbeat", "{\"deviceId\": \"" + "d".repeat(129) + "\"}").error(400, "INVALID_REQUEST");
+        client.post("/system/heartbeat", "{\"deviceId\": \"" + "d".repeat(129) + "\"}")
+                .error(400, "INVALID_REQUEST");
         client.post("/system/heartbeat", "{\"deviceId\": \"   \"}").error(400, "INVALID_REQUEST");
     }
 
@@ -84,7 +90,8 @@ class SystemRoutesTest extends ApiTest {
         assertThat(system.at("/network/interfaces/0/ipv4").asText()).isEqualTo("192.168.1.20");
         assertThat(system.get("storage").asText()).isEqualTo("sqlite");
         assertThat(system.at("/lockers/occupied").asInt()).isEqualTo(1);
-        assertThat(system.at("/config/doorOpenPolicy/attemptTimeoutMs").asLong()).isEqualTo(20_000);
+        assertThat(system.at("/config/doorOpenPolicy/attemptTimeoutMs").asLong())
+                .isEqualTo(20_000);
         assertThat(system.at("/config/doorOpenPolicy/maxAttempts").asInt()).isEqualTo(3);
         assertThat(system.at("/config/heartbeat/deadAfterMs").asLong()).isEqualTo(30_000);
         assertThat(system.at("/config/logLevel").asText()).isEqualTo("INFO");
@@ -92,8 +99,11 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void patching_the_system_changes_only_the_given_settings() {
-        JsonNode system = client.adminPatch("/system", "{\"name\": \"Front desk\", \"doorOpenPolicy\": {\"maxAttempts\": 5},"
-                + " \"heartbeat\": {\"longDeadAfterMs\": 3600000}, \"logLevel\": \"DEBUG\"}").json();
+        JsonNode system = client.adminPatch(
+                        "/system",
+                        "{\"name\": \"Front desk\", \"doorOpenPolicy\": {\"maxAttempts\": 5},"
+                                + " \"heartbeat\": {\"longDeadAfterMs\": 3600000}, \"logLevel\": \"DEBUG\"}")
+                .json();
         assertThat(system.get("name").asText()).isEqualTo("Front desk");
         assertThat(system.at("/config/doorOpenPolicy/maxAttempts").asInt()).isEqualTo(5);
         assertThat(system.at("/config/doorOpenPolicy/delayMs").asLong()).isEqualTo(1000);
@@ -105,13 +115,16 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void an_empty_patch_changes_nothing() {
-        assertThat(client.adminPatch("/system", "{}").json().get("name").asText()).isEqualTo("Lobby");
+        assertThat(client.adminPatch("/system", "{}").json().get("name").asText())
+                .isEqualTo("Lobby");
     }
 
     @Test
     void invalid_settings_are_refused_and_nothing_changes() {
-        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": 11}}").error(400, "INVALID_REQUEST");
-        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"attemptTimeoutMs\": 0}}").error(400, "INVALID_REQUEST");
+        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"maxAttempts\": 11}}")
+                .error(400, "INVALID_REQUEST");
+        client.adminPatch("/system", "{\"doorOpenPolicy\": {\"attemptTimeoutMs\": 0}}")
+                .error(400, "INVALID_REQUEST");
         client.adminPatch("/system", "{\"doorOpenPolicy\": {\"delayMs\": -5}}").error(400, "INVALID_REQUEST");
         client.adminPatch("/system", "{\"heartbeat\": {\"deadAfterMs\": 0}}").error(400, "INVALID_REQUEST");
         client.adminPatch("/system", "{\"name\": \"\"}").error(400, "INVALID_REQUEST");
@@ -125,11 +138,16 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void logs_are_listed_with_the_filters_passed_through() {
-        gateway.logLines.add(new LogEntry(Instant.parse("2026-02-20T22:00:00.5Z"), "WARN", "dev.harbor.Board",
-                "Board 1 slow", null));
-        gateway.logLines.add(new LogEntry(Instant.parse("2026-02-20T21:00:00Z"), "ERROR", "dev.harbor.Board",
-                "Board 1 lost", "IOException: link down"));
-        JsonNode logs = client.get("/system/logs?level=WARN&limit=50&since=2026-02-20T20:00:00.000Z").json();
+        gateway.logLines.add(new LogEntry(
+                Instant.parse("2026-02-20T22:00:00.5Z"), "WARN", "dev.harbor.Board", "Board 1 slow", null));
+        gateway.logLines.add(new LogEntry(
+                Instant.parse("2026-02-20T21:00:00Z"),
+                "ERROR",
+                "dev.harbor.Board",
+                "Board 1 lost",
+                "IOException: link down"));
+        JsonNode logs = client.get("/system/logs?level=WARN&limit=50&since=2026-02-20T20:00:00.000Z")
+                .json();
         assertThat(logs).hasSize(2);
         assertThat(logs.get(0).get("timestamp").asText()).isEqualTo("2026-02-20T22:00:00.500Z");
         assertThat(logs.get(1).get("error").asText()).isEqualTo("IOException: link down");

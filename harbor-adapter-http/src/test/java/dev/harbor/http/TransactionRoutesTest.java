@@ -11,7 +11,8 @@ class TransactionRoutesTest extends ApiTest {
 
     @Test
     void creating_a_transaction_books_a_locker_and_answers_201() {
-        JsonNode created = client.post("/transactions", "{\"transactionId\": \"order-1138\"}").json();
+        JsonNode created = client.post("/transactions", "{\"transactionId\": \"order-1138\"}")
+                .json();
         assertThat(created.get("transactionId").asText()).isEqualTo("order-1138");
         assertThat(created.get("lockerId").asLong()).isEqualTo(1);
         assertThat(created.get("lockerType").asText()).isEqualTo("small");
@@ -22,15 +23,18 @@ class TransactionRoutesTest extends ApiTest {
 
     @Test
     void creating_with_a_locker_type_restricts_the_choice_to_that_type() {
-        ApiClient.Reply reply = client.post("/transactions", "{\"transactionId\": \"o-2\", \"lockerType\": \"medium\"}");
+        ApiClient.Reply reply =
+                client.post("/transactions", "{\"transactionId\": \"o-2\", \"lockerType\": \"medium\"}");
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().get("lockerType").asText()).isEqualTo("medium");
     }
 
     @Test
     void creating_the_same_transaction_twice_returns_the_existing_one_with_409() {
-        JsonNode first = client.post("/transactions", "{\"transactionId\": \"order-1\"}").json();
-        ApiClient.Reply again = client.post("/transactions", "{\"transactionId\": \"order-1\", \"lockerType\": \"medium\"}");
+        JsonNode first =
+                client.post("/transactions", "{\"transactionId\": \"order-1\"}").json();
+        ApiClient.Reply again =
+                client.post("/transactions", "{\"transactionId\": \"order-1\", \"lockerType\": \"medium\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json()).isEqualTo(first);
     }
@@ -38,7 +42,9 @@ class TransactionRoutesTest extends ApiTest {
     @Test
     void creating_when_no_locker_is_free_is_503_no_available_lockers() {
         for (int i = 0; i < 4; i++) {
-            assertThat(client.post("/transactions", "{\"transactionId\": \"t" + i + "\"}").status()).isEqualTo(201);
+            assertThat(client.post("/transactions", "{\"transactionId\": \"t" + i + "\"}")
+                            .status())
+                    .isEqualTo(201);
         }
         client.post("/transactions", "{\"transactionId\": \"t-late\"}").error(503, "NO_AVAILABLE_LOCKERS");
     }
@@ -54,7 +60,8 @@ class TransactionRoutesTest extends ApiTest {
     void a_transaction_id_of_a_forbidden_shape_is_refused_before_the_use_case() {
         client.post("/transactions", "{\"transactionId\": \"\"}").error(400, "INVALID_REQUEST");
         client.post("/transactions", "{\"transactionId\": \"has space\"}").error(400, "INVALID_REQUEST");
-        client.post("/transactions", "{\"transactionId\": \"" + "a".repeat(65) + "\"}").error(400, "INVALID_REQUEST");
+        client.post("/transactions", "{\"transactionId\": \"" + "a".repeat(65) + "\"}")
+                .error(400, "INVALID_REQUEST");
         assertThat(gateway.transactions).isEmpty();
     }
 
@@ -71,7 +78,8 @@ class TransactionRoutesTest extends ApiTest {
     @Test
     void getting_a_transaction_returns_it() {
         client.post("/transactions", "{\"transactionId\": \"a.b:c_d-1\"}");
-        assertThat(client.get("/transactions/a.b:c_d-1").json().get("lockerId").asLong()).isEqualTo(1);
+        assertThat(client.get("/transactions/a.b:c_d-1").json().get("lockerId").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,7 +110,8 @@ class TransactionRoutesTest extends ApiTest {
         assertThat(opened.get("success").asBoolean()).isTrue();
         assertThat(opened.get("lockerId").asLong()).isEqualTo(1);
         assertThat(opened.get("doorOpen").asBoolean()).isTrue();
-        assertThat(client.get("/transactions/pickup").json().get("openCount").asInt()).isEqualTo(1);
+        assertThat(client.get("/transactions/pickup").json().get("openCount").asInt())
+                .isEqualTo(1);
     }
 
     @Test

@@ -155,7 +155,10 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(pool);
         PGSimpleDataSource health = postgresSource(jdbcUrl, user, password, 3);
-        return new Database(Dialect.POSTGRESQL, List.of(pool), new Access(jdbi, jdbi, Dialect.POSTGRESQL),
+        return new Database(
+                Dialect.POSTGRESQL,
+                List.of(pool),
+                new Access(jdbi, jdbi, Dialect.POSTGRESQL),
                 () -> !pool.isClosed() && ping(health));
     }
 
@@ -260,8 +263,8 @@ public final class Database implements AutoCloseable {
 
     private static void checkForeignKeys(DataSource source) {
         try (Connection connection = source.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet violations = statement.executeQuery("PRAGMA foreign_key_check")) {
+                Statement statement = connection.createStatement();
+                ResultSet violations = statement.executeQuery("PRAGMA foreign_key_check")) {
             if (violations.next()) {
                 throw new IllegalStateException("the database breaks a foreign key after migration: table "
                         + violations.getString("table") + " row " + violations.getLong("rowid")
@@ -274,7 +277,7 @@ public final class Database implements AutoCloseable {
 
     private static boolean ping(DataSource source) {
         try (Connection connection = source.getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(3);
             try (ResultSet rs = statement.executeQuery("SELECT 1")) {
                 return rs.next();

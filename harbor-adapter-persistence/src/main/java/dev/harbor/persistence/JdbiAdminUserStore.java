@@ -35,6 +35,9 @@ public final class JdbiAdminUserStore implements AdminUserStore {
 
     @Override
     public boolean hasAny() {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM admin_users").mapTo(Long.class).one()) > 0;
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM admin_users")
+                        .mapTo(Long.class)
+                        .one())
+                > 0;
     }
 }

@@ -50,8 +50,13 @@ public final class JdbiAuditTrail implements AuditTrail {
                 query.bind("since", Columns.millis(since));
             }
             return query.bind("limit", limit)
-                    .map((rs, ctx) -> new Entry(Columns.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
-                            rs.getString("target"), rs.getString("outcome"), rs.getString("detail")))
+                    .map((rs, ctx) -> new Entry(
+                            Columns.instant(rs, "at"),
+                            rs.getString("actor"),
+                            rs.getString("action"),
+                            rs.getString("target"),
+                            rs.getString("outcome"),
+                            rs.getString("detail")))
                     .list();
         });
     }

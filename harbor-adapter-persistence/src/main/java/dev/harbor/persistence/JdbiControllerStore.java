@@ -5,9 +5,9 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.persistence.internal.Access;
@@ -35,8 +35,9 @@ public final class JdbiControllerStore implements ControllerStore {
 
     private static final String ENDPOINT_COLUMNS = "protocol, transport_type, serial_port, serial_baud_rate, tcp_host, "
             + "tcp_port, simulated_bus, bus_key, board_address, feedback_polarity, status_byte_order";
-    private static final String ENDPOINT_PARAMETERS = ":protocol, :transportType, :serialPort, :serialBaudRate, :tcpHost, "
-            + ":tcpPort, :simulatedBus, :busKey, :boardAddress, :feedbackPolarity, :statusByteOrder";
+    private static final String ENDPOINT_PARAMETERS =
+            ":protocol, :transportType, :serialPort, :serialBaudRate, :tcpHost, "
+                    + ":tcpPort, :simulatedBus, :busKey, :boardAddress, :feedbackPolarity, :statusByteOrder";
 
     private final Access db;
 
@@ -47,7 +48,8 @@ public final class JdbiControllerStore implements ControllerStore {
     @Override
     public List<Controller> findAll() {
         return db.read(h -> h.createQuery("SELECT " + Rows.CONTROLLER_COLUMNS + " FROM controllers c ORDER BY c.id")
-                .map(Rows.CONTROLLER).list());
+                .map(Rows.CONTROLLER)
+                .list());
     }
 
     @Override
@@ -61,61 +63,89 @@ public final class JdbiControllerStore implements ControllerStore {
         Objects.requireNonNull(initial, "initial");
         int maxLocks = controller.endpoint().protocol().maxLocks();
         if (lockerTypes.isEmpty() || lockerTypes.size() > maxLocks) {
-            throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives 1-"
-                    + maxLocks + " lockers, not " + lockerTypes.size());
+            throw new IllegalArgumentException(
+                    "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
+                            + lockerTypes.size());
         }
         requireUnheld(initial);
-        return translatingEndpointClash(controller.endpoint(), () -> db.write(h -> {
-            requireLockerTypes(h, lockerTypes);
-            if (controller.bankTypeId() != null && h.createQuery("SELECT COUNT(*) FROM bank_types WHERE id = :id")
-                    .bind("id", controller.bankTypeId().value()).mapTo(Long.class).one() == 0) {
-                throw new IllegalArgumentException("no bank type " + controller.bankTypeId());
-            }
-            requireEndpointFree(h, controller.endpoint(), null);
-            long id = Rows.bindEndpoint(h.createQuery("INSERT INTO controllers (name, " + ENDPOINT_COLUMNS
-                                    + ", bank_type_id, discovered_via, created_at) VALUES (:name, " + ENDPOINT_PARAMETERS
-                                    + ", :bankTypeId, :discoveredVia, :createdAt) RETURNING id"), controller.endpoint())
-                    .bind("name", controller.name())
-                    .bind("bankTypeId", controller.bankTypeId() == null ? null : controller.bankTypeId().value())
-                    .bind("discoveredVia", controller.discoveredVia().name())
-                    .bind("createdAt", Columns.millis(controller.createdAt()))
-                    .mapTo(Long.class).one();
-            ControllerId controllerId = ControllerId.of(id);
-            List<Locker> lockers = new ArrayList<>();
-            for (int i = 0; i < lockerTypes.size(); i++) {
-                lockers.add(insertLocker(h, controllerId, i + 1, lockerTypes.get(i), initial));
-            }
-            Controller created = new Controller(controllerId, controller.name(), controller.endpoint(),
-                    controller.bankTypeId(), lockers.size(), controller.discoveredVia(),
-                    controller.createdAt().truncatedTo(ChronoUnit.MILLIS));
-            return new Registered(created, List.copyOf(lockers));
-        }));
+        return translatingEndpointClash(
+                controller.endpoint(),
+                () -> db.write(h -> {
+                    requireLockerTypes(h, lockerTypes);
+                    if (controller.bankTypeId() != null
+                            && h.createQuery("SELECT COUNT(*) FROM bank_types WHERE id = :id")
+                                            .bind("id", controller.bankTypeId().value())
+                                            .mapTo(Long.class)
+                                            .one()
+                                    == 0) {
+                        throw new IllegalArgumentException("no bank type " + controller.bankTypeId());
+                    }
+                    requireEndpointFree(h, controller.endpoint(), null);
+                    long id = Rows.bindEndpoint(
+                                    h.createQuery("INSERT INTO controllers (name, " + ENDPOINT_COLUMNS
+                                            + ", bank_type_id, discovered_via, created_at) VALUES (:name, "
+                                            + ENDPOINT_PARAMETERS
+                                            + ", :bankTypeId, :discoveredVia, :createdAt) RETURNING id"),
+                                    controller.endpoint())
+                            .bind("name", controller.name())
+                            .bind(
+                                    "bankTypeId",
+                                    controller.bankTypeId() == null
+                                            ? null
+                                            : controller.bankTypeId().value())
+                            .bind("discoveredVia", controller.discoveredVia().name())
+                            .bind("createdAt", Columns.millis(controller.createdAt()))
+                            .mapTo(Long.class)
+                            .one();
+                    ControllerId controllerId = ControllerId.of(id);
+                    List<Locker> lockers = new ArrayList<>();
+                    for (int i = 0; i < lockerTypes.size(); i++) {
+                        lockers.add(insertLocker(h, controllerId, i + 1, lockerTypes.get(i), initial));
+                    }
+                    Controller created = new Controller(
+                            controllerId,
+                            controller.name(),
+                            controller.endpoint(),
+                            controller.bankTypeId(),
+                            lockers.size(),
+                            controller.discoveredVia(),
+                            controller.createdAt().truncatedTo(ChronoUnit.MILLIS));
+                    return new Registered(created, List.copyOf(lockers));
+                }));
     }
 
     @Override
     public boolean update(Controller controller) {
         Objects.requireNonNull(controller, "controller");
-        return translatingEndpointClash(controller.endpoint(), () -> db.write(h -> {
-            Optional<Controller> current = find(h, controller.id(), db.dialect().forUpdate());
-            if (current.isEmpty()) {
-                return false;
-            }
-            int maxLocks = controller.endpoint().protocol().maxLocks();
-            if (current.get().lockerCount() > maxLocks) {
-                throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives at most "
-                        + maxLocks + " lockers; controller " + controller.id() + " has " + current.get().lockerCount());
-            }
-            requireEndpointFree(h, controller.endpoint(), controller.id());
-            return Rows.bindEndpoint(h.createUpdate("UPDATE controllers SET name = :name, protocol = :protocol, "
-                                    + "transport_type = :transportType, serial_port = :serialPort, "
-                                    + "serial_baud_rate = :serialBaudRate, tcp_host = :tcpHost, tcp_port = :tcpPort, "
-                                    + "simulated_bus = :simulatedBus, bus_key = :busKey, board_address = :boardAddress, "
-                                    + "feedback_polarity = :feedbackPolarity, status_byte_order = :statusByteOrder "
-                                    + "WHERE id = :id"), controller.endpoint())
-                    .bind("name", controller.name())
-                    .bind("id", controller.id().value())
-                    .execute() == 1;
-        }));
+        return translatingEndpointClash(
+                controller.endpoint(),
+                () -> db.write(h -> {
+                    Optional<Controller> current =
+                            find(h, controller.id(), db.dialect().forUpdate());
+                    if (current.isEmpty()) {
+                        return false;
+                    }
+                    int maxLocks = controller.endpoint().protocol().maxLocks();
+                    if (current.get().lockerCount() > maxLocks) {
+                        throw new IllegalArgumentException(
+                                "a " + controller.endpoint().protocol().id() + " board drives at most " + maxLocks
+                                        + " lockers; controller " + controller.id() + " has "
+                                        + current.get().lockerCount());
+                    }
+                    requireEndpointFree(h, controller.endpoint(), controller.id());
+                    return Rows.bindEndpoint(
+                                            h.createUpdate("UPDATE controllers SET name = :name, protocol = :protocol, "
+                                                    + "transport_type = :transportType, serial_port = :serialPort, "
+                                                    + "serial_baud_rate = :serialBaudRate, tcp_host = :tcpHost, tcp_port = :tcpPort, "
+                                                    + "simulated_bus = :simulatedBus, bus_key = :busKey, board_address = :boardAddress, "
+                                                    + "feedback_polarity = :feedbackPolarity, status_byte_order = :statusByteOrder "
+                                                    + "WHERE id = :id"),
+                                            controller.endpoint())
+                                    .bind("name", controller.name())
+                                    .bind("id", controller.id().value())
+                                    .execute()
+                            == 1;
+                }));
     }
 
     @Override
@@ -134,21 +164,31 @@ public final class JdbiControllerStore implements ControllerStore {
             Instant releasedAt = now.truncatedTo(ChronoUnit.MILLIS);
             List<Transaction> released = new ArrayList<>();
             for (Transaction transaction : active) {
-                h.createUpdate("UPDATE transactions SET released_at = :releasedAt WHERE id = :id AND released_at IS NULL")
+                h.createUpdate(
+                                "UPDATE transactions SET released_at = :releasedAt WHERE id = :id AND released_at IS NULL")
                         .bind("releasedAt", Columns.millis(releasedAt))
                         .bind("id", transaction.id().value())
                         .execute();
-                released.add(new Transaction(transaction.id(), transaction.lockerId(), transaction.createdAt(),
-                        transaction.openCount(), releasedAt));
+                released.add(new Transaction(
+                        transaction.id(),
+                        transaction.lockerId(),
+                        transaction.createdAt(),
+                        transaction.openCount(),
+                        releasedAt));
             }
-            h.createUpdate("DELETE FROM lockers WHERE controller_id = :controller").bind("controller", id.value()).execute();
-            h.createUpdate("DELETE FROM controllers WHERE id = :id").bind("id", id.value()).execute();
+            h.createUpdate("DELETE FROM lockers WHERE controller_id = :controller")
+                    .bind("controller", id.value())
+                    .execute();
+            h.createUpdate("DELETE FROM controllers WHERE id = :id")
+                    .bind("id", id.value())
+                    .execute();
             return new Removal.Removed(List.copyOf(released));
         });
     }
 
     @Override
-    public Adjustment adjustLockerCount(ControllerId id, int lockerCount, LockerTypeId newLockerType, DeviceStatus initial) {
+    public Adjustment adjustLockerCount(
+            ControllerId id, int lockerCount, LockerTypeId newLockerType, DeviceStatus initial) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(newLockerType, "newLockerType");
         Objects.requireNonNull(initial, "initial");
@@ -161,18 +201,23 @@ public final class JdbiControllerStore implements ControllerStore {
             Controller controller = found.get();
             int maxLocks = controller.endpoint().protocol().maxLocks();
             if (lockerCount < 1 || lockerCount > maxLocks) {
-                throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives 1-"
-                        + maxLocks + " lockers, not " + lockerCount);
+                throw new IllegalArgumentException(
+                        "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
+                                + lockerCount);
             }
             int previous = controller.lockerCount();
             List<LockerId> added = new ArrayList<>();
             List<LockerId> removed = new ArrayList<>();
             if (lockerCount > previous) {
                 requireLockerTypes(h, List.of(newLockerType));
-                int highest = h.createQuery("SELECT MAX(bank_locker_number) FROM lockers WHERE controller_id = :controller")
-                        .bind("controller", id.value()).mapTo(Integer.class).one();
+                int highest = h.createQuery(
+                                "SELECT MAX(bank_locker_number) FROM lockers WHERE controller_id = :controller")
+                        .bind("controller", id.value())
+                        .mapTo(Integer.class)
+                        .one();
                 for (int n = 1; n <= lockerCount - previous; n++) {
-                    added.add(insertLocker(h, id, highest + n, newLockerType, initial).id());
+                    added.add(insertLocker(h, id, highest + n, newLockerType, initial)
+                            .id());
                 }
             } else if (lockerCount < previous) {
                 List<Long> doomed = lockLockers(h, id, previous - lockerCount);
@@ -181,7 +226,9 @@ public final class JdbiControllerStore implements ControllerStore {
                     return new Adjustment.Refused(active);
                 }
                 for (Long locker : doomed) {
-                    h.createUpdate("DELETE FROM lockers WHERE id = :id").bind("id", locker).execute();
+                    h.createUpdate("DELETE FROM lockers WHERE id = :id")
+                            .bind("id", locker)
+                            .execute();
                     removed.add(LockerId.of(locker));
                 }
                 removed.sort((a, b) -> Long.compare(a.value(), b.value()));
@@ -193,11 +240,15 @@ public final class JdbiControllerStore implements ControllerStore {
     private Optional<Controller> find(Handle h, ControllerId id, String lock) {
         if (!lock.isEmpty()) {
             // PostgreSQL refuses FOR UPDATE beside the aggregate subquery: lock the row first.
-            h.createQuery("SELECT id FROM controllers WHERE id = :id" + lock).bind("id", id.value()).mapTo(Long.class).findOne();
+            h.createQuery("SELECT id FROM controllers WHERE id = :id" + lock)
+                    .bind("id", id.value())
+                    .mapTo(Long.class)
+                    .findOne();
         }
         return h.createQuery("SELECT " + Rows.CONTROLLER_COLUMNS + " FROM controllers c WHERE c.id = :id")
                 .bind("id", id.value())
-                .map(Rows.CONTROLLER).findOne();
+                .map(Rows.CONTROLLER)
+                .findOne();
     }
 
     /**
@@ -208,7 +259,8 @@ public final class JdbiControllerStore implements ControllerStore {
         List<Long> ids = h.createQuery("SELECT id FROM lockers WHERE controller_id = :controller"
                         + " ORDER BY bank_locker_number DESC" + db.dialect().forUpdate())
                 .bind("controller", controller.value())
-                .mapTo(Long.class).list();
+                .mapTo(Long.class)
+                .list();
         return highest == 0 ? ids : ids.subList(0, Math.min(highest, ids.size()));
     }
 
@@ -217,33 +269,50 @@ public final class JdbiControllerStore implements ControllerStore {
         if (lockerIds.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS + " FROM transactions "
+        return h
+                .createQuery("SELECT " + Rows.TRANSACTION_COLUMNS + " FROM transactions "
                         + "WHERE released_at IS NULL AND locker_id IN (<lockers>)")
                 .bindList("lockers", lockerIds)
-                .map(Rows.TRANSACTION).list().stream()
+                .map(Rows.TRANSACTION)
+                .list()
+                .stream()
                 .sorted(Rows.OLDEST_FIRST)
                 .toList();
     }
 
-    private static Locker insertLocker(Handle h, ControllerId controller, int number, LockerTypeId type, DeviceStatus initial) {
-        long id = DeviceColumns.bind(h.createQuery("INSERT INTO lockers (controller_id, bank_locker_number, locker_type_id, "
+    private static Locker insertLocker(
+            Handle h, ControllerId controller, int number, LockerTypeId type, DeviceStatus initial) {
+        long id = DeviceColumns.bind(
+                        h.createQuery("INSERT INTO lockers (controller_id, bank_locker_number, locker_type_id, "
                                 + DeviceColumns.NAMES + ", out_of_service, reason_code, reason, door_open) VALUES "
                                 + "(:controller, :number, :type, " + DeviceColumns.parameters("d_")
-                                + ", :outOfService, NULL, NULL, NULL) RETURNING id"), "d_", initial)
+                                + ", :outOfService, NULL, NULL, NULL) RETURNING id"),
+                        "d_",
+                        initial)
                 .bind("controller", controller.value())
                 .bind("number", number)
                 .bind("type", type.value())
                 .bind("outOfService", false)
-                .mapTo(Long.class).one();
-        DeviceStatus stored = new DeviceStatus(initial.state(), trim(initial.changedAt()), trim(initial.timeoutAt()),
-                initial.holder(), initial.pendingState(), initial.returnState(), trim(initial.bookingExpiresAt()));
+                .mapTo(Long.class)
+                .one();
+        DeviceStatus stored = new DeviceStatus(
+                initial.state(),
+                trim(initial.changedAt()),
+                trim(initial.timeoutAt()),
+                initial.holder(),
+                initial.pendingState(),
+                initial.returnState(),
+                trim(initial.bookingExpiresAt()));
         return new Locker(LockerId.of(id), controller, number, type, stored, ServiceState.IN_SERVICE, null);
     }
 
     private static void requireLockerTypes(Handle h, List<LockerTypeId> types) {
-        List<Long> wanted = new ArrayList<>(new LinkedHashSet<>(types.stream().map(LockerTypeId::value).toList()));
+        List<Long> wanted = new ArrayList<>(
+                new LinkedHashSet<>(types.stream().map(LockerTypeId::value).toList()));
         List<Long> known = h.createQuery("SELECT id FROM locker_types WHERE id IN (<ids>)")
-                .bindList("ids", wanted).mapTo(Long.class).list();
+                .bindList("ids", wanted)
+                .mapTo(Long.class)
+                .list();
         wanted.removeAll(known);
         if (!wanted.isEmpty()) {
             throw new IllegalArgumentException("no locker type " + wanted);
@@ -251,10 +320,13 @@ public final class JdbiControllerStore implements ControllerStore {
     }
 
     private static void requireEndpointFree(Handle h, BoardEndpoint endpoint, ControllerId except) {
-        boolean taken = h.createQuery("SELECT id FROM controllers WHERE bus_key = :busKey AND board_address = :boardAddress")
+        boolean taken = h
+                .createQuery("SELECT id FROM controllers WHERE bus_key = :busKey AND board_address = :boardAddress")
                 .bind("busKey", endpoint.transport().busKey())
                 .bind("boardAddress", endpoint.boardAddress())
-                .mapTo(Long.class).list().stream()
+                .mapTo(Long.class)
+                .list()
+                .stream()
                 .anyMatch(other -> except == null || other != except.value());
         if (taken) {
             throw new EndpointInUseException(endpoint);

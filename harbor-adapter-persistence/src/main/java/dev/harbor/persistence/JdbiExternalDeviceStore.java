@@ -18,8 +18,7 @@ import java.util.Objects;
 public final class JdbiExternalDeviceStore implements ExternalDeviceStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final Access db;
 
@@ -50,10 +49,15 @@ public final class JdbiExternalDeviceStore implements ExternalDeviceStore {
 
     @Override
     public List<Heartbeat> latest() {
-        return db.read(h -> h.createQuery("SELECT device_id, device_type, status, software_version, details, received_at "
+        return db.read(h -> h
+                .createQuery("SELECT device_id, device_type, status, software_version, details, received_at "
                         + "FROM external_devices")
-                .map((rs, ctx) -> new Heartbeat(rs.getString("device_id"), rs.getString("device_type"),
-                        rs.getString("status"), rs.getString("software_version"), fromJson(rs.getString("details")),
+                .map((rs, ctx) -> new Heartbeat(
+                        rs.getString("device_id"),
+                        rs.getString("device_type"),
+                        rs.getString("status"),
+                        rs.getString("software_version"),
+                        fromJson(rs.getString("details")),
                         Columns.instant(rs, "received_at")))
                 .list()
                 .stream()

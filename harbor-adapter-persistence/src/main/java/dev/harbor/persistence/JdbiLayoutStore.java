@@ -21,7 +21,8 @@ import org.jdbi.v3.core.statement.Query;
 /** {@link LayoutStore} on {@code locker_types}, {@code bank_types} and {@code bank_type_lockers}. */
 public final class JdbiLayoutStore implements LayoutStore {
 
-    private static final String LOCKER_TYPE_COLUMNS = "id, slug, name, description, width_mm, height_mm, depth_mm, created_at";
+    private static final String LOCKER_TYPE_COLUMNS =
+            "id, slug, name, description, width_mm, height_mm, depth_mm, created_at";
 
     private static final RowMapper<LockerType> LOCKER_TYPE = (rs, ctx) -> new LockerType(
             new LockerTypeId(rs.getLong("id")),
@@ -42,19 +43,24 @@ public final class JdbiLayoutStore implements LayoutStore {
     @Override
     public List<LockerType> lockerTypes() {
         return db.read(h -> h.createQuery("SELECT " + LOCKER_TYPE_COLUMNS + " FROM locker_types ORDER BY id")
-                .map(LOCKER_TYPE).list());
+                .map(LOCKER_TYPE)
+                .list());
     }
 
     @Override
     public Optional<LockerType> lockerType(LockerTypeId id) {
         return db.read(h -> h.createQuery("SELECT " + LOCKER_TYPE_COLUMNS + " FROM locker_types WHERE id = :id")
-                .bind("id", id.value()).map(LOCKER_TYPE).findOne());
+                .bind("id", id.value())
+                .map(LOCKER_TYPE)
+                .findOne());
     }
 
     @Override
     public Optional<LockerType> lockerTypeBySlug(String slug) {
         return db.read(h -> h.createQuery("SELECT " + LOCKER_TYPE_COLUMNS + " FROM locker_types WHERE slug = :slug")
-                .bind("slug", slug).map(LOCKER_TYPE).findOne());
+                .bind("slug", slug)
+                .map(LOCKER_TYPE)
+                .findOne());
     }
 
     @Override
@@ -72,10 +78,11 @@ public final class JdbiLayoutStore implements LayoutStore {
         Objects.requireNonNull(type, "type");
         return db.write(h -> {
             // The creation time of an existing type is kept: it was created then.
-            h.createUpdate("INSERT INTO locker_types (slug, name, description, width_mm, height_mm, depth_mm, created_at) "
-                            + "VALUES (:slug, :name, :description, :width, :height, :depth, :createdAt) "
-                            + "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description, "
-                            + "width_mm = excluded.width_mm, height_mm = excluded.height_mm, depth_mm = excluded.depth_mm")
+            h.createUpdate(
+                            "INSERT INTO locker_types (slug, name, description, width_mm, height_mm, depth_mm, created_at) "
+                                    + "VALUES (:slug, :name, :description, :width, :height, :depth, :createdAt) "
+                                    + "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description, "
+                                    + "width_mm = excluded.width_mm, height_mm = excluded.height_mm, depth_mm = excluded.depth_mm")
                     .bind("slug", type.slug())
                     .bind("name", type.name())
                     .bind("description", type.description())
@@ -85,7 +92,9 @@ public final class JdbiLayoutStore implements LayoutStore {
                     .bind("createdAt", Columns.millis(type.createdAt()))
                     .execute();
             return h.createQuery("SELECT " + LOCKER_TYPE_COLUMNS + " FROM locker_types WHERE slug = :slug")
-                    .bind("slug", type.slug()).map(LOCKER_TYPE).one();
+                    .bind("slug", type.slug())
+                    .map(LOCKER_TYPE)
+                    .one();
         });
     }
 
@@ -93,12 +102,16 @@ public final class JdbiLayoutStore implements LayoutStore {
     public BankType upsertBankType(BankType type) {
         Objects.requireNonNull(type, "type");
         return db.write(h -> {
-            List<Long> wanted = new ArrayList<>(new LinkedHashSet<>(
-                    type.associations().stream().map(a -> a.lockerTypeId().value()).toList()));
+            List<Long> wanted = new ArrayList<>(new LinkedHashSet<>(type.associations().stream()
+                    .map(a -> a.lockerTypeId().value())
+                    .toList()));
             wanted.removeAll(h.createQuery("SELECT id FROM locker_types WHERE id IN (<ids>)")
-                    .bindList("ids", wanted).mapTo(Long.class).list());
+                    .bindList("ids", wanted)
+                    .mapTo(Long.class)
+                    .list());
             if (!wanted.isEmpty()) {
-                throw new IllegalArgumentException("bank type " + type.friendlyName() + " names no locker type " + wanted);
+                throw new IllegalArgumentException(
+                        "bank type " + type.friendlyName() + " names no locker type " + wanted);
             }
             h.createUpdate("INSERT INTO bank_types (friendly_name, description, is_debug, created_at) "
                             + "VALUES (:name, :description, :debug, :createdAt) "
@@ -110,8 +123,12 @@ public final class JdbiLayoutStore implements LayoutStore {
                     .bind("createdAt", Columns.millis(type.createdAt()))
                     .execute();
             long id = h.createQuery("SELECT id FROM bank_types WHERE friendly_name = :name")
-                    .bind("name", type.friendlyName()).mapTo(Long.class).one();
-            h.createUpdate("DELETE FROM bank_type_lockers WHERE bank_type_id = :id").bind("id", id).execute();
+                    .bind("name", type.friendlyName())
+                    .mapTo(Long.class)
+                    .one();
+            h.createUpdate("DELETE FROM bank_type_lockers WHERE bank_type_id = :id")
+                    .bind("id", id)
+                    .execute();
             for (BankType.Association association : type.associations()) {
                 h.createUpdate("INSERT INTO bank_type_lockers (bank_type_id, bank_locker_number, locker_type_id) "
                                 + "VALUES (:id, :number, :type)")
@@ -134,9 +151,10 @@ public final class JdbiLayoutStore implements LayoutStore {
             lockers.bind("id", only.value());
             banks.bind("id", only.value());
         }
-        lockers.map((rs, ctx) -> associations.computeIfAbsent(rs.getLong("bank_type_id"), id -> new ArrayList<>())
-                        .add(new BankType.Association(rs.getInt("bank_locker_number"),
-                                new LockerTypeId(rs.getLong("locker_type_id")))))
+        lockers.map((rs, ctx) -> associations
+                        .computeIfAbsent(rs.getLong("bank_type_id"), id -> new ArrayList<>())
+                        .add(new BankType.Association(
+                                rs.getInt("bank_locker_number"), new LockerTypeId(rs.getLong("locker_type_id")))))
                 .list();
         return banks.map((rs, ctx) -> new BankType(
                         new BankTypeId(rs.getLong("id")),

@@ -25,14 +25,16 @@ public final class JdbiLockerStore implements LockerStore {
     @Override
     public List<Locker> findAll() {
         return db.read(h -> h.createQuery("SELECT " + Rows.LOCKER_COLUMNS + " FROM lockers ORDER BY id")
-                .map(Rows.LOCKER).list());
+                .map(Rows.LOCKER)
+                .list());
     }
 
     @Override
     public Optional<Locker> find(LockerId id) {
         return db.read(h -> h.createQuery("SELECT " + Rows.LOCKER_COLUMNS + " FROM lockers WHERE id = :id")
                 .bind("id", id.value())
-                .map(Rows.LOCKER).findOne());
+                .map(Rows.LOCKER)
+                .findOne());
     }
 
     @Override
@@ -40,7 +42,8 @@ public final class JdbiLockerStore implements LockerStore {
         return db.read(h -> h.createQuery("SELECT " + Rows.LOCKER_COLUMNS
                         + " FROM lockers WHERE controller_id = :controller ORDER BY bank_locker_number")
                 .bind("controller", controller.value())
-                .map(Rows.LOCKER).list());
+                .map(Rows.LOCKER)
+                .list());
     }
 
     @Override
@@ -48,30 +51,42 @@ public final class JdbiLockerStore implements LockerStore {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
         // One conditional UPDATE: the database compares and writes atomically, on both engines.
-        return db.write(h -> DeviceColumns.bind(DeviceColumns.bind(
-                        h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("n_")
-                                + " WHERE id = :id AND " + DeviceColumns.equalTo("e_")), "e_", expected), "n_", next)
-                .bind("id", id.value())
-                .execute()) == 1;
+        return db.write(h -> DeviceColumns.bind(
+                                DeviceColumns.bind(
+                                        h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("n_")
+                                                + " WHERE id = :id AND " + DeviceColumns.equalTo("e_")),
+                                        "e_",
+                                        expected),
+                                "n_",
+                                next)
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
     }
 
     @Override
     public boolean updateService(LockerId id, ServiceState service) {
         Objects.requireNonNull(service, "service");
         return db.write(h -> h.createUpdate("UPDATE lockers SET out_of_service = :outOfService, "
-                        + "reason_code = :reasonCode, reason = :reason WHERE id = :id")
-                .bind("outOfService", service.outOfService())
-                .bind("reasonCode", service.reasonCode() == null ? null : service.reasonCode().name())
-                .bind("reason", service.reason())
-                .bind("id", id.value())
-                .execute()) == 1;
+                                + "reason_code = :reasonCode, reason = :reason WHERE id = :id")
+                        .bind("outOfService", service.outOfService())
+                        .bind(
+                                "reasonCode",
+                                service.reasonCode() == null
+                                        ? null
+                                        : service.reasonCode().name())
+                        .bind("reason", service.reason())
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
     }
 
     @Override
     public boolean updateDoorOpen(LockerId id, Boolean doorOpen) {
         return db.write(h -> h.createUpdate("UPDATE lockers SET door_open = :doorOpen WHERE id = :id")
-                .bind("doorOpen", doorOpen)
-                .bind("id", id.value())
-                .execute()) == 1;
+                        .bind("doorOpen", doorOpen)
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
     }
 }

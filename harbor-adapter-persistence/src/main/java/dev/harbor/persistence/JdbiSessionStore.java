@@ -30,24 +30,29 @@ public final class JdbiSessionStore implements SessionStore {
         return db.read(h -> h.createQuery("SELECT token_hash, username, created_at, expires_at FROM admin_sessions "
                         + "WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
-                .map((rs, ctx) -> new Session(rs.getString("token_hash"), rs.getString("username"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                .map((rs, ctx) -> new Session(
+                        rs.getString("token_hash"),
+                        rs.getString("username"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .findOne());
     }
 
     @Override
     public boolean extend(String tokenHash, Instant expiresAt) {
         return db.write(h -> h.createUpdate("UPDATE admin_sessions SET expires_at = :expires WHERE token_hash = :hash")
-                .bind("hash", tokenHash)
-                .bind("expires", expiresAt.toEpochMilli())
-                .execute()) > 0;
+                        .bind("hash", tokenHash)
+                        .bind("expires", expiresAt.toEpochMilli())
+                        .execute())
+                > 0;
     }
 
     @Override
     public boolean delete(String tokenHash) {
         return db.write(h -> h.createUpdate("DELETE FROM admin_sessions WHERE token_hash = :hash")
-                .bind("hash", tokenHash)
-                .execute()) > 0;
+                        .bind("hash", tokenHash)
+                        .execute())
+                > 0;
     }
 
     @Override

@@ -44,9 +44,11 @@ public final class JdbiTransactionStore implements TransactionStore {
 
     @Override
     public List<Transaction> findActive() {
-        return db.read(h -> h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
-                        + " FROM transactions WHERE released_at IS NULL")
-                .map(Rows.TRANSACTION).list().stream()
+        return db.read(h -> h
+                .createQuery("SELECT " + Rows.TRANSACTION_COLUMNS + " FROM transactions WHERE released_at IS NULL")
+                .map(Rows.TRANSACTION)
+                .list()
+                .stream()
                 // Sorted here, not in SQL: PostgreSQL's collation would break ties differently from SQLite.
                 .sorted(Rows.OLDEST_FIRST)
                 .toList());
@@ -63,8 +65,8 @@ public final class JdbiTransactionStore implements TransactionStore {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(now, "now");
         if (!id.value().equals(booked.holder())) {
-            throw new IllegalArgumentException("the booked status must hold the locker for transaction " + id
-                    + ", got " + booked);
+            throw new IllegalArgumentException(
+                    "the booked status must hold the locker for transaction " + id + ", got " + booked);
         }
         Instant createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 1; ; attempt++) {
@@ -87,8 +89,8 @@ public final class JdbiTransactionStore implements TransactionStore {
         }
     }
 
-    private static Assignment assignIn(Handle h, TransactionId id, Instant createdAt, List<LockerId> candidates,
-                                       DeviceStatus booked) {
+    private static Assignment assignIn(
+            Handle h, TransactionId id, Instant createdAt, List<LockerId> candidates, DeviceStatus booked) {
         Optional<Transaction> existing = find(h, id);
         if (existing.isPresent()) {
             return new Assignment.AlreadyExists(existing.get());
@@ -120,9 +122,11 @@ public final class JdbiTransactionStore implements TransactionStore {
         }
         return db.write(h -> {
             Optional<Transaction> active = h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
-                            + " FROM transactions WHERE id = :id AND released_at IS NULL" + db.dialect().forUpdate())
+                            + " FROM transactions WHERE id = :id AND released_at IS NULL"
+                            + db.dialect().forUpdate())
                     .bind("id", id.value())
-                    .map(Rows.TRANSACTION).findOne();
+                    .map(Rows.TRANSACTION)
+                    .findOne();
             if (active.isEmpty()) {
                 return Optional.<Transaction>empty();
             }
@@ -132,12 +136,18 @@ public final class JdbiTransactionStore implements TransactionStore {
                     .bind("releasedAt", Columns.millis(releasedAt))
                     .bind("id", id.value())
                     .execute();
-            DeviceColumns.bind(h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
-                            "f_", freed)
+            DeviceColumns.bind(
+                            h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
+                            "f_",
+                            freed)
                     .bind("id", transaction.lockerId().value())
                     .execute();
-            return Optional.of(new Transaction(transaction.id(), transaction.lockerId(), transaction.createdAt(),
-                    transaction.openCount(), releasedAt));
+            return Optional.of(new Transaction(
+                    transaction.id(),
+                    transaction.lockerId(),
+                    transaction.createdAt(),
+                    transaction.openCount(),
+                    releasedAt));
         });
     }
 
@@ -156,6 +166,7 @@ public final class JdbiTransactionStore implements TransactionStore {
     private static Optional<Transaction> find(Handle h, TransactionId id) {
         return h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS + " FROM transactions WHERE id = :id")
                 .bind("id", id.value())
-                .map(Rows.TRANSACTION).findOne();
+                .map(Rows.TRANSACTION)
+                .findOne();
     }
 }

@@ -25,14 +25,25 @@ public final class KillNineChild {
     public static void main(String[] args) throws InterruptedException {
         Instant now = Instant.parse("2026-02-20T22:56:40.123Z");
         Database db = Database.sqlite(Path.of(args[0]));
-        LockerType type = db.layoutStore().upsertLockerType(new LockerType(new LockerTypeId(1), "medium", "Medium",
-                null, null, null, null, now));
-        ControllerStore.Registered controller = db.controllerStore().add(new ControllerStore.NewController("Tower",
-                new BoardEndpoint(Protocol.XOR8A, new Transport.Simulated("bus"), 1, ProtocolOptions.DEFAULTS),
-                null, DiscoveredVia.MANUAL, now), List.of(type.id()), DeviceStatus.initial(now));
-        Assignment result = db.transactionStore().assign(new TransactionId("order-1138"),
-                List.of(controller.lockers().get(0).id()),
-                new DeviceStatus(DeviceState.BOOKED, now, null, "order-1138", null, null, null), now);
+        LockerType type = db.layoutStore()
+                .upsertLockerType(new LockerType(new LockerTypeId(1), "medium", "Medium", null, null, null, null, now));
+        ControllerStore.Registered controller = db.controllerStore()
+                .add(
+                        new ControllerStore.NewController(
+                                "Tower",
+                                new BoardEndpoint(
+                                        Protocol.XOR8A, new Transport.Simulated("bus"), 1, ProtocolOptions.DEFAULTS),
+                                null,
+                                DiscoveredVia.MANUAL,
+                                now),
+                        List.of(type.id()),
+                        DeviceStatus.initial(now));
+        Assignment result = db.transactionStore()
+                .assign(
+                        new TransactionId("order-1138"),
+                        List.of(controller.lockers().get(0).id()),
+                        new DeviceStatus(DeviceState.BOOKED, now, null, "order-1138", null, null, null),
+                        now);
         if (!(result instanceof Assignment.Assigned)) {
             throw new IllegalStateException("expected an assignment, got " + result);
         }

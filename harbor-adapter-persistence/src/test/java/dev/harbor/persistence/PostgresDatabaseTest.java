@@ -44,18 +44,24 @@ class PostgresDatabaseTest {
         long first = sample.lockers().get(0).id().value();
         long second = sample.lockers().get(1).id().value();
 
-        try (Connection c = POSTGRES.connect(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connect();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-1', 77, 1)");
-            assertThatThrownBy(() -> s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-2', 77, 1)"))
+            assertThatThrownBy(() ->
+                            s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-2', 77, 1)"))
                     .hasMessageContaining("transactions_one_active_per_locker");
             s.execute("UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = " + first);
-            assertThatThrownBy(() -> s.execute("UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = " + second))
+            assertThatThrownBy(() -> s.execute(
+                            "UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = " + second))
                     .hasMessageContaining("lockers_one_per_holder");
             assertThatThrownBy(() -> s.execute("UPDATE lockers SET holder = 'x' WHERE id = " + second))
                     .hasMessageContaining("lockers_free_means_unheld");
-            assertThatThrownBy(() -> s.execute("INSERT INTO lockers (id, controller_id, bank_locker_number, locker_type_id, "
-                    + "device_state, device_changed_at, out_of_service) VALUES (1, 1, 9, 1, 'UNLOCKED', 1, false)"))
-                    .as("ids come from the identity column only").isInstanceOf(SQLException.class);
+            assertThatThrownBy(
+                            () -> s.execute(
+                                    "INSERT INTO lockers (id, controller_id, bank_locker_number, locker_type_id, "
+                                            + "device_state, device_changed_at, out_of_service) VALUES (1, 1, 9, 1, 'UNLOCKED', 1, false)"))
+                    .as("ids come from the identity column only")
+                    .isInstanceOf(SQLException.class);
         }
     }
 

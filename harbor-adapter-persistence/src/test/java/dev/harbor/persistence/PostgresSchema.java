@@ -21,8 +21,8 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-    private final String schema = "harbor_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-            .toLowerCase(Locale.ROOT);
+    private final String schema = "harbor_test_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     private Database database;
 
     static String serverUrl() {
@@ -44,14 +44,17 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
         try {
             return DriverManager.getConnection(url());
         } catch (SQLException e) {
-            throw new SQLException("PostgreSQL for the tests is unreachable at " + serverUrl().split("\\?", 2)[0]
-                    + " (set HARBOR_TEST_DB_URL); these tests must run against a real server", e);
+            throw new SQLException(
+                    "PostgreSQL for the tests is unreachable at " + serverUrl().split("\\?", 2)[0]
+                            + " (set HARBOR_TEST_DB_URL); these tests must run against a real server",
+                    e);
         }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         database = Database.postgres(url(), null, null);
@@ -62,7 +65,8 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
         if (database != null) {
             database.close();
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
@@ -78,7 +82,8 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
     /** The schema's database with every table emptied. */
     Database freshDatabase() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             List<String> tables = new java.util.ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema
                     + "' AND tablename <> 'flyway_schema_history'")) {

@@ -20,4 +20,5 @@ class PostgresSessionStoreTest extends SessionStoreContract {
     @Override
     protected void userExists(String username) {
         database.adminUserStore().save(username, "$2a$04$notarealhashnotarealhashnotarealhashnotarealhash");
-    }}
+    }
+}

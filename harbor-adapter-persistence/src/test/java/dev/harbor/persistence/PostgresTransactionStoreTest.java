@@ -1,7 +1,7 @@
 package dev.harbor.persistence;
 
-import dev.harbor.application.port.contract.TransactionStoreContract;
 import dev.harbor.application.port.contract.Stores;
+import dev.harbor.application.port.contract.TransactionStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresTransactionStoreTest extends TransactionStoreContract {

@@ -45,8 +45,9 @@ class SqliteDatabaseTest {
             assertThat(db.isUp()).isTrue();
             assertThat(dataDir.resolve("harbor.db")).isRegularFile();
         }
-        try (Connection c = raw(dataDir); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        try (Connection c = raw(dataDir);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
         }
@@ -75,11 +76,16 @@ class SqliteDatabaseTest {
     @Test
     void a_committed_transaction_survives_the_process_being_killed() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KillNineChild.class.getName(), tmp.toString())
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KillNineChild.class.getName(),
+                        tmp.toString())
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             String line;
             while ((line = out.readLine()) != null && !line.equals("COMMITTED")) {
@@ -93,7 +99,9 @@ class SqliteDatabaseTest {
         }
 
         try (Database db = Database.sqlite(tmp)) {
-            assertThat(db.transactionStore().findActive()).extracting(t -> t.id().value()).containsExactly("order-1138");
+            assertThat(db.transactionStore().findActive())
+                    .extracting(t -> t.id().value())
+                    .containsExactly("order-1138");
             Locker locker = db.lockerStore().findAll().get(0);
             assertThat(locker.device().holder()).isEqualTo("order-1138");
         }
@@ -107,8 +115,10 @@ class SqliteDatabaseTest {
                 .target("1")
                 .load()
                 .migrate();
-        try (Connection c = raw(tmp); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO locker_types (slug, name, created_at) VALUES ('medium', 'Medium', " + T0.toEpochMilli() + ")");
+        try (Connection c = raw(tmp);
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO locker_types (slug, name, created_at) VALUES ('medium', 'Medium', "
+                    + T0.toEpochMilli() + ")");
             s.execute("INSERT INTO controllers (name, protocol, transport_type, simulated_bus, bus_key, board_address, "
                     + "feedback_polarity, status_byte_order, discovered_via, created_at) VALUES ('Old tower', 'xor8a', "
                     + "'simulated', 'bus', 'simulated:bus', 1, 'SET_MEANS_LOCKED', 'HIGHEST_FIRST', 'LAYOUT', "
@@ -122,8 +132,12 @@ class SqliteDatabaseTest {
             assertThat(lockers).hasSize(1);
             assertThat(lockers.get(0).device()).isEqualTo(DeviceStatus.initial(T0));
             assertThat(db.controllerStore().findAll()).extracting(c -> c.name()).containsExactly("Old tower");
-            assertThat(db.transactionStore().assign(new TransactionId("after-upgrade"), List.of(lockers.get(0).id()),
-                    new DeviceStatus(DeviceState.BOOKED, T0, null, "after-upgrade", null, null, null), T0))
+            assertThat(db.transactionStore()
+                            .assign(
+                                    new TransactionId("after-upgrade"),
+                                    List.of(lockers.get(0).id()),
+                                    new DeviceStatus(DeviceState.BOOKED, T0, null, "after-upgrade", null, null, null),
+                                    T0))
                     .isInstanceOf(Assignment.Assigned.class);
         }
     }
@@ -138,13 +152,16 @@ class SqliteDatabaseTest {
             first = sample.lockers().get(0).id();
             second = sample.lockers().get(1).id();
         }
-        try (Connection c = raw(tmp); Statement s = c.createStatement()) {
+        try (Connection c = raw(tmp);
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-1', 77, 1)");
-            assertThatThrownBy(() -> s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-2', 77, 1)"))
+            assertThatThrownBy(() ->
+                            s.execute("INSERT INTO transactions (id, locker_id, created_at) VALUES ('x-2', 77, 1)"))
                     .hasMessageContaining("UNIQUE");
             s.execute("UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = " + first.value());
-            assertThatThrownBy(() -> s.execute("UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = "
-                    + second.value())).hasMessageContaining("UNIQUE");
+            assertThatThrownBy(() -> s.execute(
+                            "UPDATE lockers SET device_state = 'BOOKED', holder = 'dup' WHERE id = " + second.value()))
+                    .hasMessageContaining("UNIQUE");
             // A free locker with a holder would be skipped forever by assign.
             assertThatThrownBy(() -> s.execute("UPDATE lockers SET holder = 'x' WHERE id = " + second.value()))
                     .hasMessageContaining("CHECK");

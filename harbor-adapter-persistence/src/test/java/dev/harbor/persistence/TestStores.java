@@ -4,11 +4,16 @@ import dev.harbor.application.port.contract.Stores;
 
 final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     static Stores of(Database db) {
-        return new Stores(db.lockerStore(), db.transactionStore(), db.controllerStore(), db.layoutStore(),
-                db.settingsStore(), db.externalDeviceStore(), db.auditTrail());
+        return new Stores(
+                db.lockerStore(),
+                db.transactionStore(),
+                db.controllerStore(),
+                db.layoutStore(),
+                db.settingsStore(),
+                db.externalDeviceStore(),
+                db.auditTrail());
     }
 }

@@ -38,8 +38,8 @@ import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.application.transaction.TransactionService;
 import dev.harbor.domain.device.DeviceStateMachine;
-import dev.harbor.hardware.mdns.DisabledControllerDiscovery;
 import dev.harbor.domain.device.DeviceTimeouts;
+import dev.harbor.hardware.mdns.DisabledControllerDiscovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -95,8 +95,16 @@ public final class Harbor implements AutoCloseable {
         HarborStores given = Objects.requireNonNull(builder.stores, "stores are required");
         // The API reads lockers and types from memory; every write still goes to the database first.
         ReadCache cache = new ReadCache(given.lockers(), given.transactions(), given.controllers(), given.layout());
-        stores = new HarborStores(cache.lockers(), cache.transactions(), cache.controllers(), cache.layout(),
-                given.settings(), given.externalDevices(), given.auditTrail(), given.storageName(), given.isUp());
+        stores = new HarborStores(
+                cache.lockers(),
+                cache.transactions(),
+                cache.controllers(),
+                cache.layout(),
+                given.settings(),
+                given.externalDevices(),
+                given.auditTrail(),
+                given.storageName(),
+                given.isUp());
         Objects.requireNonNull(builder.lockBoard, "a lock board is required");
         DeviceStateMachine machine = new DeviceStateMachine(builder.deviceTimeouts);
         ControllerRuntime runtime = new ControllerRuntime();
@@ -104,23 +112,42 @@ public final class Harbor implements AutoCloseable {
         settings = new SettingsService(stores.settings(), builder.defaultSettings, auditor, builder.logLevelApplier);
         DoorSensing sensing = new DoorSensing(stores.lockers(), runtime, machine);
         lockBoard = builder.lockBoard.apply(sensing);
-        DoorOpener doorOpener = new DoorOpener(lockBoard, new DoorOpenPolicy(() -> settings.current().doorOpen()),
-                runtime, clock);
-        transactions = new TransactionService(stores.transactions(), stores.lockers(), stores.layout(), runtime,
-                machine, clock);
-        lockers = new LockerService(stores.lockers(), stores.controllers(), stores.transactions(), stores.layout(),
-                runtime, doorOpener, auditor);
+        DoorOpener doorOpener = new DoorOpener(
+                lockBoard, new DoorOpenPolicy(() -> settings.current().doorOpen()), runtime, clock);
+        transactions = new TransactionService(
+                stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
+        lockers = new LockerService(
+                stores.lockers(),
+                stores.controllers(),
+                stores.transactions(),
+                stores.layout(),
+                runtime,
+                doorOpener,
+                auditor);
         openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, builder.openAllGap);
-        controllers = new ControllerService(stores.controllers(), stores.layout(), lockBoard, runtime, auditor,
-                () -> settings.current().heartbeat(), clock);
+        controllers = new ControllerService(
+                stores.controllers(),
+                stores.layout(),
+                lockBoard,
+                runtime,
+                auditor,
+                () -> settings.current().heartbeat(),
+                clock);
         discovery = new DiscoveryService(builder.discovery, controllers, auditor);
         layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
         layout = Optional.ofNullable(builder.layout);
-        externalDevices = new ExternalDeviceService(stores.externalDevices(), () -> settings.current().heartbeat(), clock);
+        externalDevices = new ExternalDeviceService(
+                stores.externalDevices(), () -> settings.current().heartbeat(), clock);
         systemLogs = new SystemLogsService(builder.logBook, stores.auditTrail());
         system = new SystemService(
                 new SystemService.Identity(builder.gatewayId, Version.current(), clock.instant(), stores.storageName()),
-                builder.hostSystem, builder.discovery, stores.isUp(), runtime, lockers, settings, clock);
+                builder.hostSystem,
+                builder.discovery,
+                stores.isUp(),
+                runtime,
+                lockers,
+                settings,
+                clock);
         deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
         sweepInterval = builder.sweepInterval;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -141,8 +168,8 @@ public final class Harbor implements AutoCloseable {
     public void start() {
         controllers.attachAll();
         layout.ifPresent(layoutLoader::load);
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepQuietly() {
@@ -238,10 +265,9 @@ public final class Harbor implements AutoCloseable {
         private HostSystem hostSystem = NoHostSystem.INSTANCE;
         private ControllerDiscovery discovery = new DisabledControllerDiscovery();
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
-        private Consumer<String> logLevelApplier = level -> { };
+        private Consumer<String> logLevelApplier = level -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: where transactions, lockers and controllers are kept. */
         public Builder stores(HarborStores stores) {

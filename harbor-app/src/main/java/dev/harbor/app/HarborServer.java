@@ -18,8 +18,8 @@ import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
-import dev.harbor.hardware.mdns.JmdnsControllerDiscovery;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.mdns.JmdnsControllerDiscovery;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.http.HttpApi;
 import dev.harbor.http.api.AdminApiUseCases;
@@ -56,8 +56,8 @@ public final class HarborServer implements AutoCloseable {
      */
     public record Tuning(AuthSettings auth, int bcryptCost, Duration rebootDelay) {
 
-        public static final Tuning DEFAULTS = new Tuning(AuthSettings.DEFAULTS, BcryptPasswordHasher.DEFAULT_COST,
-                Duration.ofMillis(500));
+        public static final Tuning DEFAULTS =
+                new Tuning(AuthSettings.DEFAULTS, BcryptPasswordHasher.DEFAULT_COST, Duration.ofMillis(500));
 
         public Tuning {
             Objects.requireNonNull(auth, "auth");
@@ -74,8 +74,14 @@ public final class HarborServer implements AutoCloseable {
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HarborServer(Database database, Harbor harbor, HttpApi http, BusLockBoard boards, SentryErrorReporter sentry,
-                         LateDiscovery discovery, int port) {
+    private HarborServer(
+            Database database,
+            Harbor harbor,
+            HttpApi http,
+            BusLockBoard boards,
+            SentryErrorReporter sentry,
+            LateDiscovery discovery,
+            int port) {
         this.database = database;
         this.harbor = harbor;
         this.http = http;
@@ -92,7 +98,8 @@ public final class HarborServer implements AutoCloseable {
     public static HarborServer start(HarborConfig config, Tuning tuning) {
         Clock clock = Clock.systemUTC();
         Database database = config.dbUrl()
-                .map(url -> Database.postgres(url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
+                .map(url -> Database.postgres(
+                        url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
                 .orElseGet(() -> Database.sqlite(config.dataDir()));
         SentryErrorReporter sentry = null;
         java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();
@@ -109,10 +116,16 @@ public final class HarborServer implements AutoCloseable {
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
             LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
             Auditor auditor = new Auditor(stores.auditTrail(), clock);
-            AuthService authentication = new AuthService(database.adminUserStore(), database.sessionStore(),
-                    new BcryptPasswordHasher(tuning.bcryptCost()), auditor, tuning.auth(), clock);
+            AuthService authentication = new AuthService(
+                    database.adminUserStore(),
+                    database.sessionStore(),
+                    new BcryptPasswordHasher(tuning.bcryptCost()),
+                    auditor,
+                    tuning.auth(),
+                    clock);
             if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
-                authentication.ensureAdmin(config.adminUsername().get(), config.adminPassword().get());
+                authentication.ensureAdmin(
+                        config.adminUsername().get(), config.adminPassword().get());
             } else {
                 log.warn("No admin user configured (HARBOR_ADMIN_USERNAME / HARBOR_ADMIN_PASSWORD): "
                         + "admin calls are refused unless an admin user was stored before");
@@ -138,15 +151,19 @@ public final class HarborServer implements AutoCloseable {
 
             // The reboot shuts down this very server; it exists only once the HTTP server is up.
             AtomicReference<HarborServer> self = new AtomicReference<>();
-            RebootService reboot = new RebootService(host, auditor, () -> {
-                HarborServer server = self.get();
-                if (server != null) {
-                    server.close();
-                }
-            }, tuning.rebootDelay());
+            RebootService reboot = new RebootService(
+                    host,
+                    auditor,
+                    () -> {
+                        HarborServer server = self.get();
+                        if (server != null) {
+                            server.close();
+                        }
+                    },
+                    tuning.rebootDelay());
             HttpApi http = HttpApi.builder(useCases(harbor))
-                    .admin(new AdminApiUseCases(authentication, harbor.manageControllers(), harbor.discoverControllers(),
-                            reboot))
+                    .admin(new AdminApiUseCases(
+                            authentication, harbor.manageControllers(), harbor.discoverControllers(), reboot))
                     .errorReporter(errorReporter)
                     .clock(clock)
                     .build();
@@ -155,8 +172,10 @@ public final class HarborServer implements AutoCloseable {
             startedSoFar.add(0, discovery);
             String gatewayId = harbor.querySystem().info().gatewayId();
             discovery.start(new JmdnsControllerDiscovery.GatewayAnnouncement(
-                    harbor.manageSettings().current().name() + " " + gatewayId.substring(0, 8), port,
-                    Version.current(), gatewayId));
+                    harbor.manageSettings().current().name() + " " + gatewayId.substring(0, 8),
+                    port,
+                    Version.current(),
+                    gatewayId));
             HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, discovery, port);
             self.set(server);
             return server;
@@ -175,9 +194,18 @@ public final class HarborServer implements AutoCloseable {
     }
 
     private static LocalApiUseCases useCases(Harbor harbor) {
-        return new LocalApiUseCases(harbor.createTransaction(), harbor.queryTransactions(), harbor.releaseTransaction(),
-                harbor.queryLockers(), harbor.openLocker(), harbor.openAllLockers(), harbor.updateServiceState(),
-                harbor.stores().layout(), harbor.querySystem(), harbor.manageSettings(), harbor.externalDevices(),
+        return new LocalApiUseCases(
+                harbor.createTransaction(),
+                harbor.queryTransactions(),
+                harbor.releaseTransaction(),
+                harbor.queryLockers(),
+                harbor.openLocker(),
+                harbor.openAllLockers(),
+                harbor.updateServiceState(),
+                harbor.stores().layout(),
+                harbor.querySystem(),
+                harbor.manageSettings(),
+                harbor.externalDevices(),
                 harbor.systemLogs());
     }
 
@@ -252,18 +280,25 @@ public final class HarborServer implements AutoCloseable {
         // Javalin registers no shutdown hook. Ours is in place before anything starts, so a
         // SIGTERM that arrives right after the first answer still gets the orderly stop.
         AtomicReference<HarborServer> running = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            HarborServer server = running.getAndSet(null);
-            if (server != null) {
-                server.close();
-            }
-        }, "harbor-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            HarborServer server = running.getAndSet(null);
+                            if (server != null) {
+                                server.close();
+                            }
+                        },
+                        "harbor-shutdown"));
         try {
             HarborServer server = start(config);
             running.set(server);
             // Process supervisors and tests wait for this line: it comes only once a SIGTERM is safe.
-            log.info("Harbor {} listening on {}:{} ({} storage, {} lockers)", Version.current(), config.httpHost(),
-                    server.port(), server.harbor().stores().storageName(),
+            log.info(
+                    "Harbor {} listening on {}:{} ({} storage, {} lockers)",
+                    Version.current(),
+                    config.httpHost(),
+                    server.port(),
+                    server.harbor().stores().storageName(),
                     server.harbor().stores().lockers().findAll().size());
         } catch (IllegalArgumentException e) {
             log.error("Cannot start: {}", e.getMessage());

@@ -15,9 +15,16 @@ import java.util.function.BooleanSupplier;
  * Every store Harbor needs, with the name of the storage and its health check. Usually made from
  * a {@link Database}; an integrator may bring stores of its own.
  */
-public record HarborStores(LockerStore lockers, TransactionStore transactions, ControllerStore controllers,
-                           LayoutStore layout, SettingsStore settings, ExternalDeviceStore externalDevices,
-                           AuditTrail auditTrail, String storageName, BooleanSupplier isUp) {
+public record HarborStores(
+        LockerStore lockers,
+        TransactionStore transactions,
+        ControllerStore controllers,
+        LayoutStore layout,
+        SettingsStore settings,
+        ExternalDeviceStore externalDevices,
+        AuditTrail auditTrail,
+        String storageName,
+        BooleanSupplier isUp) {
 
     public HarborStores {
         Objects.requireNonNull(lockers, "lockers");
@@ -32,8 +39,15 @@ public record HarborStores(LockerStore lockers, TransactionStore transactions, C
     }
 
     public static HarborStores of(Database database) {
-        return new HarborStores(database.lockerStore(), database.transactionStore(), database.controllerStore(),
-                database.layoutStore(), database.settingsStore(), database.externalDeviceStore(),
-                database.auditTrail(), database.storageName(), database::isUp);
+        return new HarborStores(
+                database.lockerStore(),
+                database.transactionStore(),
+                database.controllerStore(),
+                database.layoutStore(),
+                database.settingsStore(),
+                database.externalDeviceStore(),
+                database.auditTrail(),
+                database.storageName(),
+                database::isUp);
     }
 }

@@ -3,8 +3,7 @@ package dev.harbor.app;
 /** The version of the running build, from the jar manifest (or "dev" when run from classes). */
 final class Version {
 
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         String version = Harbor.class.getPackage().getImplementationVersion();

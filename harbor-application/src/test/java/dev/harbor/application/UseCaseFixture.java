@@ -17,7 +17,6 @@ import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionService;
 import dev.harbor.application.transaction.TransactionView;
-import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
@@ -27,6 +26,7 @@ import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.transaction.TransactionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,25 +44,36 @@ public final class UseCaseFixture {
     public final DeviceStateMachine machine = new DeviceStateMachine(DeviceTimeouts.DEFAULTS);
     public final Auditor auditor = new Auditor(db.auditTrail(), clock);
     public final DoorSensing sensing = new DoorSensing(db.lockerStore(), runtime, machine);
-    public final DoorOpener doorOpener = new DoorOpener(board,
+    public final DoorOpener doorOpener = new DoorOpener(
+            board,
             new DoorOpenPolicy(() -> new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(5))),
-            runtime, clock);
-    public final TransactionService transactions = new TransactionService(db.transactionStore(), db.lockerStore(),
-            db.layoutStore(), runtime, machine, clock);
-    public final LockerService lockers = new LockerService(db.lockerStore(), db.controllerStore(), db.transactionStore(),
-            db.layoutStore(), runtime, doorOpener, auditor);
-    public final OpenAllService openAll = new OpenAllService(db.lockerStore(), db.controllerStore(), doorOpener, auditor,
-            Duration.ofMillis(1));
-    public final ControllerService controllers = new ControllerService(db.controllerStore(), db.layoutStore(), board,
-            runtime, auditor, () -> HeartbeatThresholds.DEFAULTS, clock);
+            runtime,
+            clock);
+    public final TransactionService transactions =
+            new TransactionService(db.transactionStore(), db.lockerStore(), db.layoutStore(), runtime, machine, clock);
+    public final LockerService lockers = new LockerService(
+            db.lockerStore(),
+            db.controllerStore(),
+            db.transactionStore(),
+            db.layoutStore(),
+            runtime,
+            doorOpener,
+            auditor);
+    public final OpenAllService openAll =
+            new OpenAllService(db.lockerStore(), db.controllerStore(), doorOpener, auditor, Duration.ofMillis(1));
+    public final ControllerService controllers = new ControllerService(
+            db.controllerStore(), db.layoutStore(), board, runtime, auditor, () -> HeartbeatThresholds.DEFAULTS, clock);
     public final ControllerId controller;
 
     public UseCaseFixture() {
-        new LayoutLoader(db.layoutStore(), db.controllerStore(), controllers, clock).load(new Layout(
-                List.of(new Layout.LockerTypeSpec("small", "Small", null, null, null, null),
-                        new Layout.LockerTypeSpec("large", "Large", null, null, null, null)),
-                List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
-                List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
+        new LayoutLoader(db.layoutStore(), db.controllerStore(), controllers, clock)
+                .load(new Layout(
+                        List.of(
+                                new Layout.LockerTypeSpec("small", "Small", null, null, null, null),
+                                new Layout.LockerTypeSpec("large", "Large", null, null, null, null)),
+                        List.of(new Layout.BankTypeSpec(
+                                "Four", null, false, List.of("small", "small", "large", "large"))),
+                        List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
         controller = db.controllerStore().findAll().get(0).id();
     }
 
@@ -72,8 +83,9 @@ public final class UseCaseFixture {
 
     /** A transaction that must be created: fails the test otherwise. */
     public TransactionView createTransaction(String id) {
-        return ((CreateTransaction.Result.Created) transactions.create(
-                new CreateTransaction.Command(new TransactionId(id), null))).transaction();
+        return ((CreateTransaction.Result.Created)
+                        transactions.create(new CreateTransaction.Command(new TransactionId(id), null)))
+                .transaction();
     }
 
     public List<Locker> allLockers() {
@@ -81,6 +93,9 @@ public final class UseCaseFixture {
     }
 
     public Locker locker(int bankLockerNumber) {
-        return allLockers().stream().filter(l -> l.bankLockerNumber() == bankLockerNumber).findFirst().orElseThrow();
+        return allLockers().stream()
+                .filter(l -> l.bankLockerNumber() == bankLockerNumber)
+                .findFirst()
+                .orElseThrow();
     }
 }

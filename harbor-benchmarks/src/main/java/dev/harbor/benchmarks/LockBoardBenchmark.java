@@ -39,8 +39,7 @@ public final class LockBoardBenchmark {
     private static final int OPEN_ALL_ROUNDS = Integer.getInteger("bench.openAllRounds", 10);
     private static final ControllerId CONTROLLER = ControllerId.of(1);
 
-    private LockBoardBenchmark() {
-    }
+    private LockBoardBenchmark() {}
 
     /** Bytes on the wire for one open: requests and replies of each exchange, and how many exchanges. */
     private record WireCost(int bytes, int exchanges) {
@@ -50,7 +49,8 @@ public final class LockBoardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("lock-board benchmark: %d opens, %d open-all rounds, %d baud pacing, simulator reply delay %d ms%n",
+        System.out.printf(
+                "lock-board benchmark: %d opens, %d open-all rounds, %d baud pacing, simulator reply delay %d ms%n",
                 OPENS, OPEN_ALL_ROUNDS, BAUD, REPLY_DELAY.toMillis());
         run(Protocol.XOR8A, 1, new WireCost(5 + 5, 1));
         run(Protocol.KERONG_CU48, 0, new WireCost(6 + 6 + 6 + 18, 2));
@@ -58,15 +58,26 @@ public final class LockBoardBenchmark {
 
     private static void run(Protocol protocol, int address, WireCost cost) throws Exception {
         Path dir = Files.createTempDirectory("harbor-bench");
-        SimulatedBus bus = new SimulatedBus("bench", SimulatorSettings.DEFAULTS
-                .withPacingBaud(BAUD).withReplyDelay(REPLY_DELAY).withDoorClosesAfter(null));
+        SimulatedBus bus = new SimulatedBus(
+                "bench",
+                SimulatorSettings.DEFAULTS
+                        .withPacingBaud(BAUD)
+                        .withReplyDelay(REPLY_DELAY)
+                        .withDoorClosesAfter(null));
         SimulatedBoard board = bus.addBoard(protocol, address, 48, ProtocolOptions.DEFAULTS);
         BusLockBoardSettings settings = BusLockBoardSettings.DEFAULTS.withPollInterval(Duration.ofHours(1));
         try (SocatPtyPair pair = SocatPtyPair.start(dir.resolve("gateway"), dir.resolve("board"));
-             SerialBoardSimulator simulator = SerialBoardSimulator.open(bus, pair.boardSide().toString(), BAUD);
-             BusLockBoard lockBoard = new BusLockBoard(new IgnoringObserver(), Clock.systemUTC(), settings)) {
-            lockBoard.attach(CONTROLLER, new BoardEndpoint(protocol, new Transport.Serial(pair.gatewaySide().toString(), BAUD),
-                    address, ProtocolOptions.DEFAULTS), 48);
+                SerialBoardSimulator simulator =
+                        SerialBoardSimulator.open(bus, pair.boardSide().toString(), BAUD);
+                BusLockBoard lockBoard = new BusLockBoard(new IgnoringObserver(), Clock.systemUTC(), settings)) {
+            lockBoard.attach(
+                    CONTROLLER,
+                    new BoardEndpoint(
+                            protocol,
+                            new Transport.Serial(pair.gatewaySide().toString(), BAUD),
+                            address,
+                            ProtocolOptions.DEFAULTS),
+                    48);
             for (int i = 0; i < 50; i++) {
                 lockBoard.open(CONTROLLER, 1 + i % 48, Duration.ofSeconds(2));
             }
@@ -122,10 +133,18 @@ public final class LockBoardBenchmark {
         Arrays.sort(sorted);
         double p50 = percentile(sorted, 50);
         double p99 = percentile(sorted, 99);
-        System.out.printf("%-12s %-12s n=%-4d p50 %8.2f ms  p99 %8.2f ms  wire %8.2f ms  ratio p50/wire %5.2f  "
+        System.out.printf(
+                "%-12s %-12s n=%-4d p50 %8.2f ms  p99 %8.2f ms  wire %8.2f ms  ratio p50/wire %5.2f  "
                         + "overhead (total - wire - reply delays - quiet gaps) p50 %6.2f ms  p99 %6.2f ms%n",
-                protocol.id(), what, millis.length, p50, p99, wireMs, p50 / wireMs,
-                p50 - wireMs - mandatedMs, p99 - wireMs - mandatedMs);
+                protocol.id(),
+                what,
+                millis.length,
+                p50,
+                p99,
+                wireMs,
+                p50 / wireMs,
+                p50 - wireMs - mandatedMs,
+                p99 - wireMs - mandatedMs);
     }
 
     private static double percentile(double[] sorted, int percent) {
@@ -135,11 +154,9 @@ public final class LockBoardBenchmark {
 
     private static final class IgnoringObserver implements BoardObserver {
         @Override
-        public void statusRead(ControllerId controller, BoardStatus status, Instant at) {
-        }
+        public void statusRead(ControllerId controller, BoardStatus status, Instant at) {}
 
         @Override
-        public void statusFailed(ControllerId controller, String reason, Instant at) {
-        }
+        public void statusFailed(ControllerId controller, String reason, Instant at) {}
     }
 }

@@ -19,13 +19,25 @@ import java.util.Objects;
  * @param reconnectBackoffMin first wait before reopening a missing or failed device
  * @param reconnectBackoffMax the back-off doubles up to this
  */
-public record BusLockBoardSettings(Duration pollInterval, Duration pollTimeout, Duration quietGap, Duration frameEndGap,
-                                   Duration corruptReplyGrace, Duration silentOpenSettle,
-                                   Duration reconnectBackoffMin, Duration reconnectBackoffMax) {
+public record BusLockBoardSettings(
+        Duration pollInterval,
+        Duration pollTimeout,
+        Duration quietGap,
+        Duration frameEndGap,
+        Duration corruptReplyGrace,
+        Duration silentOpenSettle,
+        Duration reconnectBackoffMin,
+        Duration reconnectBackoffMax) {
 
     public static final BusLockBoardSettings DEFAULTS = new BusLockBoardSettings(
-            Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(5), Duration.ofMillis(15),
-            Duration.ofMillis(30), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(5));
+            Duration.ofSeconds(1),
+            Duration.ofMillis(500),
+            Duration.ofMillis(5),
+            Duration.ofMillis(15),
+            Duration.ofMillis(30),
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5));
 
     public BusLockBoardSettings {
         positive(pollInterval, "pollInterval");
@@ -42,18 +54,32 @@ public record BusLockBoardSettings(Duration pollInterval, Duration pollTimeout, 
     }
 
     public BusLockBoardSettings withPollInterval(Duration interval) {
-        return new BusLockBoardSettings(interval, pollTimeout, quietGap, frameEndGap, corruptReplyGrace, silentOpenSettle,
-                reconnectBackoffMin, reconnectBackoffMax);
+        return new BusLockBoardSettings(
+                interval,
+                pollTimeout,
+                quietGap,
+                frameEndGap,
+                corruptReplyGrace,
+                silentOpenSettle,
+                reconnectBackoffMin,
+                reconnectBackoffMax);
     }
 
     public BusLockBoardSettings withPollTimeout(Duration timeout) {
-        return new BusLockBoardSettings(pollInterval, timeout, quietGap, frameEndGap, corruptReplyGrace, silentOpenSettle,
-                reconnectBackoffMin, reconnectBackoffMax);
+        return new BusLockBoardSettings(
+                pollInterval,
+                timeout,
+                quietGap,
+                frameEndGap,
+                corruptReplyGrace,
+                silentOpenSettle,
+                reconnectBackoffMin,
+                reconnectBackoffMax);
     }
 
     public BusLockBoardSettings withReconnectBackoff(Duration min, Duration max) {
-        return new BusLockBoardSettings(pollInterval, pollTimeout, quietGap, frameEndGap, corruptReplyGrace, silentOpenSettle,
-                min, max);
+        return new BusLockBoardSettings(
+                pollInterval, pollTimeout, quietGap, frameEndGap, corruptReplyGrace, silentOpenSettle, min, max);
     }
 
     private static void positive(Duration value, String name) {

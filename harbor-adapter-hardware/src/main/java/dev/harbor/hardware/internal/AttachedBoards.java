@@ -37,9 +37,13 @@ public final class AttachedBoards implements AutoCloseable {
     /** How long a caller waits past its deadline for the worker to finish the attempt it stopped. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private record Attached(ControllerId id, BoardEndpoint endpoint, BoardDriver driver, BusWorker worker,
-                            AtomicBoolean pollPending, ScheduledFuture<?>[] poll) {
-    }
+    private record Attached(
+            ControllerId id,
+            BoardEndpoint endpoint,
+            BoardDriver driver,
+            BusWorker worker,
+            AtomicBoolean pollPending,
+            ScheduledFuture<?>[] poll) {}
 
     private final BoardObserver observer;
     private final Clock clock;
@@ -48,10 +52,12 @@ public final class AttachedBoards implements AutoCloseable {
     private final Map<ControllerId, Attached> boards = new HashMap<>();
     private final Map<String, BusWorker> workers = new HashMap<>();
     private final Map<String, Integer> boardsPerBus = new HashMap<>();
-    private final ScheduledExecutorService pollTimer = Executors.newSingleThreadScheduledExecutor(daemon("harbor-board-polls"));
+    private final ScheduledExecutorService pollTimer =
+            Executors.newSingleThreadScheduledExecutor(daemon("harbor-board-polls"));
     private final ExecutorService observerThread = Executors.newSingleThreadExecutor(daemon("harbor-board-observer"));
 
-    public AttachedBoards(BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+    public AttachedBoards(
+            BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
         this.observer = observer;
         this.clock = clock;
         this.settings = settings;
@@ -72,22 +78,31 @@ public final class AttachedBoards implements AutoCloseable {
         BusWorker toStop = null;
         synchronized (this) {
             if (endpoint.transport() instanceof Transport.Simulated simulated) {
-                simulatedBuses.bus(simulated.bus()).addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount,
-                        endpoint.options());
+                simulatedBuses
+                        .bus(simulated.bus())
+                        .addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
             }
             Attached previous = boards.get(controller);
             if (previous != null) {
                 previous.poll()[0].cancel(false);
             }
             String busKey = endpoint.transport().busKey();
-            BusWorker worker = workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
+            BusWorker worker =
+                    workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
             boardsPerBus.merge(busKey, 1, Integer::sum);
-            BoardDriver driver = new BoardDriver(BoardCodec.of(endpoint.protocol(), endpoint.options()),
-                    endpoint.boardAddress(), lockCount, settings.silentOpenSettle().toNanos());
-            Attached attached = new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
+            BoardDriver driver = new BoardDriver(
+                    BoardCodec.of(endpoint.protocol(), endpoint.options()),
+                    endpoint.boardAddress(),
+                    lockCount,
+                    settings.silentOpenSettle().toNanos());
+            Attached attached =
+                    new Attached(controller, endpoint, driver, worker, new AtomicBoolean(), new ScheduledFuture<?>[1]);
             boards.put(controller, attached);
-            attached.poll()[0] = pollTimer.scheduleAtFixedRate(() -> poll(attached), settings.pollInterval().toNanos(),
-                    settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+            attached.poll()[0] = pollTimer.scheduleAtFixedRate(
+                    () -> poll(attached),
+                    settings.pollInterval().toNanos(),
+                    settings.pollInterval().toNanos(),
+                    TimeUnit.NANOSECONDS);
             if (previous != null) {
                 toStop = release(previous.endpoint().transport().busKey());
             }
@@ -129,15 +144,27 @@ public final class AttachedBoards implements AutoCloseable {
                     + attached.driver().lockCount() + ", not " + lockNumber);
         }
         Attempt attempt = new Attempt(System.nanoTime() + deadline.toNanos());
-        return await(attached.worker().submit(BusWorker.Priority.OPEN, attempt,
-                (line, at) -> attached.driver().open(line, lockNumber, at)), attempt, deadline);
+        return await(
+                attached.worker()
+                        .submit(
+                                BusWorker.Priority.OPEN,
+                                attempt,
+                                (line, at) -> attached.driver().open(line, lockNumber, at)),
+                attempt,
+                deadline);
     }
 
     public BoardStatus readStatus(ControllerId controller, Duration deadline) throws LockBoardException {
         Attached attached = attached(controller);
         Attempt attempt = new Attempt(System.nanoTime() + deadline.toNanos());
-        return await(attached.worker().submit(BusWorker.Priority.OPEN, attempt,
-                (line, at) -> attached.driver().readStatus(line, at)), attempt, deadline);
+        return await(
+                attached.worker()
+                        .submit(
+                                BusWorker.Priority.OPEN,
+                                attempt,
+                                (line, at) -> attached.driver().readStatus(line, at)),
+                attempt,
+                deadline);
     }
 
     private synchronized Attached attached(ControllerId controller) throws BoardCommunicationException {
@@ -148,7 +175,8 @@ public final class AttachedBoards implements AutoCloseable {
         return attached;
     }
 
-    private static <T> T await(CompletableFuture<T> result, Attempt attempt, Duration deadline) throws LockBoardException {
+    private static <T> T await(CompletableFuture<T> result, Attempt attempt, Duration deadline)
+            throws LockBoardException {
         try {
             return result.get(deadline.toNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -171,7 +199,11 @@ public final class AttachedBoards implements AutoCloseable {
             return;
         }
         Attempt attempt = new Attempt(System.nanoTime() + settings.pollTimeout().toNanos());
-        attached.worker().submit(BusWorker.Priority.POLL, attempt, (line, at) -> attached.driver().readStatus(line, at))
+        attached.worker()
+                .submit(
+                        BusWorker.Priority.POLL,
+                        attempt,
+                        (line, at) -> attached.driver().readStatus(line, at))
                 .whenComplete((status, failure) -> {
                     attached.pollPending().set(false);
                     observerThread.execute(() -> report(attached, status, failure));

@@ -31,9 +31,11 @@ final class BoardDriver {
     OpenConfirmation open(BusConversation line, int lock, Attempt attempt) throws LockBoardException {
         byte[] request = codec.encode(new BoardRequest.OpenLock(address, lock));
         if (codec.answersOpen()) {
-            OpenAnswer answer = line.exchange(request, (bytes, length) -> codec.scanOpenReply(bytes, length, address, lock), attempt);
+            OpenAnswer answer = line.exchange(
+                    request, (bytes, length) -> codec.scanOpenReply(bytes, length, address, lock), attempt);
             if (answer == OpenAnswer.STILL_LOCKED) {
-                throw new LockHardwareFault("lock " + lock + " of board " + address + " did not release: the board reports it still locked");
+                throw new LockHardwareFault("lock " + lock + " of board " + address
+                        + " did not release: the board reports it still locked");
             }
             if (answer == OpenAnswer.REFUSED) {
                 throw new LockHardwareFault("board " + address + " reported a failure opening lock " + lock);
@@ -51,13 +53,15 @@ final class BoardDriver {
             throw new BoardCommunicationException("status of board " + address + " does not cover lock " + lock);
         }
         if (!reading.doorOpen()) {
-            throw new LockHardwareFault("lock " + lock + " of board " + address + " is still locked after the open (status read)");
+            throw new LockHardwareFault(
+                    "lock " + lock + " of board " + address + " is still locked after the open (status read)");
         }
         return new OpenConfirmation(true);
     }
 
     BoardStatus readStatus(BusConversation line, Attempt attempt) throws BoardCommunicationException {
         byte[] request = codec.encode(new BoardRequest.ReadStatus(address));
-        return line.exchange(request, (bytes, length) -> codec.scanStatusReply(bytes, length, address, lockCount), attempt);
+        return line.exchange(
+                request, (bytes, length) -> codec.scanStatusReply(bytes, length, address, lockCount), attempt);
     }
 }

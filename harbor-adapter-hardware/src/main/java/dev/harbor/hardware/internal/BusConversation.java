@@ -46,7 +46,9 @@ final class BusConversation {
                 if (candidate != null && quietFor >= settings.frameEndGap().toNanos()) {
                     return candidate.value();
                 }
-                if (rejected != null && candidate == null && quietFor >= settings.corruptReplyGrace().toNanos()) {
+                if (rejected != null
+                        && candidate == null
+                        && quietFor >= settings.corruptReplyGrace().toNanos()) {
                     throw new BoardCommunicationException("corrupt reply to " + Frames.hex(request) + ": " + rejected);
                 }
                 long left = attempt.remainingNanos();
@@ -54,10 +56,12 @@ final class BusConversation {
                     if (candidate != null) {
                         return candidate.value();
                     }
-                    throw new BoardCommunicationException(length == 0
-                            ? "no reply to " + Frames.hex(request) + " from " + link.describe()
-                            : "incomplete reply to " + Frames.hex(request) + ": " + Frames.hex(buffer, 0, length)
-                                    + (rejected == null ? "" : " (" + rejected + ")"));
+                    throw new BoardCommunicationException(
+                            length == 0
+                                    ? "no reply to " + Frames.hex(request) + " from " + link.describe()
+                                    : "incomplete reply to " + Frames.hex(request) + ": "
+                                            + Frames.hex(buffer, 0, length)
+                                            + (rejected == null ? "" : " (" + rejected + ")"));
                 }
                 int read = link.read(buffer, length, CAPACITY - length, Math.min(left, SLICE_NANOS));
                 if (read == 0) {
@@ -75,7 +79,8 @@ final class BusConversation {
                     rejected = pending.rejected();
                 }
                 if (length == CAPACITY) {
-                    throw new BoardCommunicationException("no valid reply in " + CAPACITY + " bytes of noise on " + link.describe());
+                    throw new BoardCommunicationException(
+                            "no valid reply in " + CAPACITY + " bytes of noise on " + link.describe());
                 }
             }
         } catch (IOException e) {

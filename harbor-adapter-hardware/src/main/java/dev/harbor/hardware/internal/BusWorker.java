@@ -26,12 +26,15 @@ final class BusWorker {
      */
     private static final long MAX_OPEN_NANOS = 3_000_000_000L;
 
-
-    enum Priority { OPEN, POLL }
+    enum Priority {
+        OPEN,
+        POLL
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BusWorker.class);
 
-    private record Queued<T>(Priority priority, long sequence, Attempt attempt, BusJob<T> job, CompletableFuture<T> result) {
+    private record Queued<T>(
+            Priority priority, long sequence, Attempt attempt, BusJob<T> job, CompletableFuture<T> result) {
         void fail(LockBoardException e) {
             result.completeExceptionally(e);
         }
@@ -156,8 +159,8 @@ final class BusWorker {
         }
         long now = System.nanoTime();
         if (priority == Priority.POLL && now - nextOpenAt < 0) {
-            throw new BoardCommunicationException(offlineReason + " (retrying in "
-                    + Math.max(1, (nextOpenAt - now) / 1_000_000) + " ms)");
+            throw new BoardCommunicationException(
+                    offlineReason + " (retrying in " + Math.max(1, (nextOpenAt - now) / 1_000_000) + " ms)");
         }
         try {
             link.open(Math.max(1, Math.min(attempt.remainingNanos(), MAX_OPEN_NANOS)));
@@ -172,7 +175,8 @@ final class BusWorker {
             }
             offlineReason = e.getMessage();
             nextOpenAt = System.nanoTime() + backoffNanos;
-            backoffNanos = Math.min(backoffNanos * 2, settings.reconnectBackoffMax().toNanos());
+            backoffNanos =
+                    Math.min(backoffNanos * 2, settings.reconnectBackoffMax().toNanos());
             throw new BoardCommunicationException(e.getMessage(), e);
         }
     }

@@ -47,7 +47,8 @@ final class JSerialCommLink implements BusLink {
         candidate.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         candidate.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
         if (!candidate.openPort()) {
-            throw new IOException("cannot open serial device " + path + " (error " + candidate.getLastErrorCode() + ")");
+            throw new IOException(
+                    "cannot open serial device " + path + " (error " + candidate.getLastErrorCode() + ")");
         }
         port = candidate;
     }

@@ -18,6 +18,5 @@ public final class DisabledControllerDiscovery implements ControllerDiscovery {
     }
 
     @Override
-    public void reannounce() {
-    }
+    public void reannounce() {}
 }

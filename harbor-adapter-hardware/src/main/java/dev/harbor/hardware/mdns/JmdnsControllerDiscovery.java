@@ -75,7 +75,8 @@ public final class JmdnsControllerDiscovery implements ControllerDiscovery, Auto
         Objects.requireNonNull(gateway, "gateway");
         JmDNS jmdns;
         try {
-            jmdns = JmDNS.create(bindAddress, "harbor-gateway-" + gateway.gatewayId().replaceAll("[^A-Za-z0-9-]", ""));
+            jmdns = JmDNS.create(
+                    bindAddress, "harbor-gateway-" + gateway.gatewayId().replaceAll("[^A-Za-z0-9-]", ""));
         } catch (IOException e) {
             throw new UncheckedIOException("mDNS could not bind to " + bindAddress.getHostAddress(), e);
         }
@@ -87,7 +88,10 @@ public final class JmdnsControllerDiscovery implements ControllerDiscovery, Auto
             discovery.close();
             throw e;
         }
-        log.info("mDNS on {}: announcing {} on port {}", bindAddress.getHostAddress(), MdnsServiceTypes.GATEWAY,
+        log.info(
+                "mDNS on {}: announcing {} on port {}",
+                bindAddress.getHostAddress(),
+                MdnsServiceTypes.GATEWAY,
                 gateway.httpPort());
         return discovery;
     }
@@ -116,7 +120,8 @@ public final class JmdnsControllerDiscovery implements ControllerDiscovery, Auto
             } finally {
                 jmdns.removeServiceListener(MdnsServiceTypes.LOCK_CONTROLLER, query);
             }
-            dropped.forEach((name, reason) -> log.warn("Ignoring mDNS lock controller announcement '{}': {}", name, reason));
+            dropped.forEach(
+                    (name, reason) -> log.warn("Ignoring mDNS lock controller announcement '{}': {}", name, reason));
             List<Found> found = new ArrayList<>(controllers.values());
             found.sort((a, b) -> a.name().compareTo(b.name()));
             return List.copyOf(found);
@@ -143,7 +148,8 @@ public final class JmdnsControllerDiscovery implements ControllerDiscovery, Auto
         @Override
         public void serviceResolved(ServiceEvent event) {
             ServiceInfo info = event.getInfo();
-            LockControllerTxt.Parsed parsed = LockControllerTxt.parse(info.getName(), host(info), info.getPort(), txt(info));
+            LockControllerTxt.Parsed parsed =
+                    LockControllerTxt.parse(info.getName(), host(info), info.getPort(), txt(info));
             if (parsed.found() != null) {
                 controllers.put(event.getName(), parsed.found());
                 dropped.remove(event.getName());
@@ -175,8 +181,8 @@ public final class JmdnsControllerDiscovery implements ControllerDiscovery, Auto
             if (announced != null) {
                 jmdns.unregisterService(announced);
             }
-            ServiceInfo info = ServiceInfo.create(MdnsServiceTypes.GATEWAY, gateway.instanceName(), gateway.httpPort(),
-                    0, 0, gateway.txt());
+            ServiceInfo info = ServiceInfo.create(
+                    MdnsServiceTypes.GATEWAY, gateway.instanceName(), gateway.httpPort(), 0, 0, gateway.txt());
             try {
                 jmdns.registerService(info);
             } catch (IOException e) {

@@ -33,11 +33,12 @@ public final class LockControllerAnnouncer implements AutoCloseable {
                 throw new IllegalArgumentException("port must be 1-65535");
             }
             if (!protocol.acceptsAddress(boardAddress)) {
-                throw new IllegalArgumentException("a " + protocol.id() + " board address is "
-                        + protocol.minAddress() + "-" + protocol.maxAddress());
+                throw new IllegalArgumentException("a " + protocol.id() + " board address is " + protocol.minAddress()
+                        + "-" + protocol.maxAddress());
             }
             if (locks < 1 || locks > protocol.maxLocks()) {
-                throw new IllegalArgumentException("a " + protocol.id() + " board drives 1-" + protocol.maxLocks() + " locks");
+                throw new IllegalArgumentException(
+                        "a " + protocol.id() + " board drives 1-" + protocol.maxLocks() + " locks");
             }
         }
     }
@@ -58,18 +59,31 @@ public final class LockControllerAnnouncer implements AutoCloseable {
         JmDNS jmdns = null;
         try {
             jmdns = JmDNS.create(bindAddress, "harbor-lockctl-" + board.port());
-            ServiceInfo info = ServiceInfo.create(MdnsServiceTypes.LOCK_CONTROLLER, board.name(), board.port(), 0, 0,
-                    Map.of(LockControllerTxt.PROTOCOL, board.protocol().id(),
-                            LockControllerTxt.BOARD_ADDRESS, Integer.toString(board.boardAddress()),
-                            LockControllerTxt.LOCKS, Integer.toString(board.locks())));
+            ServiceInfo info = ServiceInfo.create(
+                    MdnsServiceTypes.LOCK_CONTROLLER,
+                    board.name(),
+                    board.port(),
+                    0,
+                    0,
+                    Map.of(
+                            LockControllerTxt.PROTOCOL,
+                            board.protocol().id(),
+                            LockControllerTxt.BOARD_ADDRESS,
+                            Integer.toString(board.boardAddress()),
+                            LockControllerTxt.LOCKS,
+                            Integer.toString(board.locks())));
             jmdns.registerService(info);
             awaitAnnounced(info, board.name());
         } catch (IOException e) {
             closeQuietly(jmdns);
             throw new UncheckedIOException("mDNS announcement of lock controller '" + board.name() + "' failed", e);
         }
-        log.info("mDNS on {}: announcing lock controller '{}' ({}) on port {}", bindAddress.getHostAddress(),
-                board.name(), board.protocol().id(), board.port());
+        log.info(
+                "mDNS on {}: announcing lock controller '{}' ({}) on port {}",
+                bindAddress.getHostAddress(),
+                board.name(),
+                board.protocol().id(),
+                board.port());
         return new LockControllerAnnouncer(jmdns);
     }
 

@@ -18,8 +18,7 @@ final class LockControllerTxt {
 
     private static final int MAX_NAME_LENGTH = 100;
 
-    private LockControllerTxt() {
-    }
+    private LockControllerTxt() {}
 
     /** @return the controller, or a reason it was dropped */
     static Parsed parse(String name, String host, int port, Map<String, String> txt) {

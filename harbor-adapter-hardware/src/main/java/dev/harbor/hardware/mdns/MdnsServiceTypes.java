@@ -8,6 +8,5 @@ public final class MdnsServiceTypes {
     /** Announced by the gateway; TXT {@code version}, {@code gatewayId}, {@code path}. */
     public static final String GATEWAY = "_harbor-gateway._tcp.local.";
 
-    private MdnsServiceTypes() {
-    }
+    private MdnsServiceTypes() {}
 }

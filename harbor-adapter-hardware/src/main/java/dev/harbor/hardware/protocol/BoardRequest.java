@@ -1,8 +1,8 @@
 package dev.harbor.hardware.protocol;
 
 /** What the gateway asks of one board. Lock numbers count from 1, as in the API. */
-public sealed interface BoardRequest permits BoardRequest.OpenLock, BoardRequest.OpenAll, BoardRequest.ReadStatus,
-        BoardRequest.ReadLock {
+public sealed interface BoardRequest
+        permits BoardRequest.OpenLock, BoardRequest.OpenAll, BoardRequest.ReadStatus, BoardRequest.ReadLock {
 
     int board();
 
@@ -14,13 +14,10 @@ public sealed interface BoardRequest permits BoardRequest.OpenLock, BoardRequest
         }
     }
 
-    record OpenAll(int board) implements BoardRequest {
-    }
+    record OpenAll(int board) implements BoardRequest {}
 
-    record ReadStatus(int board) implements BoardRequest {
-    }
+    record ReadStatus(int board) implements BoardRequest {}
 
     /** Reads one lock's feedback; only xor8a has this command. */
-    record ReadLock(int board, int lock) implements BoardRequest {
-    }
+    record ReadLock(int board, int lock) implements BoardRequest {}
 }

@@ -8,8 +8,7 @@ final class FixedLengthFrames {
         FrameScan<T> check(byte[] bytes, int at);
     }
 
-    private FixedLengthFrames() {
-    }
+    private FixedLengthFrames() {}
 
     static <T> FrameScan<T> scan(byte[] bytes, int length, int head, int frameLength, CandidateCheck<T> check) {
         String rejected = null;

@@ -14,8 +14,7 @@ public sealed interface FrameScan<T> permits FrameScan.Found, FrameScan.Pending 
      * @param endCertain {@code false} when the frame length is not implied by the protocol (xor8a
      *                   read-all): more bytes arriving before the line goes quiet may extend it
      */
-    record Found<T>(T value, int start, int end, boolean endCertain) implements FrameScan<T> {
-    }
+    record Found<T>(T value, int start, int end, boolean endCertain) implements FrameScan<T> {}
 
     /**
      * No valid frame yet.
@@ -23,8 +22,7 @@ public sealed interface FrameScan<T> permits FrameScan.Found, FrameScan.Pending 
      * @param rejected why the last complete candidate frame was rejected, or {@code null} when
      *                 none was: a reply that stays like this is corrupt rather than missing
      */
-    record Pending<T>(String rejected) implements FrameScan<T> {
-    }
+    record Pending<T>(String rejected) implements FrameScan<T> {}
 
     static <T> FrameScan<T> nothingYet() {
         return new Pending<>(null);

@@ -7,8 +7,7 @@ public final class Frames {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** Formats bytes the way the spec writes them: {@code 8A 01 01 11 9B}. */
     public static String hex(byte[] bytes) {

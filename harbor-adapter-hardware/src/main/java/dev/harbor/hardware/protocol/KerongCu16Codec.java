@@ -81,7 +81,8 @@ public final class KerongCu16Codec implements BoardCodec {
                 return FixedLengthFrames.reject("bad SUM", b, at, STATUS_FRAME);
             }
             if (Frames.u(b[at + 1]) >> 4 != board) {
-                return FixedLengthFrames.reject("wrong address echo (expected board " + board + ")", b, at, STATUS_FRAME);
+                return FixedLengthFrames.reject(
+                        "wrong address echo (expected board " + board + ")", b, at, STATUS_FRAME);
             }
             Map<Integer, LockReading> locks = new HashMap<>();
             for (int lock = 1; lock <= Math.min(lockCount, MAX_LOCKS); lock++) {
@@ -98,7 +99,8 @@ public final class KerongCu16Codec implements BoardCodec {
     public FrameScan<BoardRequest> scanRequest(byte[] bytes, int length) {
         return FixedLengthFrames.scan(bytes, length, STX, REQUEST, (b, at) -> {
             int cmd = Frames.u(b[at + 2]);
-            if (Frames.u(b[at + 3]) != ETX || !KerongFrames.sumOk(b, at, REQUEST)
+            if (Frames.u(b[at + 3]) != ETX
+                    || !KerongFrames.sumOk(b, at, REQUEST)
                     || (cmd != STATUS && cmd != OPEN && cmd != OPEN_ALL)) {
                 return FixedLengthFrames.reject("bad request", b, at, REQUEST);
             }

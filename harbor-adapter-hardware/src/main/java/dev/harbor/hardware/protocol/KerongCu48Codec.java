@@ -44,7 +44,8 @@ public final class KerongCu48Codec implements BoardCodec {
             if (open.lock() > MAX_LOCKS) {
                 throw new IllegalArgumentException("a KR-CU48 board has locks 1-48, not " + open.lock());
             }
-            return KerongFrames.seal(new byte[] {(byte) STX, (byte) open.board(), (byte) (open.lock() - 1), (byte) OPEN, 0, 0});
+            return KerongFrames.seal(
+                    new byte[] {(byte) STX, (byte) open.board(), (byte) (open.lock() - 1), (byte) OPEN, 0, 0});
         }
         if (request instanceof BoardRequest.ReadStatus) {
             return KerongFrames.seal(new byte[] {(byte) STX, (byte) request.board(), 0, (byte) STATUS, 0, 0});
@@ -73,8 +74,8 @@ public final class KerongCu48Codec implements BoardCodec {
                 return FixedLengthFrames.reject("bad SUM", b, at, OPEN_REPLY);
             }
             if (Frames.u(b[at + 1]) != board || Frames.u(b[at + 2]) != lock - 1) {
-                return FixedLengthFrames.reject("wrong address echo (expected board " + board + " lock " + lock + ")",
-                        b, at, OPEN_REPLY);
+                return FixedLengthFrames.reject(
+                        "wrong address echo (expected board " + board + " lock " + lock + ")", b, at, OPEN_REPLY);
             }
             OpenAnswer answer = Frames.u(b[at + 4]) == DONE ? OpenAnswer.DONE : OpenAnswer.REFUSED;
             return new FrameScan.Found<>(answer, at, at + OPEN_REPLY, true);
@@ -91,7 +92,8 @@ public final class KerongCu48Codec implements BoardCodec {
                 return FixedLengthFrames.reject("bad SUM", b, at, STATUS_FRAME);
             }
             if (Frames.u(b[at + 1]) != board) {
-                return FixedLengthFrames.reject("wrong address echo (expected board " + board + ")", b, at, STATUS_FRAME);
+                return FixedLengthFrames.reject(
+                        "wrong address echo (expected board " + board + ")", b, at, STATUS_FRAME);
             }
             Map<Integer, LockReading> locks = new HashMap<>();
             for (int lock = 1; lock <= Math.min(lockCount, MAX_LOCKS); lock++) {

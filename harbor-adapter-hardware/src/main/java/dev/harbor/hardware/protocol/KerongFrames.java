@@ -9,8 +9,7 @@ final class KerongFrames {
     static final int STX = 0x02;
     static final int ETX = 0x03;
 
-    private KerongFrames() {
-    }
+    private KerongFrames() {}
 
     /** Fills in the trailing {@code 03 SUM} of a frame whose other bytes are set. */
     static byte[] seal(byte[] frame) {

@@ -64,7 +64,8 @@ public final class Xor8aCodec implements BoardCodec {
                 return FixedLengthFrames.reject("bad BCC", b, at, FRAME);
             }
             if (Frames.u(b[at + 1]) != board || Frames.u(b[at + 2]) != lock) {
-                return FixedLengthFrames.reject("wrong address echo (expected board " + board + " lock " + lock + ")", b, at, FRAME);
+                return FixedLengthFrames.reject(
+                        "wrong address echo (expected board " + board + " lock " + lock + ")", b, at, FRAME);
             }
             int feedback = Frames.u(b[at + 3]);
             if (feedback != FEEDBACK_SET && feedback != FEEDBACK_CLEAR) {

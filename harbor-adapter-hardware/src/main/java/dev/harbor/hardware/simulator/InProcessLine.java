@@ -13,8 +13,7 @@ public final class InProcessLine implements AutoCloseable {
     private final ByteQueue toBoard = new ByteQueue();
     private final ByteQueue toGateway = new ByteQueue();
 
-    InProcessLine() {
-    }
+    InProcessLine() {}
 
     public void write(byte[] bytes, int offset, int count) {
         toBoard.write(bytes, offset, count);

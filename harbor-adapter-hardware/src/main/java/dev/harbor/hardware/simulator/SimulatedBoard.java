@@ -49,8 +49,12 @@ public final class SimulatedBoard {
         }
     }
 
-    SimulatedBoard(Protocol protocol, int address, int lockCount, ProtocolOptions options,
-                   Supplier<SimulatorSettings> settings) {
+    SimulatedBoard(
+            Protocol protocol,
+            int address,
+            int lockCount,
+            ProtocolOptions options,
+            Supplier<SimulatorSettings> settings) {
         if (!protocol.acceptsAddress(address)) {
             throw new IllegalArgumentException("address " + address + " is out of range for " + protocol.id());
         }
@@ -215,7 +219,8 @@ public final class SimulatedBoard {
             chunks = List.of(fromOtherBoard(request, lock));
         } else if (take(lock, SimulatedFault.SPLIT_REPLY)) {
             int third = Math.max(1, reply.length / 3);
-            chunks = List.of(Arrays.copyOfRange(reply, 0, third),
+            chunks = List.of(
+                    Arrays.copyOfRange(reply, 0, third),
                     Arrays.copyOfRange(reply, third, 2 * third),
                     Arrays.copyOfRange(reply, 2 * third, reply.length));
             pause = timing.splitPause().toNanos();

@@ -52,9 +52,11 @@ public final class SimulatedBus {
      *
      * @throws IllegalArgumentException when the bus speaks another protocol
      */
-    public synchronized SimulatedBoard addBoard(Protocol boardProtocol, int address, int lockCount, ProtocolOptions options) {
+    public synchronized SimulatedBoard addBoard(
+            Protocol boardProtocol, int address, int lockCount, ProtocolOptions options) {
         if (protocol != null && protocol != boardProtocol) {
-            throw new IllegalArgumentException("bus " + name + " speaks " + protocol.id() + ", not " + boardProtocol.id());
+            throw new IllegalArgumentException(
+                    "bus " + name + " speaks " + protocol.id() + ", not " + boardProtocol.id());
         }
         SimulatedBoard existing = boards.get(address);
         if (existing != null && existing.lockCount() == lockCount) {

@@ -35,8 +35,7 @@ public final class SimulatorMain {
               --boards N   N boards at consecutive addresses from --address on the same bus
             """;
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options;
@@ -54,9 +53,12 @@ public final class SimulatorMain {
 
     static List<AutoCloseable> run(Map<String, String> options, PrintStream out) throws Exception {
         Protocol protocol = Protocol.fromId(options.getOrDefault("protocol", ""))
-                .orElseThrow(() -> new IllegalArgumentException("--protocol must be xor8a, kerong-cu16 or kerong-cu48"));
-        int address = Integer.parseInt(options.getOrDefault("address", String.valueOf(Math.max(protocol.minAddress(), 0))));
-        int locks = Integer.parseInt(options.getOrDefault("locks", String.valueOf(protocol.maxLocks() == 50 ? 24 : protocol.maxLocks())));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("--protocol must be xor8a, kerong-cu16 or kerong-cu48"));
+        int address =
+                Integer.parseInt(options.getOrDefault("address", String.valueOf(Math.max(protocol.minAddress(), 0))));
+        int locks = Integer.parseInt(
+                options.getOrDefault("locks", String.valueOf(protocol.maxLocks() == 50 ? 24 : protocol.maxLocks())));
         int boardCount = Integer.parseInt(options.getOrDefault("boards", "1"));
         int baud = Integer.parseInt(options.getOrDefault("baud", protocol == Protocol.KERONG_CU16 ? "19200" : "9600"));
         long closesAfter = Long.parseLong(options.getOrDefault("door-closes-after-ms", "10000"));
@@ -72,17 +74,21 @@ public final class SimulatorMain {
         String where;
         if (options.containsKey("tcp")) {
             String bind = options.getOrDefault("bind", "127.0.0.1");
-            TcpBoardSimulator server = TcpBoardSimulator.start(bus, java.net.InetAddress.getByName(bind),
-                    Integer.parseInt(options.get("tcp")));
+            TcpBoardSimulator server = TcpBoardSimulator.start(
+                    bus, java.net.InetAddress.getByName(bind), Integer.parseInt(options.get("tcp")));
             running.add(server);
             where = "tcp " + bind + ":" + server.port();
             if (options.containsKey("announce")) {
                 java.net.InetAddress announceOn = java.net.InetAddress.getByName(options.get("announce"));
                 for (int i = 0; i < boardCount; i++) {
-                    running.add(dev.harbor.hardware.mdns.LockControllerAnnouncer.start(announceOn,
+                    running.add(dev.harbor.hardware.mdns.LockControllerAnnouncer.start(
+                            announceOn,
                             new dev.harbor.hardware.mdns.LockControllerAnnouncer.Board(
-                                    "Simulated " + protocol.id() + " board " + (address + i), server.port(), protocol,
-                                    address + i, locks)));
+                                    "Simulated " + protocol.id() + " board " + (address + i),
+                                    server.port(),
+                                    protocol,
+                                    address + i,
+                                    locks)));
                 }
                 where += ", announced by mDNS on " + announceOn.getHostAddress();
             }
@@ -98,7 +104,8 @@ public final class SimulatorMain {
         } else {
             throw new IllegalArgumentException("one of --tcp, --pty or --socat is required");
         }
-        out.printf("simulating %d %s board(s) from address %d with %d locks each on %s%n",
+        out.printf(
+                "simulating %d %s board(s) from address %d with %d locks each on %s%n",
                 boardCount, protocol.id(), address, locks, where);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(SimulatorMain::closeQuietly)));
         return running;

@@ -13,11 +13,11 @@ import java.util.Objects;
  *                        their wire time at this baud rate, 10 bits per byte (1.042 ms per byte at 9600)
  * @param doorClosesAfter how long an opened door stays open before it "closes" again; {@code null} = until told
  */
-public record SimulatorSettings(Duration replyDelay, Duration lateReplyDelay, Duration splitPause, int pacingBaud,
-                                Duration doorClosesAfter) {
+public record SimulatorSettings(
+        Duration replyDelay, Duration lateReplyDelay, Duration splitPause, int pacingBaud, Duration doorClosesAfter) {
 
-    public static final SimulatorSettings DEFAULTS =
-            new SimulatorSettings(Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(5), 0, Duration.ofSeconds(10));
+    public static final SimulatorSettings DEFAULTS = new SimulatorSettings(
+            Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(5), 0, Duration.ofSeconds(10));
 
     public SimulatorSettings {
         Objects.requireNonNull(replyDelay, "replyDelay");

@@ -26,9 +26,12 @@ public final class SocatPtyPair implements AutoCloseable {
     public static SocatPtyPair start(Path gatewaySide, Path boardSide) throws IOException, InterruptedException {
         Files.createDirectories(gatewaySide.toAbsolutePath().getParent());
         Files.createDirectories(boardSide.toAbsolutePath().getParent());
-        Process socat = new ProcessBuilder("socat", "-d", "-d",
-                "pty,raw,echo=0,link=" + gatewaySide.toAbsolutePath(),
-                "pty,raw,echo=0,link=" + boardSide.toAbsolutePath())
+        Process socat = new ProcessBuilder(
+                        "socat",
+                        "-d",
+                        "-d",
+                        "pty,raw,echo=0,link=" + gatewaySide.toAbsolutePath(),
+                        "pty,raw,echo=0,link=" + boardSide.toAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

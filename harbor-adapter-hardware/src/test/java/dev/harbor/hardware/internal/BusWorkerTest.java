@@ -39,12 +39,10 @@ class BusWorkerTest {
         }
 
         @Override
-        public void discardInput() {
-        }
+        public void discardInput() {}
 
         @Override
-        public void write(byte[] frame) {
-        }
+        public void write(byte[] frame) {}
 
         @Override
         public int read(byte[] into, int offset, int max, long maxNanos) throws IOException {
@@ -84,8 +82,10 @@ class BusWorkerTest {
             return ran.add("first poll");
         });
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Boolean> poll = worker.submit(BusWorker.Priority.POLL, soon(), (line, attempt) -> ran.add("second poll"));
-        CompletableFuture<Boolean> open = worker.submit(BusWorker.Priority.OPEN, soon(), (line, attempt) -> ran.add("open"));
+        CompletableFuture<Boolean> poll =
+                worker.submit(BusWorker.Priority.POLL, soon(), (line, attempt) -> ran.add("second poll"));
+        CompletableFuture<Boolean> open =
+                worker.submit(BusWorker.Priority.OPEN, soon(), (line, attempt) -> ran.add("open"));
 
         busy.countDown();
         open.get(5, TimeUnit.SECONDS);
@@ -109,10 +109,14 @@ class BusWorkerTest {
     @Test
     void a_request_whose_deadline_passed_in_the_queue_is_never_sent() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
-        CompletableFuture<Boolean> late = worker.submit(BusWorker.Priority.OPEN,
-                new Attempt(System.nanoTime() - Duration.ofMillis(1).toNanos()), (line, attempt) -> ran.add("sent"));
+        CompletableFuture<Boolean> late = worker.submit(
+                BusWorker.Priority.OPEN,
+                new Attempt(System.nanoTime() - Duration.ofMillis(1).toNanos()),
+                (line, attempt) -> ran.add("sent"));
 
-        assertThat(catchCause(late)).isInstanceOf(BoardCommunicationException.class).hasMessageContaining("timed out");
+        assertThat(catchCause(late))
+                .isInstanceOf(BoardCommunicationException.class)
+                .hasMessageContaining("timed out");
         assertThat(ran).isEmpty();
     }
 

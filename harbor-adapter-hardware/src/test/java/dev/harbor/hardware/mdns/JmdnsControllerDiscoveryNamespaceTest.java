@@ -25,8 +25,11 @@ class JmdnsControllerDiscoveryNamespaceTest {
         List<String> lines = outcome.lines();
         System.out.println(output);
 
-        assertThat(outcome.exitCode()).as("probe exit code; output:%n%s", output).isZero();
-        assertThat(lines).as("output:%n%s", output)
+        assertThat(outcome.exitCode())
+                .as("probe exit code; output:%n%s", output)
+                .isZero();
+        assertThat(lines)
+                .as("output:%n%s", output)
                 .contains("FOUND Tower B bridge|127.0.0.1|5000|kerong-cu16|1|16")
                 .contains("GATEWAY Harbor test gateway|7070|0.1.0|gw-test|/")
                 .contains("DONE")

@@ -17,13 +17,15 @@ class MdnsBindingTest {
     @Test
     void discovery_refuses_the_ipv4_wildcard_address() throws Exception {
         assertThatThrownBy(() -> JmdnsControllerDiscovery.start(InetAddress.getByName("0.0.0.0"), GATEWAY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wildcard");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wildcard");
     }
 
     @Test
     void discovery_refuses_the_ipv6_wildcard_address() throws Exception {
         assertThatThrownBy(() -> JmdnsControllerDiscovery.start(InetAddress.getByName("::"), GATEWAY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wildcard");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wildcard");
     }
 
     @Test
@@ -39,7 +41,8 @@ class MdnsBindingTest {
         var board = new LockControllerAnnouncer.Board("Sim", 5000, Protocol.KERONG_CU16, 0, 16);
 
         assertThatThrownBy(() -> LockControllerAnnouncer.start(InetAddress.getByName("0.0.0.0"), board))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wildcard");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wildcard");
     }
 
     @Test

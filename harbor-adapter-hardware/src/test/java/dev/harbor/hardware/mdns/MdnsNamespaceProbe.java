@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class MdnsNamespaceProbe {
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         List<String> interfaces = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .map(NetworkInterface::getName).toList();
+                .map(NetworkInterface::getName)
+                .toList();
         if (!interfaces.equals(List.of("lo"))) {
             System.out.println("NOT-ISOLATED " + interfaces);
             System.exit(3);
@@ -35,12 +37,18 @@ public final class MdnsNamespaceProbe {
 
         // Registered first, so it is on the air by the time the real board's announcer has settled.
         JmDNS rogue = JmDNS.create(loopback, "rogue");
-        rogue.registerService(ServiceInfo.create(MdnsServiceTypes.LOCK_CONTROLLER, "Bogus board", 5001, 0, 0,
+        rogue.registerService(ServiceInfo.create(
+                MdnsServiceTypes.LOCK_CONTROLLER,
+                "Bogus board",
+                5001,
+                0,
+                0,
                 Map.of("protocol", "bogus", "boardAddress", "1", "locks", "16")));
-        LockControllerAnnouncer board = LockControllerAnnouncer.start(loopback,
-                new LockControllerAnnouncer.Board("Tower B bridge", 5000, Protocol.KERONG_CU16, 1, 16));
+        LockControllerAnnouncer board = LockControllerAnnouncer.start(
+                loopback, new LockControllerAnnouncer.Board("Tower B bridge", 5000, Protocol.KERONG_CU16, 1, 16));
         step("announced", started);
-        JmdnsControllerDiscovery discovery = JmdnsControllerDiscovery.start(loopback,
+        JmdnsControllerDiscovery discovery = JmdnsControllerDiscovery.start(
+                loopback,
                 new JmdnsControllerDiscovery.GatewayAnnouncement("Harbor test gateway", 7070, "0.1.0", "gw-test"));
 
         step("discovery started", started);
@@ -60,8 +68,11 @@ public final class MdnsNamespaceProbe {
 
         step("gateway listed", started);
         // Each JmDNS says goodbye and waits for it to go out; in parallel that is one wait, not four.
-        List<Thread> closing = List.of(new Thread(() -> close(observer)), new Thread(discovery::close),
-                new Thread(() -> close(rogue)), new Thread(board::close));
+        List<Thread> closing = List.of(
+                new Thread(() -> close(observer)),
+                new Thread(discovery::close),
+                new Thread(() -> close(rogue)),
+                new Thread(board::close));
         closing.forEach(Thread::start);
         for (Thread thread : closing) {
             thread.join();

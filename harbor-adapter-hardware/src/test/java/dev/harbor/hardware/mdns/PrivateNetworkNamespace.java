@@ -17,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 public final class PrivateNetworkNamespace {
 
     /** Brings {@code lo} up with multicast, then runs {@code "$@"}. */
-    private static final String SETUP = "set -e; ip link set lo up; ip link set lo multicast on; "
-            + "ip route add 224.0.0.0/4 dev lo; exec \"$@\"";
+    private static final String SETUP =
+            "set -e; ip link set lo up; ip link set lo multicast on; " + "ip route add 224.0.0.0/4 dev lo; exec \"$@\"";
 
-    private PrivateNetworkNamespace() {
-    }
+    private PrivateNetworkNamespace() {}
 
     /** The full command line that runs {@code command} inside a fresh namespace. */
     public static List<String> wrap(List<String> command) throws Exception {
@@ -37,7 +36,9 @@ public final class PrivateNetworkNamespace {
     public static List<String> java(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }
@@ -51,11 +52,13 @@ public final class PrivateNetworkNamespace {
 
     /** Runs {@code command} inside a fresh namespace; fails the test when it does not end in time. */
     public static Outcome run(List<String> command, java.time.Duration timeout) throws Exception {
-        Process child = new ProcessBuilder(wrap(command)).redirectErrorStream(true).start();
+        Process child =
+                new ProcessBuilder(wrap(command)).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
             try {
-                output.append(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                output.append(
+                        new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException ignored) {
                 // the process died; its exit code tells
             }
@@ -71,8 +74,8 @@ public final class PrivateNetworkNamespace {
     }
 
     static Path executable(String name) {
-        List<String> dirs = new ArrayList<>(List.of(
-                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        List<String> dirs =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin"));
         for (String dir : dirs) {
             Path candidate = Path.of(dir, name);
@@ -91,7 +94,8 @@ public final class PrivateNetworkNamespace {
             probe.add(unshare.toString());
             probe.addAll(flags);
             probe.addAll(List.of("sh", "-c", "ip link set lo up && ip link set lo multicast on"));
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(probe).redirectErrorStream(true).start();
             if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
                 List<String> command = new ArrayList<>();
                 command.add(unshare.toString());

@@ -44,9 +44,11 @@ class KerongCu16CodecTest {
 
     @Test
     void boards_of_the_other_generation_read_a_set_bit_as_open() {
-        KerongCu16Codec inverted = new KerongCu16Codec(new ProtocolOptions(FeedbackPolarity.SET_MEANS_OPEN, StatusByteOrder.HIGHEST_FIRST));
+        KerongCu16Codec inverted = new KerongCu16Codec(
+                new ProtocolOptions(FeedbackPolarity.SET_MEANS_OPEN, StatusByteOrder.HIGHEST_FIRST));
         byte[] reply = parse("02 00 35 01 00 00 00 03 3B");
-        BoardStatus status = ((FrameScan.Found<BoardStatus>) inverted.scanStatusReply(reply, reply.length, 0, 16)).value();
+        BoardStatus status =
+                ((FrameScan.Found<BoardStatus>) inverted.scanStatusReply(reply, reply.length, 0, 16)).value();
         assertThat(status.locks().get(1).doorOpen()).isTrue();
         assertThat(status.locks().get(2).doorOpen()).isFalse();
     }

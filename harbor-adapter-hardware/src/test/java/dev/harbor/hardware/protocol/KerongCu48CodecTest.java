@@ -29,7 +29,9 @@ class KerongCu48CodecTest {
 
     @Test
     void there_is_no_open_all_command() {
-        assertThatThrownBy(() -> codec.encode(new BoardRequest.OpenAll(0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no open-all");
+        assertThatThrownBy(() -> codec.encode(new BoardRequest.OpenAll(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no open-all");
     }
 
     @Test
@@ -51,7 +53,8 @@ class KerongCu48CodecTest {
     @Test
     void an_open_reply_75_00_means_done() {
         byte[] reply = parse("02 00 04 75 00 7B");
-        assertThat(codec.scanOpenReply(reply, reply.length, 0, 5)).isEqualTo(new FrameScan.Found<>(OpenAnswer.DONE, 0, 6, true));
+        assertThat(codec.scanOpenReply(reply, reply.length, 0, 5))
+                .isEqualTo(new FrameScan.Found<>(OpenAnswer.DONE, 0, 6, true));
     }
 
     @Test

@@ -40,7 +40,8 @@ class Xor8aCodecTest {
 
     @Test
     void inverted_polarity_reads_the_open_reply_the_other_way() {
-        Xor8aCodec inverted = new Xor8aCodec(new ProtocolOptions(FeedbackPolarity.SET_MEANS_OPEN, StatusByteOrder.HIGHEST_FIRST));
+        Xor8aCodec inverted =
+                new Xor8aCodec(new ProtocolOptions(FeedbackPolarity.SET_MEANS_OPEN, StatusByteOrder.HIGHEST_FIRST));
         byte[] reply = parse("8A 01 01 11 9B");
         FrameScan<OpenAnswer> scan = inverted.scanOpenReply(reply, reply.length, 1, 1);
         assertThat(((FrameScan.Found<OpenAnswer>) scan).value()).isEqualTo(OpenAnswer.RELEASED);
@@ -52,18 +53,24 @@ class Xor8aCodecTest {
         FrameScan<BoardStatus> scan = codec.scanStatusReply(reply, reply.length, 1, 24);
         assertThat(scan).isInstanceOf(FrameScan.Found.class);
         FrameScan.Found<BoardStatus> found = (FrameScan.Found<BoardStatus>) scan;
-        assertThat(found.endCertain()).as("read-all length is not implied by the protocol").isFalse();
+        assertThat(found.endCertain())
+                .as("read-all length is not implied by the protocol")
+                .isFalse();
         assertThat(found.value().locks().get(1)).isEqualTo(new LockReading(false, null));
         for (int lock = 2; lock <= 24; lock++) {
-            assertThat(found.value().locks().get(lock).doorOpen()).as("lock %d", lock).isTrue();
+            assertThat(found.value().locks().get(lock).doorOpen())
+                    .as("lock %d", lock)
+                    .isTrue();
         }
     }
 
     @Test
     void lowest_first_byte_order_puts_lock_1_in_the_first_status_byte() {
-        Xor8aCodec lowestFirst = new Xor8aCodec(new ProtocolOptions(FeedbackPolarity.SET_MEANS_LOCKED, StatusByteOrder.LOWEST_FIRST));
+        Xor8aCodec lowestFirst =
+                new Xor8aCodec(new ProtocolOptions(FeedbackPolarity.SET_MEANS_LOCKED, StatusByteOrder.LOWEST_FIRST));
         byte[] reply = parse("80 01 01 00 00 33 B3");
-        BoardStatus status = ((FrameScan.Found<BoardStatus>) lowestFirst.scanStatusReply(reply, reply.length, 1, 24)).value();
+        BoardStatus status =
+                ((FrameScan.Found<BoardStatus>) lowestFirst.scanStatusReply(reply, reply.length, 1, 24)).value();
         assertThat(status.locks().get(1).doorOpen()).isFalse();
         assertThat(status.locks().get(17).doorOpen()).isTrue();
     }

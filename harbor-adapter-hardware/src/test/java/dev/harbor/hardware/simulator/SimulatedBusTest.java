@@ -15,7 +15,8 @@ class SimulatedBusTest {
     void adding_the_same_board_again_returns_the_existing_one() {
         SimulatedBoard first = bus.addBoard(Protocol.KERONG_CU16, 0, 4, ProtocolOptions.DEFAULTS);
 
-        assertThat(bus.addBoard(Protocol.KERONG_CU16, 0, 4, ProtocolOptions.DEFAULTS)).isSameAs(first);
+        assertThat(bus.addBoard(Protocol.KERONG_CU16, 0, 4, ProtocolOptions.DEFAULTS))
+                .isSameAs(first);
     }
 
     @Test

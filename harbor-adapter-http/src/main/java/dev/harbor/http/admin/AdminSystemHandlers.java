@@ -43,20 +43,31 @@ final class AdminSystemHandlers {
     private void reboot(Context ctx, Actor admin) {
         RebootResult result = reboot.reboot(admin);
         if (result instanceof RebootResult.Scheduled scheduled) {
-            http.responses().json(ctx, 202, OperationResponse.ok("Rebooting: the gateway shuts down cleanly in "
-                    + scheduled.delay().toMillis() + " ms, then runs the reboot command"));
+            http.responses()
+                    .json(
+                            ctx,
+                            202,
+                            OperationResponse.ok("Rebooting: the gateway shuts down cleanly in "
+                                    + scheduled.delay().toMillis() + " ms, then runs the reboot command"));
             return;
         }
         if (result instanceof RebootResult.Disabled) {
-            throw new ApiError(409, "INVALID_STATE", "Reboot is disabled: set " + RebootGateway.SETTING
-                    + " to the command that reboots this host", Map.of("setting", RebootGateway.SETTING));
+            throw new ApiError(
+                    409,
+                    "INVALID_STATE",
+                    "Reboot is disabled: set " + RebootGateway.SETTING + " to the command that reboots this host",
+                    Map.of("setting", RebootGateway.SETTING));
         }
-        throw new IllegalStateException("unmapped reboot result " + result.getClass().getName());
+        throw new IllegalStateException(
+                "unmapped reboot result " + result.getClass().getName());
     }
 
     private void sentryTest(Context ctx, Actor admin) {
         if (!reporter.isEnabled()) {
-            throw new ApiError(409, "INVALID_STATE", "Sentry is not configured: set " + SENTRY_SETTING,
+            throw new ApiError(
+                    409,
+                    "INVALID_STATE",
+                    "Sentry is not configured: set " + SENTRY_SETTING,
                     Map.of("setting", SENTRY_SETTING));
         }
         String eventId = reporter.sendTestEvent().orElse(null);

@@ -25,8 +25,9 @@ final class AuthHandlers {
     }
 
     private void login(Context ctx) {
-        Credentials.Basic basic = AdminGuard.basic(ctx).orElseThrow(() -> AdminGuard.unauthorized(
-                "Log in with Authorization: Basic base64(username:password)"));
+        Credentials.Basic basic = AdminGuard.basic(ctx)
+                .orElseThrow(
+                        () -> AdminGuard.unauthorized("Log in with Authorization: Basic base64(username:password)"));
         LoginResult result = authentication.login(basic.username(), basic.password(), AdminGuard.clientKey(ctx));
         if (result instanceof LoginResult.LoggedIn loggedIn) {
             http.responses().ok(ctx, new LoginResponse(loggedIn.token(), loggedIn.expiresAt(), loggedIn.username()));
@@ -41,13 +42,15 @@ final class AuthHandlers {
         if (result instanceof LoginResult.NotConfigured) {
             throw AdminGuard.notConfigured();
         }
-        throw new IllegalStateException("unmapped login result " + result.getClass().getName());
+        throw new IllegalStateException(
+                "unmapped login result " + result.getClass().getName());
     }
 
     /** Only a live session can be ended: the token is checked like any admin credential first. */
     private void logout(Context ctx) {
-        String token = AdminGuard.sessionToken(ctx).orElseThrow(() -> AdminGuard.unauthorized(
-                "Log out with the " + AdminGuard.SESSION_HEADER + " of the session to end"));
+        String token = AdminGuard.sessionToken(ctx)
+                .orElseThrow(() -> AdminGuard.unauthorized(
+                        "Log out with the " + AdminGuard.SESSION_HEADER + " of the session to end"));
         http.admin().authenticate(ctx);
         authentication.logout(token);
         http.responses().noContent(ctx);

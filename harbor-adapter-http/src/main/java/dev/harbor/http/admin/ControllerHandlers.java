@@ -41,8 +41,8 @@ final class ControllerHandlers {
     private final QueryLockers lockers;
     private final HttpTools http;
 
-    ControllerHandlers(ManageControllers controllers, DiscoverControllers discovery, QueryLockers lockers,
-                       HttpTools http) {
+    ControllerHandlers(
+            ManageControllers controllers, DiscoverControllers discovery, QueryLockers lockers, HttpTools http) {
         this.controllers = controllers;
         this.discovery = discovery;
         this.lockers = lockers;
@@ -61,7 +61,12 @@ final class ControllerHandlers {
     }
 
     private void list(Context ctx, Actor admin) {
-        http.responses().ok(ctx, controllers.list().stream().map(ControllerResponse::from).toList());
+        http.responses()
+                .ok(
+                        ctx,
+                        controllers.list().stream()
+                                .map(ControllerResponse::from)
+                                .toList());
     }
 
     private void get(Context ctx, Actor admin) {
@@ -80,19 +85,23 @@ final class ControllerHandlers {
         int address = Transports.boardAddress(body.boardAddress(), protocol);
         ProtocolOptions options = Transports.options(body.options());
         if ((body.bankTypeId() == null) == (body.lockerCount() == null)) {
-            throw ApiError.invalid("Give exactly one of bankTypeId (lockers as the bank type lays them out) and "
-                    + "lockerCount (lockers of the default type)", Map.of("field", "bankTypeId"));
+            throw ApiError.invalid(
+                    "Give exactly one of bankTypeId (lockers as the bank type lays them out) and "
+                            + "lockerCount (lockers of the default type)",
+                    Map.of("field", "bankTypeId"));
         }
         if (body.bankTypeId() != null && body.bankTypeId() < 1) {
             throw ApiError.invalidField("bankTypeId", "bankTypeId must be a positive integer");
         }
         if (body.lockerCount() != null && (body.lockerCount() < 1 || body.lockerCount() > protocol.maxLocks())) {
-            throw ApiError.invalidField("lockerCount", "A " + protocol.id() + " board drives 1-"
-                    + protocol.maxLocks() + " lockers");
+            throw ApiError.invalidField(
+                    "lockerCount", "A " + protocol.id() + " board drives 1-" + protocol.maxLocks() + " lockers");
         }
-        ManageControllers.AddCommand command = new ManageControllers.AddCommand(body.name(),
+        ManageControllers.AddCommand command = new ManageControllers.AddCommand(
+                body.name(),
                 new BoardEndpoint(protocol, transport, address, options),
-                body.bankTypeId() == null ? null : new BankTypeId(body.bankTypeId()), body.lockerCount(),
+                body.bankTypeId() == null ? null : new BankTypeId(body.bankTypeId()),
+                body.lockerCount(),
                 DiscoveredVia.MANUAL);
         AddResult result = addGuarded(command, admin);
         if (result instanceof AddResult.Added added) {
@@ -103,18 +112,26 @@ final class ControllerHandlers {
             throw endpointInUse(command.endpoint(), inUse.existing());
         }
         if (result instanceof AddResult.UnknownBankType unknown) {
-            throw ApiError.invalid("Bank type " + unknown.id().value() + " does not exist",
-                    Map.of("field", "bankTypeId", "bankTypeId", Long.toString(unknown.id().value())));
+            throw ApiError.invalid(
+                    "Bank type " + unknown.id().value() + " does not exist",
+                    Map.of(
+                            "field",
+                            "bankTypeId",
+                            "bankTypeId",
+                            Long.toString(unknown.id().value())));
         }
         if (result instanceof AddResult.TooManyLockers tooMany) {
-            throw ApiError.invalid("The bank type has " + tooMany.lockers() + " lockers, but a " + protocol.id()
-                    + " board drives at most " + tooMany.max(), Map.of("field", "bankTypeId"));
+            throw ApiError.invalid(
+                    "The bank type has " + tooMany.lockers() + " lockers, but a " + protocol.id()
+                            + " board drives at most " + tooMany.max(),
+                    Map.of("field", "bankTypeId"));
         }
         throw unmapped(result);
     }
 
     private void scan(Context ctx, Actor admin) {
-        int timeoutMs = Params.intQuery(ctx, "timeoutMs", MIN_SCAN_MS, MAX_SCAN_MS).orElse(DEFAULT_SCAN_MS);
+        int timeoutMs =
+                Params.intQuery(ctx, "timeoutMs", MIN_SCAN_MS, MAX_SCAN_MS).orElse(DEFAULT_SCAN_MS);
         boolean add = Params.booleanQuery(ctx, "add").orElse(false);
         DiscoverControllers.ScanResult result = discovery.scan(Duration.ofMillis(timeoutMs), add, admin);
         if (result instanceof DiscoverControllers.ScanResult.Scanned scanned) {
@@ -122,8 +139,12 @@ final class ControllerHandlers {
             return;
         }
         if (result instanceof DiscoverControllers.ScanResult.Disabled) {
-            throw new ApiError(409, "INVALID_STATE", "mDNS discovery is not configured: set HARBOR_MDNS_ADDRESS "
-                    + "to the address of the interface to scan on", Map.of("setting", "HARBOR_MDNS_ADDRESS"));
+            throw new ApiError(
+                    409,
+                    "INVALID_STATE",
+                    "mDNS discovery is not configured: set HARBOR_MDNS_ADDRESS "
+                            + "to the address of the interface to scan on",
+                    Map.of("setting", "HARBOR_MDNS_ADDRESS"));
         }
         throw unmapped(result);
     }
@@ -134,9 +155,11 @@ final class ControllerHandlers {
         if (body.name() != null && (body.name().isBlank() || body.name().length() > 100)) {
             throw ApiError.invalidField("name", "name must be 1-100 characters");
         }
-        Controller current = controllers.find(id).orElseThrow(() -> notFound(id)).controller();
+        Controller current =
+                controllers.find(id).orElseThrow(() -> notFound(id)).controller();
         BoardEndpoint endpoint = body.transport() != null || body.boardAddress() != null
-                ? endpoint(current, body.transport(), body.boardAddress()) : null;
+                ? endpoint(current, body.transport(), body.boardAddress())
+                : null;
         ChangeResult result = changeGuarded(() -> controllers.update(id, body.name(), endpoint, admin), endpoint);
         http.responses().ok(ctx, ControllerResponse.from(changed(result, id, endpoint)));
     }
@@ -150,7 +173,8 @@ final class ControllerHandlers {
         if (body.boardAddress() == null) {
             throw ApiError.invalidField("boardAddress", "boardAddress of the new board is required");
         }
-        Controller current = controllers.find(id).orElseThrow(() -> notFound(id)).controller();
+        Controller current =
+                controllers.find(id).orElseThrow(() -> notFound(id)).controller();
         BoardEndpoint endpoint = endpoint(current, body.transport(), body.boardAddress());
         ChangeResult result = changeGuarded(() -> controllers.replace(id, endpoint, admin), endpoint);
         http.responses().ok(ctx, details(changed(result, id, endpoint)));
@@ -168,10 +192,13 @@ final class ControllerHandlers {
             throw notFound(id);
         }
         if (result instanceof RemoveResult.HasActiveTransactions active) {
-            throw new ApiError(409, "INVALID_STATE", "Controller " + id + " has " + active.count()
-                    + " locker(s) holding an active transaction: release them first, or remove with ?force=true "
-                    + "(which releases them)", Map.of("controllerId", id.toString(),
-                    "activeTransactions", Integer.toString(active.count())));
+            throw new ApiError(
+                    409,
+                    "INVALID_STATE",
+                    "Controller " + id + " has " + active.count()
+                            + " locker(s) holding an active transaction: release them first, or remove with ?force=true "
+                            + "(which releases them)",
+                    Map.of("controllerId", id.toString(), "activeTransactions", Integer.toString(active.count())));
         }
         throw unmapped(result);
     }
@@ -191,9 +218,11 @@ final class ControllerHandlers {
             throw notFound(id);
         }
         if (result instanceof AdjustResult.HasActiveTransactions active) {
-            throw new ApiError(409, "INVALID_STATE", active.count() + " of the lockers to remove hold an active "
-                    + "transaction: release them first", Map.of("controllerId", id.toString(),
-                    "activeTransactions", Integer.toString(active.count())));
+            throw new ApiError(
+                    409,
+                    "INVALID_STATE",
+                    active.count() + " of the lockers to remove hold an active " + "transaction: release them first",
+                    Map.of("controllerId", id.toString(), "activeTransactions", Integer.toString(active.count())));
         }
         if (result instanceof AdjustResult.OutOfRange range) {
             throw ApiError.invalidField("lockerCount", "lockerCount must be 1-" + range.max() + " for this board");
@@ -202,14 +231,16 @@ final class ControllerHandlers {
     }
 
     /** The new endpoint: the protocol and its options stay, transport and address change where given. */
-    private static BoardEndpoint endpoint(Controller current, JsonNode transportNode,
-                                          Integer boardAddress) {
+    private static BoardEndpoint endpoint(Controller current, JsonNode transportNode, Integer boardAddress) {
         Protocol protocol = current.endpoint().protocol();
-        Transport transport = transportNode != null ? Transports.transport(transportNode, protocol)
+        Transport transport = transportNode != null
+                ? Transports.transport(transportNode, protocol)
                 : current.endpoint().transport();
-        int address = boardAddress != null ? Transports.boardAddress(boardAddress, protocol)
+        int address = boardAddress != null
+                ? Transports.boardAddress(boardAddress, protocol)
                 : current.endpoint().boardAddress();
-        return new BoardEndpoint(protocol, transport, address, current.endpoint().options());
+        return new BoardEndpoint(
+                protocol, transport, address, current.endpoint().options());
     }
 
     private ControllerView changed(ChangeResult result, ControllerId id, BoardEndpoint endpoint) {
@@ -243,16 +274,21 @@ final class ControllerHandlers {
     }
 
     private ControllerDetailsResponse details(ControllerView view) {
-        return ControllerDetailsResponse.from(view,
+        return ControllerDetailsResponse.from(
+                view,
                 lockers.list(new LockerFilter(null, null, view.controller().id())));
     }
 
     private static ApiError endpointInUse(BoardEndpoint endpoint, ControllerId existing) {
         String message = "The bus " + endpoint.transport().busKey() + " already has a controller at board address "
-                + endpoint.boardAddress() + " or one speaking another protocol than " + endpoint.protocol().id();
+                + endpoint.boardAddress() + " or one speaking another protocol than "
+                + endpoint.protocol().id();
         return existing == null
                 ? new ApiError(409, "INVALID_STATE", message, Map.of())
-                : new ApiError(409, "INVALID_STATE", message + " (controller " + existing + ")",
+                : new ApiError(
+                        409,
+                        "INVALID_STATE",
+                        message + " (controller " + existing + ")",
                         Map.of("existingControllerId", existing.toString()));
     }
 
@@ -261,8 +297,8 @@ final class ControllerHandlers {
     }
 
     static ApiError notFound(ControllerId id) {
-        return ApiError.notFound("CONTROLLER_NOT_FOUND", "Controller " + id + " does not exist",
-                Map.of("controllerId", id.toString()));
+        return ApiError.notFound(
+                "CONTROLLER_NOT_FOUND", "Controller " + id + " does not exist", Map.of("controllerId", id.toString()));
     }
 
     private static IllegalStateException unmapped(Object result) {

@@ -6,23 +6,44 @@ import dev.harbor.domain.controller.ProtocolOptions;
 import java.time.Instant;
 
 /** {@code Controller} (admin-api.md), with the protocol {@code options} it was given. */
-public record ControllerResponse(long controllerId, String name, String protocol, TransportResponse transport,
-                                 int boardAddress, Long bankTypeId, int lockerCount, boolean online, String health,
-                                 Instant lastSeenAt, String discoveredVia, Instant createdAt, Options options) {
+public record ControllerResponse(
+        long controllerId,
+        String name,
+        String protocol,
+        TransportResponse transport,
+        int boardAddress,
+        Long bankTypeId,
+        int lockerCount,
+        boolean online,
+        String health,
+        Instant lastSeenAt,
+        String discoveredVia,
+        Instant createdAt,
+        Options options) {
 
     public record Options(String feedbackPolarity, String statusByteOrder) {
 
         static Options from(ProtocolOptions options) {
-            return new Options(options.feedbackPolarity().name(), options.statusByteOrder().name());
+            return new Options(
+                    options.feedbackPolarity().name(), options.statusByteOrder().name());
         }
     }
 
     public static ControllerResponse from(ControllerView view) {
         Controller c = view.controller();
-        return new ControllerResponse(c.id().value(), c.name(), c.endpoint().protocol().id(),
-                TransportResponse.from(c.endpoint().transport()), c.endpoint().boardAddress(),
-                c.bankTypeId() == null ? null : c.bankTypeId().value(), c.lockerCount(), view.runtime().online(),
-                view.health().health().name(), view.runtime().lastSeenAt(), c.discoveredVia().name(), c.createdAt(),
+        return new ControllerResponse(
+                c.id().value(),
+                c.name(),
+                c.endpoint().protocol().id(),
+                TransportResponse.from(c.endpoint().transport()),
+                c.endpoint().boardAddress(),
+                c.bankTypeId() == null ? null : c.bankTypeId().value(),
+                c.lockerCount(),
+                view.runtime().online(),
+                view.health().health().name(),
+                view.runtime().lastSeenAt(),
+                c.discoveredVia().name(),
+                c.createdAt(),
                 Options.from(c.endpoint().options()));
     }
 }

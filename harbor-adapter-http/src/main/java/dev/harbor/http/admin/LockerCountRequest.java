@@ -1,5 +1,4 @@
 package dev.harbor.http.admin;
 
 /** {@code PATCH /controllers/{controllerId}/locker-count}. */
-public record LockerCountRequest(Integer lockerCount) {
-}
+public record LockerCountRequest(Integer lockerCount) {}

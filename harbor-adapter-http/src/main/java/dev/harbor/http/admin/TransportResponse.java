@@ -7,14 +7,11 @@ public sealed interface TransportResponse {
 
     String type();
 
-    record Serial(String type, String port, int baudRate) implements TransportResponse {
-    }
+    record Serial(String type, String port, int baudRate) implements TransportResponse {}
 
-    record Tcp(String type, String host, int port) implements TransportResponse {
-    }
+    record Tcp(String type, String host, int port) implements TransportResponse {}
 
-    record Simulated(String type, String bus) implements TransportResponse {
-    }
+    record Simulated(String type, String bus) implements TransportResponse {}
 
     static TransportResponse from(Transport transport) {
         if (transport instanceof Transport.Serial serial) {
@@ -26,6 +23,7 @@ public sealed interface TransportResponse {
         if (transport instanceof Transport.Simulated simulated) {
             return new Simulated(simulated.type(), simulated.bus());
         }
-        throw new IllegalStateException("unmapped transport " + transport.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "unmapped transport " + transport.getClass().getSimpleName());
     }
 }

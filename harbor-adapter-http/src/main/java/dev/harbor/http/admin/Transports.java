@@ -19,15 +19,15 @@ final class Transports {
     private static final Set<String> TCP = Set.of("type", "host", "port");
     private static final Set<String> SIMULATED = Set.of("type", "bus");
 
-    private Transports() {
-    }
+    private Transports() {}
 
     static Protocol protocol(String id) {
         if (id == null) {
             throw ApiError.invalidField("protocol", "protocol is required: one of " + protocolIds());
         }
-        return Protocol.fromId(id).orElseThrow(() -> ApiError.invalidField("protocol",
-                "Unknown protocol '" + Params.echo(id) + "': use one of " + protocolIds()));
+        return Protocol.fromId(id)
+                .orElseThrow(() -> ApiError.invalidField(
+                        "protocol", "Unknown protocol '" + Params.echo(id) + "': use one of " + protocolIds()));
     }
 
     /**
@@ -51,20 +51,24 @@ final class Transports {
                 case "serial" -> {
                     onlyFields(node, SERIAL);
                     Integer baud = integer(node, "baudRate");
-                    yield new Transport.Serial(required(text(node, "port"), "transport.port"),
+                    yield new Transport.Serial(
+                            required(text(node, "port"), "transport.port"),
                             baud != null ? baud : defaultBaud(protocol));
                 }
                 case "tcp" -> {
                     onlyFields(node, TCP);
-                    yield new Transport.Tcp(required(text(node, "host"), "transport.host"),
+                    yield new Transport.Tcp(
+                            required(text(node, "host"), "transport.host"),
                             required(integer(node, "port"), "transport.port"));
                 }
                 case "simulated" -> {
                     onlyFields(node, SIMULATED);
                     yield new Transport.Simulated(required(text(node, "bus"), "transport.bus"));
                 }
-                default -> throw ApiError.invalidField("transport.type",
-                        "Unknown transport type '" + Params.echo(type) + "': use serial, tcp or simulated");
+                default ->
+                    throw ApiError.invalidField(
+                            "transport.type",
+                            "Unknown transport type '" + Params.echo(type) + "': use serial, tcp or simulated");
             };
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidField("transport", "Invalid transport: " + e.getMessage());
@@ -77,7 +81,8 @@ final class Transports {
         }
         ProtocolOptions.FeedbackPolarity polarity = options.feedbackPolarity() == null
                 ? ProtocolOptions.DEFAULTS.feedbackPolarity()
-                : constant(ProtocolOptions.FeedbackPolarity.class, options.feedbackPolarity(), "options.feedbackPolarity");
+                : constant(
+                        ProtocolOptions.FeedbackPolarity.class, options.feedbackPolarity(), "options.feedbackPolarity");
         ProtocolOptions.StatusByteOrder order = options.statusByteOrder() == null
                 ? ProtocolOptions.DEFAULTS.statusByteOrder()
                 : constant(ProtocolOptions.StatusByteOrder.class, options.statusByteOrder(), "options.statusByteOrder");
@@ -89,8 +94,10 @@ final class Transports {
             throw ApiError.invalidField("boardAddress", "boardAddress is required");
         }
         if (!protocol.acceptsAddress(address)) {
-            throw ApiError.invalidField("boardAddress", "Board address " + address + " is out of range "
-                    + protocol.minAddress() + "-" + protocol.maxAddress() + " for " + protocol.id());
+            throw ApiError.invalidField(
+                    "boardAddress",
+                    "Board address " + address + " is out of range " + protocol.minAddress() + "-"
+                            + protocol.maxAddress() + " for " + protocol.id());
         }
         return address;
     }
@@ -104,8 +111,12 @@ final class Transports {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalidField(field, field + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw ApiError.invalidField(
+                    field,
+                    field + " must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -115,8 +126,10 @@ final class Transports {
             String name = names.next();
             if (!allowed.contains(name)) {
                 String field = "transport." + Params.echo(name);
-                throw ApiError.invalidField(field, "Unknown field '" + field + "' for a "
-                        + node.get("type").asText() + " transport");
+                throw ApiError.invalidField(
+                        field,
+                        "Unknown field '" + field + "' for a "
+                                + node.get("type").asText() + " transport");
             }
         }
     }

@@ -34,7 +34,9 @@ public record AdminApiUseCases(
      * use cases are never reached, so they refuse too.
      */
     public static AdminApiUseCases lockedOut() {
-        return new AdminApiUseCases(LockedOut.AUTHENTICATION, LockedOut.controllers(),
+        return new AdminApiUseCases(
+                LockedOut.AUTHENTICATION,
+                LockedOut.controllers(),
                 (window, add, actor) -> new DiscoverControllers.ScanResult.Disabled(),
                 actor -> new RebootGateway.RebootResult.Disabled());
     }
@@ -47,8 +49,7 @@ public record AdminApiUseCases(
             }
 
             @Override
-            public void logout(String token) {
-            }
+            public void logout(String token) {}
 
             @Override
             public AuthResult authenticate(Credentials credentials, String clientKey) {
@@ -64,8 +65,7 @@ public record AdminApiUseCases(
                 }
 
                 @Override
-                public Optional<ControllerView> find(
-                        ControllerId id) {
+                public Optional<ControllerView> find(ControllerId id) {
                     return Optional.empty();
                 }
 
@@ -75,14 +75,12 @@ public record AdminApiUseCases(
                 }
 
                 @Override
-                public ChangeResult update(ControllerId id, String name,
-                                           BoardEndpoint endpoint, Actor actor) {
+                public ChangeResult update(ControllerId id, String name, BoardEndpoint endpoint, Actor actor) {
                     return new ChangeResult.NotFound();
                 }
 
                 @Override
-                public ChangeResult replace(ControllerId id,
-                                            BoardEndpoint endpoint, Actor actor) {
+                public ChangeResult replace(ControllerId id, BoardEndpoint endpoint, Actor actor) {
                     return new ChangeResult.NotFound();
                 }
 
@@ -92,8 +90,7 @@ public record AdminApiUseCases(
                 }
 
                 @Override
-                public AdjustResult adjustLockerCount(ControllerId id, int lockerCount,
-                                                      Actor actor) {
+                public AdjustResult adjustLockerCount(ControllerId id, int lockerCount, Actor actor) {
                     return new AdjustResult.NotFound();
                 }
             };

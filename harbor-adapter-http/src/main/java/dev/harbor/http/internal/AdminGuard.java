@@ -49,7 +49,8 @@ public final class AdminGuard {
 
     /** The admin behind the request's credentials (a session token wins over Basic), or an {@link ApiError}. */
     public Actor authenticate(Context ctx) {
-        Credentials credentials = sessionToken(ctx).<Credentials>map(Credentials.SessionToken::new)
+        Credentials credentials = sessionToken(ctx)
+                .<Credentials>map(Credentials.SessionToken::new)
                 .or(() -> basic(ctx))
                 .orElseThrow(() -> unauthorized(REQUIRED));
         AuthResult result = authentication.authenticate(credentials, clientKey(ctx));
@@ -65,7 +66,8 @@ public final class AdminGuard {
         if (result instanceof AuthResult.NotConfigured) {
             throw notConfigured();
         }
-        throw new IllegalStateException("unmapped authentication result " + result.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "unmapped authentication result " + result.getClass().getSimpleName());
     }
 
     /** Who the connection is, for throttling. */
@@ -115,7 +117,9 @@ public final class AdminGuard {
 
     public static ApiError tooManyRequests(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new ApiError(429, "TOO_MANY_REQUESTS",
+        return new ApiError(
+                429,
+                "TOO_MANY_REQUESTS",
                 "Too many failed sign-in attempts from this client; try again in " + seconds + " s",
                 Map.of(RETRY_AFTER_DETAIL, Long.toString(seconds)));
     }

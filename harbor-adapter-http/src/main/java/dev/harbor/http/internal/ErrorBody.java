@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The one error body of every route (local-api.md, "Conventions"). */
-public record ErrorBody(String error, String message, Instant timestamp, Map<String, String> details) {
-}
+public record ErrorBody(String error, String message, Instant timestamp, Map<String, String> details) {}

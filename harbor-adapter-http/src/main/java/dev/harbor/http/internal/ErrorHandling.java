@@ -38,10 +38,12 @@ public final class ErrorHandling {
     public void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
-        config.routes.exception(ValidationException.class, (e, ctx) ->
-                write(ctx, ApiError.invalid("The request is invalid", Map.of())));
-        config.routes.exception(JsonProcessingException.class, (e, ctx) ->
-                write(ctx, ApiError.invalid("The request body is not valid JSON", Map.of())));
+        config.routes.exception(
+                ValidationException.class,
+                (e, ctx) -> write(ctx, ApiError.invalid("The request is invalid", Map.of())));
+        config.routes.exception(
+                JsonProcessingException.class,
+                (e, ctx) -> write(ctx, ApiError.invalid("The request body is not valid JSON", Map.of())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Only the method and path: headers may carry credentials, bodies may carry anything.
             LOG.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);

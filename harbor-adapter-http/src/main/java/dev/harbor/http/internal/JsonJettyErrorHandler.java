@@ -25,8 +25,8 @@ public final class JsonJettyErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         ApiError error = ErrorHandling.forStatus(code, null, Map.of());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(errors.bytes(error)), callback);

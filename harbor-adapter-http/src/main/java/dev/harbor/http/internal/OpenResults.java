@@ -7,20 +7,25 @@ import java.util.Map;
 /** Maps the outcome of opening one door to an error, for every case that is not a success. */
 public final class OpenResults {
 
-    private OpenResults() {
-    }
+    private OpenResults() {}
 
     /**
      * @param context what the request named ({@code lockerId} or {@code transactionId}), echoed in details
      */
     public static ApiError failure(OpenResult result, Map<String, String> context) {
         if (result instanceof OpenResult.HardwareFault fault) {
-            return new ApiError(500, "HARDWARE_FAULT", fault.message(), details(context,
-                    fault.lockerId().value(), fault.attempts()));
+            return new ApiError(
+                    500,
+                    "HARDWARE_FAULT",
+                    fault.message(),
+                    details(context, fault.lockerId().value(), fault.attempts()));
         }
         if (result instanceof OpenResult.ControllerUnavailable unavailable) {
-            return new ApiError(503, "CONTROLLER_UNAVAILABLE", unavailable.message(), details(context,
-                    unavailable.lockerId().value(), unavailable.attempts()));
+            return new ApiError(
+                    503,
+                    "CONTROLLER_UNAVAILABLE",
+                    unavailable.message(),
+                    details(context, unavailable.lockerId().value(), unavailable.attempts()));
         }
         if (result instanceof OpenResult.LockerNotFound) {
             return ApiError.notFound("LOCKER_NOT_FOUND", "Locker does not exist", context);

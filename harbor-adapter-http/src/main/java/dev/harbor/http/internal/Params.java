@@ -15,21 +15,20 @@ public final class Params {
 
     private static final int MAX_ECHO = 64;
 
-    private Params() {
-    }
+    private Params() {}
 
     /** A positive {@code long} path parameter ({@code lockerId}, {@code bankTypeId} …). */
     public static long positiveId(Context ctx, String name) {
         String raw = ctx.pathParam(name);
-        return parsePositive(raw).orElseThrow(() -> ApiError.invalid(
-                name + " must be a positive integer", Map.of(name, echo(raw))));
+        return parsePositive(raw)
+                .orElseThrow(() -> ApiError.invalid(name + " must be a positive integer", Map.of(name, echo(raw))));
     }
 
     public static TransactionId transactionId(Context ctx) {
         String raw = ctx.pathParam("transactionId");
         if (!TransactionId.isValid(raw)) {
-            throw ApiError.invalid("transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -",
-                    Map.of("transactionId", echo(raw)));
+            throw ApiError.invalid(
+                    "transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -", Map.of("transactionId", echo(raw)));
         }
         return new TransactionId(raw);
     }
@@ -39,8 +38,8 @@ public final class Params {
         if (raw == null) {
             return Optional.empty();
         }
-        return Optional.of(parsePositive(raw).orElseThrow(() -> ApiError.invalid(
-                name + " must be a positive integer", Map.of(name, echo(raw)))));
+        return Optional.of(parsePositive(raw)
+                .orElseThrow(() -> ApiError.invalid(name + " must be a positive integer", Map.of(name, echo(raw)))));
     }
 
     public static Optional<Integer> intQuery(Context ctx, String name, int min, int max) {
@@ -78,7 +77,8 @@ public final class Params {
         try {
             return Optional.of(Instant.parse(raw));
         } catch (DateTimeParseException e) {
-            throw ApiError.invalid(name + " must be an ISO-8601 UTC timestamp such as 2026-02-20T22:56:40.123Z",
+            throw ApiError.invalid(
+                    name + " must be an ISO-8601 UTC timestamp such as 2026-02-20T22:56:40.123Z",
                     Map.of(name, echo(raw)));
         }
     }

@@ -40,8 +40,11 @@ public final class RequestBodies {
         boolean hasBody = declared > 0 || ctx.header("Transfer-Encoding") != null;
         String contentType = ctx.header("Content-Type");
         if (hasBody && contentType != null && !isJson(contentType)) {
-            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "Request bodies must be application/json", Map.of("contentType", truncate(contentType)));
+            throw new ApiError(
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "Request bodies must be application/json",
+                    Map.of("contentType", truncate(contentType)));
         }
     }
 
@@ -96,7 +99,8 @@ public final class RequestBodies {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static boolean isJson(String contentType) {
@@ -109,7 +113,10 @@ public final class RequestBodies {
     }
 
     private static ApiError tooLarge() {
-        return new ApiError(413, "PAYLOAD_TOO_LARGE",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes", Map.of("maxBytes", "" + MAX_BODY_BYTES));
+        return new ApiError(
+                413,
+                "PAYLOAD_TOO_LARGE",
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes",
+                Map.of("maxBytes", "" + MAX_BODY_BYTES));
     }
 }

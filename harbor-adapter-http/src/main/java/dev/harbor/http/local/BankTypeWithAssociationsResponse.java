@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** {@code BankTypeWithAssociations} (local-api.md): a bank type and which number has which type. */
-public record BankTypeWithAssociationsResponse(long bankTypeId, String friendlyName, String description,
-                                               @JsonProperty("isDebug") boolean isDebug, int lockerCount,
-                                               Instant createdAt, List<Association> associations) {
+public record BankTypeWithAssociationsResponse(
+        long bankTypeId,
+        String friendlyName,
+        String description,
+        @JsonProperty("isDebug") boolean isDebug,
+        int lockerCount,
+        Instant createdAt,
+        List<Association> associations) {
 
-    public record Association(int bankLockerNumber, LockerTypeSummary lockerType) {
-    }
+    public record Association(int bankLockerNumber, LockerTypeSummary lockerType) {}
 
     /** @param typeOf the locker type of an association; the layout guarantees it exists */
     public static BankTypeWithAssociationsResponse from(BankType type, Function<LockerTypeId, LockerType> typeOf) {
@@ -23,7 +27,13 @@ public record BankTypeWithAssociationsResponse(long bankTypeId, String friendlyN
                 .sorted(Comparator.comparingInt(BankType.Association::bankLockerNumber))
                 .map(a -> new Association(a.bankLockerNumber(), LockerTypeSummary.from(typeOf.apply(a.lockerTypeId()))))
                 .toList();
-        return new BankTypeWithAssociationsResponse(type.id().value(), type.friendlyName(), type.description(),
-                type.isDebug(), type.lockerCount(), type.createdAt(), associations);
+        return new BankTypeWithAssociationsResponse(
+                type.id().value(),
+                type.friendlyName(),
+                type.description(),
+                type.isDebug(),
+                type.lockerCount(),
+                type.createdAt(),
+                associations);
     }
 }

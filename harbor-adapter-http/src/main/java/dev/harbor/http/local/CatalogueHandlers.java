@@ -31,36 +31,56 @@ final class CatalogueHandlers {
     }
 
     private void lockerTypes(Context ctx) {
-        http.responses().ok(ctx, layout.lockerTypes().stream().map(LockerTypeSummary::from).toList());
+        http.responses()
+                .ok(
+                        ctx,
+                        layout.lockerTypes().stream()
+                                .map(LockerTypeSummary::from)
+                                .toList());
     }
 
     private void lockerType(Context ctx) {
         String raw = ctx.pathParam("idOrSlug");
         Optional<LockerType> found;
         if (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)) {
-            long id = Params.parsePositive(raw).orElseThrow(() -> ApiError.invalid(
-                    "A locker type id must be a positive integer", Map.of("idOrSlug", Params.echo(raw))));
+            long id = Params.parsePositive(raw)
+                    .orElseThrow(() -> ApiError.invalid(
+                            "A locker type id must be a positive integer", Map.of("idOrSlug", Params.echo(raw))));
             found = layout.lockerType(new LockerTypeId(id));
         } else if (LockerType.isValidSlug(raw)) {
             found = layout.lockerTypeBySlug(raw);
         } else {
             throw ApiError.invalid("Expected a locker type id or slug", Map.of("idOrSlug", Params.echo(raw)));
         }
-        http.responses().ok(ctx, found.map(LockerTypeResponse::from).orElseThrow(() -> ApiError.notFound(
-                "LOCKER_TYPE_NOT_FOUND", "Locker type " + raw + " does not exist", Map.of("idOrSlug", raw))));
+        http.responses()
+                .ok(
+                        ctx,
+                        found.map(LockerTypeResponse::from)
+                                .orElseThrow(() -> ApiError.notFound(
+                                        "LOCKER_TYPE_NOT_FOUND",
+                                        "Locker type " + raw + " does not exist",
+                                        Map.of("idOrSlug", raw))));
     }
 
     private void bankTypes(Context ctx) {
-        http.responses().ok(ctx, layout.bankTypes().stream().map(BankTypeResponse::from).toList());
+        http.responses()
+                .ok(ctx, layout.bankTypes().stream().map(BankTypeResponse::from).toList());
     }
 
     private void bankType(Context ctx) {
         BankTypeId id = new BankTypeId(Params.positiveId(ctx, "bankTypeId"));
-        http.responses().ok(ctx, layout.bankType(id)
-                .map(type -> BankTypeWithAssociationsResponse.from(type, typeId -> layout.lockerType(typeId)
-                        .orElseThrow(() -> new IllegalStateException("bank type " + id + " names missing locker type "
-                                + typeId))))
-                .orElseThrow(() -> ApiError.notFound("BANK_TYPE_NOT_FOUND", "Bank type " + id + " does not exist",
-                        Map.of("bankTypeId", id.toString()))));
+        http.responses()
+                .ok(
+                        ctx,
+                        layout.bankType(id)
+                                .map(type -> BankTypeWithAssociationsResponse.from(
+                                        type,
+                                        typeId -> layout.lockerType(typeId)
+                                                .orElseThrow(() -> new IllegalStateException(
+                                                        "bank type " + id + " names missing locker type " + typeId))))
+                                .orElseThrow(() -> ApiError.notFound(
+                                        "BANK_TYPE_NOT_FOUND",
+                                        "Bank type " + id + " does not exist",
+                                        Map.of("bankTypeId", id.toString()))));
     }
 }

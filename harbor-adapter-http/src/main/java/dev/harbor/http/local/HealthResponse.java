@@ -5,12 +5,14 @@ import dev.harbor.application.system.GatewayHealth;
 /** What {@code GET /health} answers. */
 public record HealthResponse(String status, String database, Counts controllers, String version, long uptimeSeconds) {
 
-    public record Counts(int total, int online) {
-    }
+    public record Counts(int total, int online) {}
 
     public static HealthResponse from(GatewayHealth health) {
-        return new HealthResponse(health.status().name(), health.databaseUp() ? "UP" : "DOWN",
+        return new HealthResponse(
+                health.status().name(),
+                health.databaseUp() ? "UP" : "DOWN",
                 new Counts(health.controllers().total(), health.controllers().online()),
-                health.version(), health.uptimeSeconds());
+                health.version(),
+                health.uptimeSeconds());
     }
 }

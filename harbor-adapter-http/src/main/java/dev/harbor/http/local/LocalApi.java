@@ -16,12 +16,27 @@ public final class LocalApi {
     }
 
     public void register(RoutesConfig routes) {
-        new SystemHandlers(useCases.querySystem(), useCases.manageSettings(), useCases.externalDevices(),
-                useCases.systemLogs(), http).register(routes);
-        new TransactionHandlers(useCases.createTransaction(), useCases.queryTransactions(),
-                useCases.releaseTransaction(), useCases.openLocker(), http).register(routes);
-        new LockerHandlers(useCases.queryLockers(), useCases.openLocker(), useCases.openAllLockers(),
-                useCases.updateServiceState(), http).register(routes);
+        new SystemHandlers(
+                        useCases.querySystem(),
+                        useCases.manageSettings(),
+                        useCases.externalDevices(),
+                        useCases.systemLogs(),
+                        http)
+                .register(routes);
+        new TransactionHandlers(
+                        useCases.createTransaction(),
+                        useCases.queryTransactions(),
+                        useCases.releaseTransaction(),
+                        useCases.openLocker(),
+                        http)
+                .register(routes);
+        new LockerHandlers(
+                        useCases.queryLockers(),
+                        useCases.openLocker(),
+                        useCases.openAllLockers(),
+                        useCases.updateServiceState(),
+                        http)
+                .register(routes);
         new CatalogueHandlers(useCases.layout(), http).register(routes);
     }
 }

@@ -8,8 +8,8 @@ import dev.harbor.application.locker.OpenResult;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.domain.controller.ControllerId;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.http.internal.ApiError;
@@ -33,8 +33,12 @@ final class LockerHandlers {
     private final UpdateServiceState updateService;
     private final HttpTools http;
 
-    LockerHandlers(QueryLockers query, OpenLocker open, OpenAllLockers openAll, UpdateServiceState updateService,
-                   HttpTools http) {
+    LockerHandlers(
+            QueryLockers query,
+            OpenLocker open,
+            OpenAllLockers openAll,
+            UpdateServiceState updateService,
+            HttpTools http) {
         this.query = query;
         this.open = open;
         this.openAll = openAll;
@@ -56,11 +60,14 @@ final class LockerHandlers {
         Boolean available = Params.booleanQuery(ctx, "available").orElse(null);
         String lockerType = ctx.queryParam("lockerType");
         if (lockerType != null && !LockerType.isValidSlug(lockerType)) {
-            throw ApiError.invalid("lockerType must be a locker type slug", Map.of("lockerType", Params.echo(lockerType)));
+            throw ApiError.invalid(
+                    "lockerType must be a locker type slug", Map.of("lockerType", Params.echo(lockerType)));
         }
-        ControllerId controllerId = Params.positiveQuery(ctx, "controllerId").map(ControllerId::of).orElse(null);
+        ControllerId controllerId =
+                Params.positiveQuery(ctx, "controllerId").map(ControllerId::of).orElse(null);
         LockerFilter filter = new LockerFilter(available, lockerType, controllerId);
-        http.responses().ok(ctx, query.list(filter).stream().map(LockerResponse::from).toList());
+        http.responses()
+                .ok(ctx, query.list(filter).stream().map(LockerResponse::from).toList());
     }
 
     private void config(Context ctx) {
@@ -103,9 +110,10 @@ final class LockerHandlers {
         }
         ReasonCode code = null;
         if (body.reasonCode() != null) {
-            code = ReasonCode.parse(body.reasonCode()).orElseThrow(() -> ApiError.invalid(
-                    "reasonCode must be one of " + reasonCodes(),
-                    Map.of("field", "reasonCode", "reasonCode", Params.echo(body.reasonCode()))));
+            code = ReasonCode.parse(body.reasonCode())
+                    .orElseThrow(() -> ApiError.invalid(
+                            "reasonCode must be one of " + reasonCodes(),
+                            Map.of("field", "reasonCode", "reasonCode", Params.echo(body.reasonCode()))));
         }
         if (body.outOfService() && code == null) {
             throw ApiError.invalidField("reasonCode", "Taking a locker out of service needs a reasonCode");
@@ -125,6 +133,7 @@ final class LockerHandlers {
     }
 
     private static ApiError notFound(LockerId id) {
-        return ApiError.notFound("LOCKER_NOT_FOUND", "Locker " + id + " does not exist", Map.of("lockerId", id.toString()));
+        return ApiError.notFound(
+                "LOCKER_NOT_FOUND", "Locker " + id + " does not exist", Map.of("lockerId", id.toString()));
     }
 }

@@ -9,17 +9,18 @@ import java.util.List;
  * {@code OpenAllLockersResponse} (200) and {@code MultiStatusOperationResponse} (207): the same
  * shape, one entry per locker.
  */
-public record OpenAllLockersResponse(boolean success, int total, int succeeded, int failed,
-                                     List<LockerOperationResponse> results) {
+public record OpenAllLockersResponse(
+        boolean success, int total, int succeeded, int failed, List<LockerOperationResponse> results) {
 
     public static OpenAllLockersResponse from(OpenAllLockers.Report report) {
         List<LockerOperationResponse> results = new ArrayList<>();
         for (OpenResult result : report.results()) {
             results.add(entry(result));
         }
-        int succeeded = (int) results.stream().filter(LockerOperationResponse::success).count();
-        return new OpenAllLockersResponse(succeeded == results.size(), results.size(), succeeded,
-                results.size() - succeeded, results);
+        int succeeded =
+                (int) results.stream().filter(LockerOperationResponse::success).count();
+        return new OpenAllLockersResponse(
+                succeeded == results.size(), results.size(), succeeded, results.size() - succeeded, results);
     }
 
     private static LockerOperationResponse entry(OpenResult result) {

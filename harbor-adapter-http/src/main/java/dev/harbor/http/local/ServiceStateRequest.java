@@ -1,5 +1,4 @@
 package dev.harbor.http.local;
 
 /** Body of {@code PATCH /lockers/{lockerId}}. */
-public record ServiceStateRequest(Boolean outOfService, String reasonCode, String reason) {
-}
+public record ServiceStateRequest(Boolean outOfService, String reasonCode, String reason) {}

@@ -34,8 +34,8 @@ final class SystemHandlers {
     private final SystemLogs logs;
     private final HttpTools http;
 
-    SystemHandlers(QuerySystem system, ManageSettings settings, ExternalDevices devices, SystemLogs logs,
-                   HttpTools http) {
+    SystemHandlers(
+            QuerySystem system, ManageSettings settings, ExternalDevices devices, SystemLogs logs, HttpTools http) {
         this.system = system;
         this.settings = settings;
         this.devices = devices;
@@ -54,7 +54,8 @@ final class SystemHandlers {
 
     private void health(Context ctx) {
         GatewayHealth health = system.health();
-        http.responses().json(ctx, health.status() == GatewayHealth.Status.DOWN ? 503 : 200, HealthResponse.from(health));
+        http.responses()
+                .json(ctx, health.status() == GatewayHealth.Status.DOWN ? 503 : 200, HealthResponse.from(health));
     }
 
     private void heartbeat(Context ctx) {
@@ -67,13 +68,19 @@ final class SystemHandlers {
         requireLength("status", body.status());
         requireLength("softwareVersion", body.softwareVersion());
         Map<String, Object> details = body.details() == null ? Map.of() : new LinkedHashMap<>(body.details());
-        devices.recordHeartbeat(new ExternalDeviceStore.Heartbeat(body.deviceId(), body.deviceType(), body.status(),
-                body.softwareVersion(), details, http.clock().instant()));
+        devices.recordHeartbeat(new ExternalDeviceStore.Heartbeat(
+                body.deviceId(),
+                body.deviceType(),
+                body.status(),
+                body.softwareVersion(),
+                details,
+                http.clock().instant()));
         http.responses().ok(ctx, OperationResponse.ok("Heartbeat recorded"));
     }
 
     private void devices(Context ctx) {
-        http.responses().ok(ctx, devices.devices().stream().map(DeviceResponse::from).toList());
+        http.responses()
+                .ok(ctx, devices.devices().stream().map(DeviceResponse::from).toList());
     }
 
     private void info(Context ctx) {
@@ -89,11 +96,17 @@ final class SystemHandlers {
     private void logs(Context ctx) {
         String level = ctx.queryParam("level");
         if (level != null && !RuntimeSettings.LOG_LEVELS.contains(level)) {
-            throw ApiError.invalid("level must be one of TRACE, DEBUG, INFO, WARN, ERROR", Map.of("level", Params.echo(level)));
+            throw ApiError.invalid(
+                    "level must be one of TRACE, DEBUG, INFO, WARN, ERROR", Map.of("level", Params.echo(level)));
         }
         int limit = Params.intQuery(ctx, "limit", 1, SystemLogs.MAX_LIMIT).orElse(DEFAULT_LOG_LIMIT);
         Instant since = Params.instantQuery(ctx, "since").orElse(null);
-        http.responses().ok(ctx, logs.recent(level, limit, since).stream().map(LogEntryResponse::from).toList());
+        http.responses()
+                .ok(
+                        ctx,
+                        logs.recent(level, limit, since).stream()
+                                .map(LogEntryResponse::from)
+                                .toList());
     }
 
     /** Absent fields, nested ones too, keep their current value. */
@@ -108,24 +121,30 @@ final class SystemHandlers {
         if (body.doorOpenPolicy() != null) {
             SystemPatchRequest.DoorOpenPolicy p = body.doorOpenPolicy();
             DoorOpenSettings now = current.doorOpen();
-            long maxAttempts = positive("doorOpenPolicy.maxAttempts", p.maxAttempts() == null ? null : p.maxAttempts().longValue());
+            long maxAttempts = positive(
+                    "doorOpenPolicy.maxAttempts",
+                    p.maxAttempts() == null ? null : p.maxAttempts().longValue());
             if (p.maxAttempts() != null && maxAttempts > DoorOpenSettings.MAX_ATTEMPTS_LIMIT) {
-                throw ApiError.invalidField("doorOpenPolicy.maxAttempts",
-                        "maxAttempts must be 1-" + DoorOpenSettings.MAX_ATTEMPTS_LIMIT);
+                throw ApiError.invalidField(
+                        "doorOpenPolicy.maxAttempts", "maxAttempts must be 1-" + DoorOpenSettings.MAX_ATTEMPTS_LIMIT);
             }
-            door = build("doorOpenPolicy", () -> new DoorOpenSettings(
-                    millis("doorOpenPolicy.attemptTimeoutMs", p.attemptTimeoutMs(), now.attemptTimeout()),
-                    p.maxAttempts() != null ? p.maxAttempts() : now.maxAttempts(),
-                    millis("doorOpenPolicy.delayMs", p.delayMs(), now.delay())));
+            door = build(
+                    "doorOpenPolicy",
+                    () -> new DoorOpenSettings(
+                            millis("doorOpenPolicy.attemptTimeoutMs", p.attemptTimeoutMs(), now.attemptTimeout()),
+                            p.maxAttempts() != null ? p.maxAttempts() : now.maxAttempts(),
+                            millis("doorOpenPolicy.delayMs", p.delayMs(), now.delay())));
         }
         HeartbeatThresholds heartbeat = null;
         if (body.heartbeat() != null) {
             SystemPatchRequest.Heartbeat h = body.heartbeat();
             HeartbeatThresholds now = current.heartbeat();
-            heartbeat = build("heartbeat", () -> new HeartbeatThresholds(
-                    millis("heartbeat.unhealthyAfterMs", h.unhealthyAfterMs(), now.unhealthyAfter()),
-                    millis("heartbeat.deadAfterMs", h.deadAfterMs(), now.deadAfter()),
-                    millis("heartbeat.longDeadAfterMs", h.longDeadAfterMs(), now.longDeadAfter())));
+            heartbeat = build(
+                    "heartbeat",
+                    () -> new HeartbeatThresholds(
+                            millis("heartbeat.unhealthyAfterMs", h.unhealthyAfterMs(), now.unhealthyAfter()),
+                            millis("heartbeat.deadAfterMs", h.deadAfterMs(), now.deadAfter()),
+                            millis("heartbeat.longDeadAfterMs", h.longDeadAfterMs(), now.longDeadAfter())));
         }
         return new SettingsChange(body.name(), door, heartbeat, body.logLevel());
     }

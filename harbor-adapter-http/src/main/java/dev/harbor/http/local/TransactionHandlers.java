@@ -24,8 +24,12 @@ final class TransactionHandlers {
     private final OpenLocker open;
     private final HttpTools http;
 
-    TransactionHandlers(CreateTransaction create, QueryTransactions query, ReleaseTransaction release, OpenLocker open,
-                        HttpTools http) {
+    TransactionHandlers(
+            CreateTransaction create,
+            QueryTransactions query,
+            ReleaseTransaction release,
+            OpenLocker open,
+            HttpTools http) {
         this.create = create;
         this.query = query;
         this.release = release;
@@ -42,7 +46,8 @@ final class TransactionHandlers {
     }
 
     private void list(Context ctx) {
-        http.responses().ok(ctx, query.active().stream().map(TransactionResponse::from).toList());
+        http.responses()
+                .ok(ctx, query.active().stream().map(TransactionResponse::from).toList());
     }
 
     private void create(Context ctx) {
@@ -51,20 +56,25 @@ final class TransactionHandlers {
             throw ApiError.invalidField("transactionId", "transactionId is required");
         }
         if (!TransactionId.isValid(body.transactionId())) {
-            throw ApiError.invalidField("transactionId", "transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
+            throw ApiError.invalidField(
+                    "transactionId", "transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
         if (body.lockerType() != null && !LockerType.isValidSlug(body.lockerType())) {
             throw unknownLockerType(body.lockerType());
         }
-        CreateTransaction.Result result =
-                create.create(new CreateTransaction.Command(new TransactionId(body.transactionId()), body.lockerType()));
+        CreateTransaction.Result result = create.create(
+                new CreateTransaction.Command(new TransactionId(body.transactionId()), body.lockerType()));
         if (result instanceof CreateTransaction.Result.Created created) {
             http.responses().json(ctx, 201, TransactionResponse.from(created.transaction()));
         } else if (result instanceof CreateTransaction.Result.AlreadyExists existing) {
             http.responses().json(ctx, 409, TransactionResponse.from(existing.existing()));
         } else if (result instanceof CreateTransaction.Result.NoAvailableLocker) {
-            throw new ApiError(503, "NO_AVAILABLE_LOCKERS", body.lockerType() == null
-                    ? "No locker is available" : "No locker of type " + body.lockerType() + " is available",
+            throw new ApiError(
+                    503,
+                    "NO_AVAILABLE_LOCKERS",
+                    body.lockerType() == null
+                            ? "No locker is available"
+                            : "No locker of type " + body.lockerType() + " is available",
                     body.lockerType() == null ? Map.of() : Map.of("lockerType", body.lockerType()));
         } else if (result instanceof CreateTransaction.Result.UnknownLockerType unknown) {
             throw unknownLockerType(unknown.slug());
@@ -75,7 +85,8 @@ final class TransactionHandlers {
 
     private void get(Context ctx) {
         TransactionId id = Params.transactionId(ctx);
-        TransactionResponse found = query.find(id).map(TransactionResponse::from).orElseThrow(() -> notFound(id));
+        TransactionResponse found =
+                query.find(id).map(TransactionResponse::from).orElseThrow(() -> notFound(id));
         http.responses().ok(ctx, found);
     }
 
@@ -98,7 +109,9 @@ final class TransactionHandlers {
     }
 
     private static ApiError notFound(TransactionId id) {
-        return ApiError.notFound("TRANSACTION_NOT_FOUND", "Transaction " + id.value() + " does not exist",
+        return ApiError.notFound(
+                "TRANSACTION_NOT_FOUND",
+                "Transaction " + id.value() + " does not exist",
                 Map.of("transactionId", id.value()));
     }
 

@@ -7,8 +7,7 @@ import java.time.Instant;
 /** Reading nullable values and epoch-millisecond timestamps from a row. */
 public final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /** The stored form of an instant: epoch milliseconds; sub-millisecond precision is not kept. */
     public static Long millis(Instant instant) {

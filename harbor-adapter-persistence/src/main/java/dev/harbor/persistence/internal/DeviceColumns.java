@@ -17,7 +17,8 @@ public final class DeviceColumns {
     public static String assignments(String prefix) {
         return "device_state = :" + prefix + "state, device_changed_at = :" + prefix + "changedAt, "
                 + "device_timeout_at = :" + prefix + "timeoutAt, holder = :" + prefix + "holder, "
-                + "device_pending_state = :" + prefix + "pendingState, device_return_state = :" + prefix + "returnState, "
+                + "device_pending_state = :" + prefix + "pendingState, device_return_state = :" + prefix
+                + "returnState, "
                 + "device_booking_expires_at = :" + prefix + "bookingExpiresAt";
     }
 
@@ -66,6 +67,5 @@ public final class DeviceColumns {
         return state == null ? null : state.name();
     }
 
-    private DeviceColumns() {
-    }
+    private DeviceColumns() {}
 }

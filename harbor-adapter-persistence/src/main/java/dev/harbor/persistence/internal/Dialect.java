@@ -32,8 +32,10 @@ public enum Dialect {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException) {
                 SQLiteErrorCode code = ((SQLiteException) t).getResultCode();
-                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
-                        || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT || code == SQLiteErrorCode.SQLITE_BUSY_TIMEOUT
+                if (code == SQLiteErrorCode.SQLITE_BUSY
+                        || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
+                        || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
+                        || code == SQLiteErrorCode.SQLITE_BUSY_TIMEOUT
                         || code == SQLiteErrorCode.SQLITE_LOCKED) {
                     return true;
                 }
@@ -53,7 +55,8 @@ public enum Dialect {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException) {
                 SQLiteErrorCode code = ((SQLiteException) t).getResultCode();
-                if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
                     return true;
                 }
             } else if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {

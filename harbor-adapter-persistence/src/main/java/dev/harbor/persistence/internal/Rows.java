@@ -8,9 +8,9 @@ import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
@@ -33,8 +33,10 @@ public final class Rows {
             rs.getInt("bank_locker_number"),
             new LockerTypeId(rs.getLong("locker_type_id")),
             DeviceColumns.read(rs),
-            new ServiceState(rs.getBoolean("out_of_service"),
-                    Columns.enumValue(rs, "reason_code", ReasonCode.class), rs.getString("reason")),
+            new ServiceState(
+                    rs.getBoolean("out_of_service"),
+                    Columns.enumValue(rs, "reason_code", ReasonCode.class),
+                    rs.getString("reason")),
             Columns.bool(rs, "door_open"));
 
     public static final String TRANSACTION_COLUMNS = "id, locker_id, created_at, open_count, released_at";
@@ -129,6 +131,5 @@ public final class Rows {
         return new BoardEndpoint(protocol, transport, rs.getInt("board_address"), options);
     }
 
-    private Rows() {
-    }
+    private Rows() {}
 }

@@ -49,7 +49,9 @@ public final class ConfigLoader {
             Properties properties = new Properties();
             try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 properties.load(reader);
-                properties.stringPropertyNames().forEach(k -> merged.put(k, properties.getProperty(k).trim()));
+                properties
+                        .stringPropertyNames()
+                        .forEach(k -> merged.put(k, properties.getProperty(k).trim()));
             } catch (IOException | IllegalArgumentException e) {
                 early.add(CONFIG_FILE + ": cannot read " + file + " (" + e.getMessage() + ")");
             }
@@ -115,8 +117,22 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new HarborConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, layout, adminUser, adminPassword,
-                mdns, sentry, reboot, name, poll, gap);
+        return new HarborConfig(
+                host,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                layout,
+                adminUser,
+                adminPassword,
+                mdns,
+                sentry,
+                reboot,
+                name,
+                poll,
+                gap);
     }
 
     private Optional<String> text(String key) {
@@ -136,7 +152,8 @@ public final class ConfigLoader {
             return direct;
         }
         try {
-            String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
+            String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)
+                    .strip();
             if (content.isEmpty()) {
                 problems.add(key + "_FILE: " + file.get() + " is empty");
                 return Optional.empty();

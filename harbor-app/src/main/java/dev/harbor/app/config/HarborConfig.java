@@ -38,10 +38,13 @@ public record HarborConfig(
                 + ", dbUrl=" + dbUrl.map(ConfigLoader::withoutCredentials).orElse("(sqlite)")
                 + ", dbUser=" + dbUser.orElse("") + ", dbPassword=" + (dbPassword.isPresent() ? "****" : "")
                 + ", layoutFile=" + layoutFile.map(Path::toString).orElse("(demo)")
-                + ", adminUsername=" + adminUsername.orElse("") + ", adminPassword=" + (adminPassword.isPresent() ? "****" : "")
-                + ", mdnsAddress=" + mdnsAddress.map(InetAddress::getHostAddress).orElse("(off)")
+                + ", adminUsername=" + adminUsername.orElse("") + ", adminPassword="
+                + (adminPassword.isPresent() ? "****" : "")
+                + ", mdnsAddress="
+                + mdnsAddress.map(InetAddress::getHostAddress).orElse("(off)")
                 + ", sentryDsn=" + (sentryDsn.isPresent() ? "(set)" : "(off)")
                 + ", rebootCommand=" + rebootCommand.orElse("(disabled)")
-                + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap + "]";
+                + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap
+                + "]";
     }
 }

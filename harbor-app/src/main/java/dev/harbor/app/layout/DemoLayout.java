@@ -16,8 +16,7 @@ public final class DemoLayout {
 
     public static final String BUS = "demo";
 
-    private DemoLayout() {
-    }
+    private DemoLayout() {}
 
     public static Layout create() {
         List<Layout.LockerTypeSpec> types = List.of(
@@ -28,8 +27,8 @@ public final class DemoLayout {
         for (int i = 1; i <= 16; i++) {
             tower.add(i <= 8 ? "small" : i <= 13 ? "medium" : "large");
         }
-        List<Layout.BankTypeSpec> banks = List.of(
-                new Layout.BankTypeSpec("Demo tower 16", "8 small, 5 medium, 3 large", true, tower));
+        List<Layout.BankTypeSpec> banks =
+                List.of(new Layout.BankTypeSpec("Demo tower 16", "8 small, 5 medium, 3 large", true, tower));
         List<Layout.ControllerSpec> controllers = List.of(
                 new Layout.ControllerSpec("Demo tower A", simulated(0), "Demo tower 16"),
                 new Layout.ControllerSpec("Demo tower B", simulated(1), "Demo tower 16"));

@@ -22,13 +22,12 @@ import java.util.Optional;
  */
 public final class LayoutFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private final List<String> problems = new ArrayList<>();
 
-    private LayoutFile() {
-    }
+    private LayoutFile() {}
 
     public static Layout read(Path file) {
         try {
@@ -58,10 +57,16 @@ public final class LayoutFile {
 
     private Layout layout(JsonNode root) {
         List<Layout.LockerTypeSpec> types = new ArrayList<>();
-        each(root, "lockerTypes", (node, at) -> types.add(new Layout.LockerTypeSpec(
-                requiredText(node, "slug", at), requiredText(node, "name", at), optionalText(node, "description"),
-                optionalPositive(node, "widthMm", at), optionalPositive(node, "heightMm", at),
-                optionalPositive(node, "depthMm", at))));
+        each(
+                root,
+                "lockerTypes",
+                (node, at) -> types.add(new Layout.LockerTypeSpec(
+                        requiredText(node, "slug", at),
+                        requiredText(node, "name", at),
+                        optionalText(node, "description"),
+                        optionalPositive(node, "widthMm", at),
+                        optionalPositive(node, "heightMm", at),
+                        optionalPositive(node, "depthMm", at))));
         List<Layout.BankTypeSpec> banks = new ArrayList<>();
         each(root, "bankTypes", (node, at) -> {
             List<String> lockers = new ArrayList<>();
@@ -71,14 +76,18 @@ public final class LayoutFile {
             } else {
                 list.forEach(slug -> lockers.add(slug.asText()));
             }
-            banks.add(new Layout.BankTypeSpec(requiredText(node, "name", at), optionalText(node, "description"),
-                    node.path("isDebug").asBoolean(false), lockers));
+            banks.add(new Layout.BankTypeSpec(
+                    requiredText(node, "name", at),
+                    optionalText(node, "description"),
+                    node.path("isDebug").asBoolean(false),
+                    lockers));
         });
         List<Layout.ControllerSpec> controllers = new ArrayList<>();
         each(root, "controllers", (node, at) -> {
             String name = requiredText(node, "name", at);
             String bankType = requiredText(node, "bankType", at);
-            endpoint(node, at).ifPresent(endpoint -> controllers.add(new Layout.ControllerSpec(name, endpoint, bankType)));
+            endpoint(node, at)
+                    .ifPresent(endpoint -> controllers.add(new Layout.ControllerSpec(name, endpoint, bankType)));
         });
         return new Layout(types, banks, controllers);
     }
@@ -93,11 +102,16 @@ public final class LayoutFile {
         Transport transport;
         try {
             transport = switch (transportNode.path("type").asText("")) {
-                case "serial" -> new Transport.Serial(transportNode.path("port").asText(""),
-                        transportNode.path("baudRate").asInt(defaultBaud(protocol.get())));
-                case "tcp" -> new Transport.Tcp(transportNode.path("host").asText(""),
-                        transportNode.path("port").asInt(5000));
-                case "simulated" -> new Transport.Simulated(transportNode.path("bus").asText("simulated"));
+                case "serial" ->
+                    new Transport.Serial(
+                            transportNode.path("port").asText(""),
+                            transportNode.path("baudRate").asInt(defaultBaud(protocol.get())));
+                case "tcp" ->
+                    new Transport.Tcp(
+                            transportNode.path("host").asText(""),
+                            transportNode.path("port").asInt(5000));
+                case "simulated" ->
+                    new Transport.Simulated(transportNode.path("bus").asText("simulated"));
                 default -> throw new IllegalArgumentException("type must be serial, tcp or simulated");
             };
         } catch (IllegalArgumentException e) {
@@ -109,13 +123,18 @@ public final class LayoutFile {
         try {
             if (optionsNode.isObject()) {
                 options = new ProtocolOptions(
-                        ProtocolOptions.FeedbackPolarity.valueOf(optionsNode.path("feedbackPolarity")
+                        ProtocolOptions.FeedbackPolarity.valueOf(optionsNode
+                                .path("feedbackPolarity")
                                 .asText(options.feedbackPolarity().name())),
-                        ProtocolOptions.StatusByteOrder.valueOf(optionsNode.path("statusByteOrder")
+                        ProtocolOptions.StatusByteOrder.valueOf(optionsNode
+                                .path("statusByteOrder")
                                 .asText(options.statusByteOrder().name())));
             }
-            return Optional.of(new BoardEndpoint(protocol.get(), transport,
-                    node.path("boardAddress").asInt(protocol.get().minAddress()), options));
+            return Optional.of(new BoardEndpoint(
+                    protocol.get(),
+                    transport,
+                    node.path("boardAddress").asInt(protocol.get().minAddress()),
+                    options));
         } catch (IllegalArgumentException e) {
             problems.add(at + ": " + e.getMessage());
             return Optional.empty();

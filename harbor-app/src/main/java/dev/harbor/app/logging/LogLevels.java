@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 /** Applies the runtime log level to the root logger (PATCH /system). */
 public final class LogLevels {
 
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     public static void applyRootLevel(String level) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {

@@ -39,8 +39,11 @@ public final class MemoryLogBook extends AppenderBase<ILoggingEvent> implements 
     @Override
     protected void append(ILoggingEvent event) {
         IThrowableProxy error = event.getThrowableProxy();
-        LogEntry entry = new LogEntry(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(),
-                event.getLoggerName(), event.getFormattedMessage(),
+        LogEntry entry = new LogEntry(
+                Instant.ofEpochMilli(event.getTimeStamp()),
+                event.getLevel().toString(),
+                event.getLoggerName(),
+                event.getFormattedMessage(),
                 error == null ? null : error.getClassName() + ": " + error.getMessage());
         synchronized (lines) {
             if (lines.size() == CAPACITY) {

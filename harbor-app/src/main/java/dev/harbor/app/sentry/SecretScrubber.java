@@ -29,8 +29,8 @@ final class SecretScrubber {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(pass(word|wd|phrase)?|pwd|secret|token|auth|cookie|session|api[-_]?key|credential|private[-_]?key|dsn).*");
 
-    private static final Pattern AUTH_SCHEME = Pattern.compile(
-            "(?i)\\b(Basic|Bearer|Digest|Token|Negotiate)(\\s+)[A-Za-z0-9+/=._~:-]+");
+    private static final Pattern AUTH_SCHEME =
+            Pattern.compile("(?i)\\b(Basic|Bearer|Digest|Token|Negotiate)(\\s+)[A-Za-z0-9+/=._~:-]+");
     private static final Pattern NAMED_SECRET = Pattern.compile(
             "(?i)((?:pass(?:word|wd|phrase)?|pwd|secret|[a-z_-]*token|api[-_]?key|authorization|cookie|credentials?)"
                     + "[\"']?\\s*[=:]\\s*[\"']?)([^\\s\"'&,;)}\\]]+)");
@@ -38,8 +38,7 @@ final class SecretScrubber {
     /** Base64/base64url/hex runs this long are keys or tokens, not words. */
     private static final Pattern LONG_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{32,}={0,2}");
 
-    private SecretScrubber() {
-    }
+    private SecretScrubber() {}
 
     static String scrub(String text) {
         if (text == null || text.isEmpty()) {
@@ -47,11 +46,16 @@ final class SecretScrubber {
         }
         String result = AUTH_SCHEME.matcher(text).replaceAll("$1$2" + Matcher.quoteReplacement(FILTERED));
         result = URL_USER_INFO.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED) + "@");
-        result = NAMED_SECRET.matcher(result).replaceAll(m -> m.group(2).startsWith("[Filtered")
-                ? Matcher.quoteReplacement(m.group())
-                : Matcher.quoteReplacement(m.group(1) + FILTERED));
-        return LONG_TOKEN.matcher(result).replaceAll(m -> looksRandom(m.group())
-                ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(m.group()));
+        result = NAMED_SECRET
+                .matcher(result)
+                .replaceAll(m -> m.group(2).startsWith("[Filtered")
+                        ? Matcher.quoteReplacement(m.group())
+                        : Matcher.quoteReplacement(m.group(1) + FILTERED));
+        return LONG_TOKEN
+                .matcher(result)
+                .replaceAll(m -> looksRandom(m.group())
+                        ? Matcher.quoteReplacement(FILTERED)
+                        : Matcher.quoteReplacement(m.group()));
     }
 
     static boolean isSecretName(String name) {
@@ -64,7 +68,8 @@ final class SecretScrubber {
             message.setMessage(scrub(message.getMessage()));
             message.setFormatted(scrub(message.getFormatted()));
             if (message.getParams() != null) {
-                message.setParams(message.getParams().stream().map(SecretScrubber::scrub).toList());
+                message.setParams(
+                        message.getParams().stream().map(SecretScrubber::scrub).toList());
             }
         }
         if (event.getExceptions() != null) {
@@ -149,8 +154,12 @@ final class SecretScrubber {
         Map<String, String> result = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!(lower.equals("authorization") || lower.equals("proxy-authorization") || lower.equals("cookie")
-                    || lower.equals("set-cookie") || lower.equals("x-session-token") || isSecretName(lower))) {
+            if (!(lower.equals("authorization")
+                    || lower.equals("proxy-authorization")
+                    || lower.equals("cookie")
+                    || lower.equals("set-cookie")
+                    || lower.equals("x-session-token")
+                    || isSecretName(lower))) {
                 result.put(name, scrub(value));
             }
         });

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleRulesTest {
 
-    private static final List<String> ADAPTERS = List.of(
-            "dev.harbor.persistence..", "dev.harbor.http..", "dev.harbor.hardware..", "dev.harbor.bikeep..");
+    private static final List<String> ADAPTERS =
+            List.of("dev.harbor.persistence..", "dev.harbor.http..", "dev.harbor.hardware..", "dev.harbor.bikeep..");
 
     private static JavaClasses production;
 
@@ -34,25 +34,39 @@ class ModuleRulesTest {
 
     @Test
     void every_module_is_on_the_class_path_so_the_rules_see_it() {
-        for (String root : List.of("dev.harbor.domain", "dev.harbor.application", "dev.harbor.persistence",
-                "dev.harbor.http", "dev.harbor.hardware", "dev.harbor.app")) {
-            org.assertj.core.api.Assertions.assertThat(production.stream()
-                            .anyMatch(c -> c.getPackageName().startsWith(root)))
-                    .as("classes under %s", root).isTrue();
+        for (String root : List.of(
+                "dev.harbor.domain",
+                "dev.harbor.application",
+                "dev.harbor.persistence",
+                "dev.harbor.http",
+                "dev.harbor.hardware",
+                "dev.harbor.app")) {
+            org.assertj.core.api.Assertions.assertThat(
+                            production.stream().anyMatch(c -> c.getPackageName().startsWith(root)))
+                    .as("classes under %s", root)
+                    .isTrue();
         }
     }
 
     @Test
     void the_domain_depends_on_nothing_but_the_jdk() {
-        ArchRule rule = classes().that().resideInAPackage("dev.harbor.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.harbor.domain..");
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("dev.harbor.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.harbor.domain..");
         rule.check(production);
     }
 
     @Test
     void the_application_depends_only_on_the_domain_failsafe_and_slf4j() {
-        ArchRule rule = classes().that().resideInAPackage("dev.harbor.application..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("dev.harbor.application..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
                         "java..", "dev.failsafe..", "org.slf4j..", "dev.harbor.domain..", "dev.harbor.application..");
         rule.check(production);
     }
@@ -61,8 +75,12 @@ class ModuleRulesTest {
     void no_adapter_depends_on_another_adapter() {
         for (String adapter : ADAPTERS) {
             String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).toArray(String[]::new);
-            noClasses().that().resideInAPackage(adapter)
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            noClasses()
+                    .that()
+                    .resideInAPackage(adapter)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .allowEmptyShould(true)
                     .check(production);
         }
@@ -70,8 +88,12 @@ class ModuleRulesTest {
 
     @Test
     void nothing_depends_on_the_composition_root() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.harbor.app..")
-                .should().dependOnClassesThat().resideInAPackage("dev.harbor.app..");
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.harbor.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.harbor.app..");
         rule.check(production);
     }
 

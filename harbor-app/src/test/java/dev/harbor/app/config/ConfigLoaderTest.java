@@ -33,16 +33,18 @@ class ConfigLoaderTest {
     @Test
     void every_problem_is_reported_at_once() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(
-                "HARBOR_HTTP_PORT", "eighty",
-                "HARBOR_DB_URL", "jdbc:mysql://x/y",
-                "HARBOR_MDNS_ADDRESS", "0.0.0.0",
-                "HARBOR_ADMIN_USERNAME", "admin")))
-                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
-                        .anyMatch(p -> p.startsWith("HARBOR_HTTP_PORT"))
-                        .anyMatch(p -> p.startsWith("HARBOR_DB_URL"))
-                        .anyMatch(p -> p.startsWith("HARBOR_MDNS_ADDRESS"))
-                        .anyMatch(p -> p.contains("HARBOR_ADMIN_PASSWORD"))
-                        .hasSize(4));
+                        "HARBOR_HTTP_PORT", "eighty",
+                        "HARBOR_DB_URL", "jdbc:mysql://x/y",
+                        "HARBOR_MDNS_ADDRESS", "0.0.0.0",
+                        "HARBOR_ADMIN_USERNAME", "admin")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anyMatch(p -> p.startsWith("HARBOR_HTTP_PORT"))
+                                .anyMatch(p -> p.startsWith("HARBOR_DB_URL"))
+                                .anyMatch(p -> p.startsWith("HARBOR_MDNS_ADDRESS"))
+                                .anyMatch(p -> p.contains("HARBOR_ADMIN_PASSWORD"))
+                                .hasSize(4));
     }
 
     @Test
@@ -50,8 +52,8 @@ class ConfigLoaderTest {
         Path secret = dir.resolve("admin-password");
         Files.writeString(secret, "correct horse battery staple\n");
 
-        HarborConfig config = ConfigLoader.load(Map.of(
-                "HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD_FILE", secret.toString()));
+        HarborConfig config = ConfigLoader.load(
+                Map.of("HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD_FILE", secret.toString()));
 
         assertThat(config.adminPassword()).contains("correct horse battery staple");
     }
@@ -61,8 +63,8 @@ class ConfigLoaderTest {
         Path file = dir.resolve("harbor.properties");
         Files.writeString(file, "HARBOR_HTTP_PORT=9090\nHARBOR_GATEWAY_NAME=Lobby\n");
 
-        HarborConfig config = ConfigLoader.load(Map.of(
-                ConfigLoader.CONFIG_FILE, file.toString(), "HARBOR_GATEWAY_NAME", "Station"));
+        HarborConfig config =
+                ConfigLoader.load(Map.of(ConfigLoader.CONFIG_FILE, file.toString(), "HARBOR_GATEWAY_NAME", "Station"));
 
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.gatewayName()).isEqualTo("Station");
@@ -71,9 +73,14 @@ class ConfigLoaderTest {
     @Test
     void printing_the_configuration_never_shows_a_password() {
         HarborConfig config = ConfigLoader.load(Map.of(
-                "HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD", "s3cret-passw0rd!",
-                "HARBOR_DB_URL", "jdbc:postgresql://db/harbor?password=hunter2hunter2",
-                "HARBOR_DB_PASSWORD", "other-secret-1"));
+                "HARBOR_ADMIN_USERNAME",
+                "admin",
+                "HARBOR_ADMIN_PASSWORD",
+                "s3cret-passw0rd!",
+                "HARBOR_DB_URL",
+                "jdbc:postgresql://db/harbor?password=hunter2hunter2",
+                "HARBOR_DB_PASSWORD",
+                "other-secret-1"));
 
         assertThat(config.toString()).doesNotContain("s3cret-passw0rd!", "hunter2hunter2", "other-secret-1");
     }

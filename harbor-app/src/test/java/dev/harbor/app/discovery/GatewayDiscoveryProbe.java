@@ -25,31 +25,42 @@ import java.util.Map;
  */
 public final class GatewayDiscoveryProbe {
 
-    private GatewayDiscoveryProbe() {
-    }
+    private GatewayDiscoveryProbe() {}
 
     public static void main(String[] args) throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         SimulatedBus bus = new SimulatedBus("network", SimulatorSettings.DEFAULTS);
         bus.addBoard(Protocol.XOR8A, 3, 8, ProtocolOptions.DEFAULTS);
         try (TcpBoardSimulator simulator = TcpBoardSimulator.start(bus, loopback, 0);
-             LockControllerAnnouncer announcer = LockControllerAnnouncer.start(loopback,
-                     new LockControllerAnnouncer.Board("Bike shed", simulator.port(), Protocol.XOR8A, 3, 8));
-             HarborServer server = HarborServer.start(ConfigLoader.load(Map.of(
-                     "HARBOR_DATA_DIR", Files.createTempDirectory("harbor-mdns").toString(),
-                     "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0",
-                     "HARBOR_MDNS_ADDRESS", "127.0.0.1",
-                     "HARBOR_ADMIN_USERNAME", "admin", "HARBOR_ADMIN_PASSWORD", "probe-password-1234")))) {
+                LockControllerAnnouncer announcer = LockControllerAnnouncer.start(
+                        loopback,
+                        new LockControllerAnnouncer.Board("Bike shed", simulator.port(), Protocol.XOR8A, 3, 8));
+                HarborServer server = HarborServer.start(ConfigLoader.load(Map.of(
+                        "HARBOR_DATA_DIR",
+                        Files.createTempDirectory("harbor-mdns").toString(),
+                        "HARBOR_HTTP_HOST",
+                        "127.0.0.1",
+                        "HARBOR_HTTP_PORT",
+                        "0",
+                        "HARBOR_MDNS_ADDRESS",
+                        "127.0.0.1",
+                        "HARBOR_ADMIN_USERNAME",
+                        "admin",
+                        "HARBOR_ADMIN_PASSWORD",
+                        "probe-password-1234")))) {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            String basic = "Basic " + Base64.getEncoder()
-                    .encodeToString("admin:probe-password-1234".getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> scan = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/controllers/scan?timeoutMs=" + args[0] + "&add=true"))
-                    .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            String basic = "Basic "
+                    + Base64.getEncoder().encodeToString("admin:probe-password-1234".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> scan = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/controllers/scan?timeoutMs=" + args[0] + "&add=true"))
+                            .header("Authorization", basic)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("SCAN " + scan.statusCode() + " " + scan.body());
-            HttpResponse<String> lockers = client.send(HttpRequest.newBuilder(URI.create(base + "/lockers")).build(),
+            HttpResponse<String> lockers = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/lockers")).build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("LOCKERS " + lockers.body());
             System.out.println("SIMULATOR_PORT " + simulator.port());

@@ -46,8 +46,11 @@ class GatewayDiscoveryTest {
     }
 
     private static String line(List<String> lines, String prefix) {
-        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n"
-                        + String.join("\n", lines)));
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no line starting with '" + prefix + "' in:\n" + String.join("\n", lines)));
     }
 }

@@ -30,24 +30,28 @@ class EmbeddingExampleTest {
         List<OpenResult> opened = new ArrayList<>();
         // --- begin README example (keep in step with README.md "Embedding Harbor") ---
         try (Database database = Database.sqlite(dataDir);
-             Harbor harbor = Harbor.builder()
-                     .stores(HarborStores.of(database))
-                     .lockBoard(observer -> new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))
-                     .layout(DemoLayout.create())
-                     .build()) {
+                Harbor harbor = Harbor.builder()
+                        .stores(HarborStores.of(database))
+                        .lockBoard(observer ->
+                                new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))
+                        .layout(DemoLayout.create())
+                        .build()) {
             harbor.start();
             CreateTransaction.Result result = harbor.createTransaction()
                     .create(new CreateTransaction.Command(new TransactionId("order-1138"), "medium"));
             if (result instanceof CreateTransaction.Result.Created created) {
-                opened.add(harbor.openLocker().openForTransaction(created.transaction().transactionId()));
+                opened.add(harbor.openLocker()
+                        .openForTransaction(created.transaction().transactionId()));
             }
         }
         // --- end README example ---
 
         assertThat(opened).singleElement().isInstanceOf(OpenResult.Opened.class);
         String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(readme).as("README shows this example")
+        assertThat(readme)
+                .as("README shows this example")
                 .contains("harbor.openLocker().openForTransaction(created.transaction().transactionId());")
-                .contains(".lockBoard(observer -> new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))");
+                .contains(
+                        ".lockBoard(observer -> new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))");
     }
 }

@@ -72,9 +72,11 @@ class LayoutFileTest {
     void the_demo_layout_has_two_simulated_boards_of_sixteen_lockers_in_three_sizes() {
         Layout demo = DemoLayout.create();
 
-        assertThat(demo.controllers()).hasSize(2)
+        assertThat(demo.controllers())
+                .hasSize(2)
                 .allSatisfy(c -> assertThat(c.endpoint().transport()).isInstanceOf(Transport.Simulated.class));
-        assertThat(demo.bankTypes()).singleElement()
+        assertThat(demo.bankTypes())
+                .singleElement()
                 .satisfies(b -> assertThat(b.lockerTypes()).hasSize(16).containsOnly("small", "medium", "large"));
     }
 }

@@ -26,15 +26,14 @@ class SentryErrorReporterTest {
 
     private static final String PASSWORD = "hunter2-Sup3r-S3cret";
     private static final String TOKEN = "q9Xv2Lr7TzK4mWb8NcY1sPd6HfJ3gAe5uQo0iRt7yZk";
-    private static final String BASIC = Base64.getEncoder()
-            .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC =
+            Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private SentryErrorReporter reporter;
 
-    private record Received(String path, byte[] raw, String body) {
-    }
+    private record Received(String path, byte[] raw, String body) {}
 
     @BeforeEach
     void startFakeSentry() throws IOException {
@@ -42,7 +41,9 @@ class SentryErrorReporterTest {
         server.createContext("/", exchange -> {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-            received.add(new Received(exchange.getRequestURI().getPath(), raw,
+            received.add(new Received(
+                    exchange.getRequestURI().getPath(),
+                    raw,
                     new String(gzip ? gunzip(raw) : raw, StandardCharsets.UTF_8)));
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
@@ -91,8 +92,15 @@ class SentryErrorReporterTest {
             request.setMethod("POST");
             request.setUrl("http://admin:" + PASSWORD + "@gateway.local/auth/login");
             request.setQueryString("token=" + TOKEN + "&page=2");
-            request.setHeaders(Map.of("Authorization", "Basic " + BASIC, "X-Session-Token", TOKEN,
-                    "Cookie", "sid=" + TOKEN, "Accept", "application/json"));
+            request.setHeaders(Map.of(
+                    "Authorization",
+                    "Basic " + BASIC,
+                    "X-Session-Token",
+                    TOKEN,
+                    "Cookie",
+                    "sid=" + TOKEN,
+                    "Accept",
+                    "application/json"));
             scope.setRequest(request);
             scope.setExtra("password", PASSWORD);
             scope.setExtra("note", "retrying with token=" + TOKEN);
@@ -111,10 +119,16 @@ class SentryErrorReporterTest {
         assertThat(received).anySatisfy(r -> assertThat(r.body()).contains(eventId.get()));
         String all = String.join("\n", received.stream().map(Received::body).toList());
         assertThat(all)
-                .contains("IllegalStateException").contains("login failed for").contains("[Filtered]")
-                .contains("application/json").contains("page=2")
-                .doesNotContain(PASSWORD).doesNotContain(TOKEN).doesNotContain(BASIC)
-                .doesNotContainIgnoringCase("x-session-token\":").doesNotContain("\"Cookie\"");
+                .contains("IllegalStateException")
+                .contains("login failed for")
+                .contains("[Filtered]")
+                .contains("application/json")
+                .contains("page=2")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(TOKEN)
+                .doesNotContain(BASIC)
+                .doesNotContainIgnoringCase("x-session-token\":")
+                .doesNotContain("\"Cookie\"");
         for (Received r : received) {
             String raw = new String(r.raw(), StandardCharsets.ISO_8859_1);
             assertThat(raw).doesNotContain(PASSWORD).doesNotContain(TOKEN).doesNotContain(BASIC);
@@ -138,7 +152,8 @@ class SentryErrorReporterTest {
         assertThat(SecretScrubber.scrub("Bearer " + TOKEN)).isEqualTo("Bearer [Filtered]");
         assertThat(SecretScrubber.scrub("password=" + PASSWORD + "&x=1")).isEqualTo("password=[Filtered]&x=1");
         assertThat(SecretScrubber.scrub("{\"password\": \"" + PASSWORD + "\"}")).doesNotContain(PASSWORD);
-        assertThat(SecretScrubber.scrub("jdbc:postgresql://harbor:" + PASSWORD + "@db/harbor")).doesNotContain(PASSWORD);
+        assertThat(SecretScrubber.scrub("jdbc:postgresql://harbor:" + PASSWORD + "@db/harbor"))
+                .doesNotContain(PASSWORD);
         assertThat(SecretScrubber.scrub("locker 12 is jammed")).isEqualTo("locker 12 is jammed");
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.app.HarborServer;
-import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.config.ConfigLoader;
+import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import java.nio.file.Files;
@@ -36,8 +36,16 @@ abstract class AdminGatewayTest {
               "controllers": [] }
             """;
     /** Three failures lock a client out for two seconds, so the test can watch the lockout end. */
-    static final HarborServer.Tuning TUNING = new HarborServer.Tuning(new AuthSettings(Duration.ofHours(8),
-            Duration.ofHours(24), 3, Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofSeconds(4), 12), 4,
+    static final HarborServer.Tuning TUNING = new HarborServer.Tuning(
+            new AuthSettings(
+                    Duration.ofHours(8),
+                    Duration.ofHours(24),
+                    3,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(4),
+                    12),
+            4,
             Duration.ofMillis(100));
 
     @TempDir
@@ -76,8 +84,7 @@ abstract class AdminGatewayTest {
     }
 
     /** After the gateway closed its connections. */
-    void dropDatabase() throws Exception {
-    }
+    void dropDatabase() throws Exception {}
 
     // --- authentication
 
@@ -89,8 +96,12 @@ abstract class AdminGatewayTest {
         assertThat(login.body().get("expiresAt").asText()).endsWith("Z");
         String session = login.body().get("token").asText();
 
-        assertThat(http.send("GET", "/controllers", null, "X-Session-Token", session).status()).isEqualTo(200);
-        assertThat(http.send("POST", "/auth/logout", null, "X-Session-Token", session).status()).isEqualTo(204);
+        assertThat(http.send("GET", "/controllers", null, "X-Session-Token", session)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.send("POST", "/auth/logout", null, "X-Session-Token", session)
+                        .status())
+                .isEqualTo(204);
 
         AdminHttp.Reply after = http.send("GET", "/controllers", null, "X-Session-Token", session);
         assertThat(after.status()).isEqualTo(401);
@@ -99,7 +110,10 @@ abstract class AdminGatewayTest {
 
     @Test
     void no_password_token_or_authorization_header_ever_reaches_the_log() throws Exception {
-        String token = http.send("POST", "/auth/login", null, "Authorization", BASIC).body().get("token").asText();
+        String token = http.send("POST", "/auth/login", null, "Authorization", BASIC)
+                .body()
+                .get("token")
+                .asText();
         http.send("GET", "/controllers", null, "X-Session-Token", token);
         String wrongPassword = "wrong-password-that-must-not-be-logged";
         String wrongBasic = AdminHttp.basic(USER, wrongPassword);
@@ -108,18 +122,25 @@ abstract class AdminGatewayTest {
         http.send("POST", "/auth/logout", null, "X-Session-Token", token);
 
         List<String> logged = MemoryLogBook.installed().recent(null, 5000, null).stream()
-                .map(e -> e.message() + " " + e.error()).toList();
+                .map(e -> e.message() + " " + e.error())
+                .toList();
 
         assertThat(logged).as("the gateway did log this run").isNotEmpty();
-        assertThat(String.join("\n", logged)).doesNotContain(PASSWORD, token, BASIC.substring("Basic ".length()),
-                wrongPassword, wrongBasic.substring("Basic ".length()), "forged-token-that-must-not-be-logged");
+        assertThat(String.join("\n", logged))
+                .doesNotContain(
+                        PASSWORD,
+                        token,
+                        BASIC.substring("Basic ".length()),
+                        wrongPassword,
+                        wrongBasic.substring("Basic ".length()),
+                        "forged-token-that-must-not-be-logged");
     }
 
     @Test
     void a_wrong_password_and_an_unknown_user_get_the_same_401() throws Exception {
         AdminHttp.Reply wrong = http.send("POST", "/auth/login", null, "Authorization", AdminHttp.basic(USER, "nope"));
-        AdminHttp.Reply unknown = http.send("POST", "/auth/login", null, "Authorization",
-                AdminHttp.basic("mallory", PASSWORD));
+        AdminHttp.Reply unknown =
+                http.send("POST", "/auth/login", null, "Authorization", AdminHttp.basic("mallory", PASSWORD));
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.error()).isEqualTo("UNAUTHORIZED");
@@ -130,8 +151,12 @@ abstract class AdminGatewayTest {
     @Test
     void repeated_failures_are_refused_with_429_and_retry_after_until_the_lockout_ends() throws Exception {
         String wrong = AdminHttp.basic(USER, "wrong password");
-        assertThat(http.send("POST", "/auth/login", null, "Authorization", wrong).status()).isEqualTo(401);
-        assertThat(http.send("POST", "/auth/login", null, "Authorization", wrong).status()).isEqualTo(401);
+        assertThat(http.send("POST", "/auth/login", null, "Authorization", wrong)
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.send("POST", "/auth/login", null, "Authorization", wrong)
+                        .status())
+                .isEqualTo(401);
         AdminHttp.Reply locked = http.send("POST", "/auth/login", null, "Authorization", wrong);
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.error()).isEqualTo("TOO_MANY_REQUESTS");
@@ -142,7 +167,9 @@ abstract class AdminGatewayTest {
         assertThat(retryAfter).isBetween(1L, 2L);
 
         Thread.sleep(retryAfter * 1000 + 200);
-        assertThat(http.send("GET", "/controllers", null, "Authorization", BASIC).status()).isEqualTo(200);
+        assertThat(http.send("GET", "/controllers", null, "Authorization", BASIC)
+                        .status())
+                .isEqualTo(200);
     }
 
     // --- controllers
@@ -154,7 +181,8 @@ abstract class AdminGatewayTest {
         assertThat(added.get("discoveredVia").asText()).isEqualTo("MANUAL");
         assertThat(added.get("lockerCount").asInt()).isEqualTo(4);
         assertThat(slugs(added.get("lockers"))).containsExactly("small", "small", "large", "large");
-        JsonNode lockers = get("/lockers?controllerId=" + added.get("controllerId").asLong());
+        JsonNode lockers =
+                get("/lockers?controllerId=" + added.get("controllerId").asLong());
         assertThat(lockers.size()).isEqualTo(4);
         assertThat(lockers.get(0).get("available").asBoolean()).isTrue();
         assertThat(admin("GET", "/controllers", null).body().size()).isEqualTo(1);
@@ -167,7 +195,8 @@ abstract class AdminGatewayTest {
 
     @Test
     void a_bank_grows_and_shrinks_but_never_over_an_active_transaction() throws Exception {
-        long controllerId = addController("Tower A", "bus-a", 0).get("controllerId").asLong();
+        long controllerId =
+                addController("Tower A", "bus-a", 0).get("controllerId").asLong();
         String path = "/controllers/" + controllerId + "/locker-count";
 
         JsonNode grown = admin("PATCH", path, "{\"lockerCount\":6}").body();
@@ -176,8 +205,8 @@ abstract class AdminGatewayTest {
         assertThat(get("/lockers?controllerId=" + controllerId).size()).isEqualTo(6);
 
         JsonNode shrunk = admin("PATCH", path, "{\"lockerCount\":4}").body();
-        assertThat(numbers(shrunk.get("removedLockerIds"))).containsExactlyInAnyOrderElementsOf(
-                numbers(grown.get("addedLockerIds")));
+        assertThat(numbers(shrunk.get("removedLockerIds")))
+                .containsExactlyInAnyOrderElementsOf(numbers(grown.get("addedLockerIds")));
 
         createTransaction("big-parcel", "large");
         AdminHttp.Reply refused = admin("PATCH", path, "{\"lockerCount\":2}");
@@ -187,13 +216,17 @@ abstract class AdminGatewayTest {
     }
 
     @Test
-    void a_replaced_board_keeps_every_locker_and_transaction_and_the_next_open_goes_to_the_new_board() throws Exception {
-        long controllerId = addController("Tower A", "bus-a", 0).get("controllerId").asLong();
+    void a_replaced_board_keeps_every_locker_and_transaction_and_the_next_open_goes_to_the_new_board()
+            throws Exception {
+        long controllerId =
+                addController("Tower A", "bus-a", 0).get("controllerId").asLong();
         JsonNode transaction = createTransaction("order-1", "large");
         long lockerId = transaction.get("lockerId").asLong();
         JsonNode before = get("/lockers?controllerId=" + controllerId);
 
-        AdminHttp.Reply replaced = admin("POST", "/controllers/" + controllerId + "/replace",
+        AdminHttp.Reply replaced = admin(
+                "POST",
+                "/controllers/" + controllerId + "/replace",
                 "{\"transport\":{\"type\":\"simulated\",\"bus\":\"bus-b\"},\"boardAddress\":1}");
 
         assertThat(replaced.status()).isEqualTo(200);
@@ -203,7 +236,8 @@ abstract class AdminGatewayTest {
         assertThat(ids(after)).isEqualTo(ids(before));
         for (int i = 0; i < after.size(); i++) {
             assertThat(after.get(i).get("state")).isEqualTo(before.get(i).get("state"));
-            assertThat(after.get(i).get("transactionId")).isEqualTo(before.get(i).get("transactionId"));
+            assertThat(after.get(i).get("transactionId"))
+                    .isEqualTo(before.get(i).get("transactionId"));
             assertThat(after.get(i).get("lockerType")).isEqualTo(before.get(i).get("lockerType"));
         }
         assertThat(get("/transactions/order-1").get("lockerId").asLong()).isEqualTo(lockerId);
@@ -211,37 +245,46 @@ abstract class AdminGatewayTest {
         AdminHttp.Reply opened = http.send("POST", "/transactions/order-1/open", null);
         assertThat(opened.status()).isEqualTo(200);
         int lock = get("/lockers/" + lockerId).get("bankLockerNumber").asInt();
-        SimulatedBoard newBoard = server.simulatedBuses().existing("bus-b").orElseThrow().board(1).orElseThrow();
-        SimulatedBoard oldBoard = server.simulatedBuses().existing("bus-a").orElseThrow().board(0).orElseThrow();
+        SimulatedBoard newBoard =
+                server.simulatedBuses().existing("bus-b").orElseThrow().board(1).orElseThrow();
+        SimulatedBoard oldBoard =
+                server.simulatedBuses().existing("bus-a").orElseThrow().board(0).orElseThrow();
         assertThat(newBoard.isDoorOpen(lock)).isTrue();
         assertThat(oldBoard.isDoorOpen(lock)).isFalse();
     }
 
     @Test
-    void removing_a_controller_needs_force_while_a_transaction_is_active_and_force_releases_it_audited() throws Exception {
-        long controllerId = addController("Tower A", "bus-a", 0).get("controllerId").asLong();
+    void removing_a_controller_needs_force_while_a_transaction_is_active_and_force_releases_it_audited()
+            throws Exception {
+        long controllerId =
+                addController("Tower A", "bus-a", 0).get("controllerId").asLong();
         createTransaction("stuck", null);
 
         AdminHttp.Reply refused = admin("DELETE", "/controllers/" + controllerId, null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(http.send("GET", "/transactions/stuck", null).status()).isEqualTo(200);
 
-        assertThat(admin("DELETE", "/controllers/" + controllerId + "?force=true", null).status()).isEqualTo(204);
+        assertThat(admin("DELETE", "/controllers/" + controllerId + "?force=true", null)
+                        .status())
+                .isEqualTo(204);
         assertThat(http.send("GET", "/transactions/stuck", null).status()).isEqualTo(404);
         assertThat(admin("GET", "/controllers/" + controllerId, null).status()).isEqualTo(404);
         assertThat(get("/lockers").size()).isZero();
-        assertThat(auditMessages()).anyMatch(m -> m.contains("transaction.force-release") && m.contains("stuck"))
+        assertThat(auditMessages())
+                .anyMatch(m -> m.contains("transaction.force-release") && m.contains("stuck"))
                 .anyMatch(m -> m.contains("controller.remove") && m.contains("REFUSED"))
                 .anyMatch(m -> m.contains("controller.remove") && m.contains("forced"));
     }
 
     @Test
     void admin_changes_show_in_the_system_logs_and_survive_a_restart() throws Exception {
-        long controllerId = addController("Tower A", "bus-a", 0).get("controllerId").asLong();
+        long controllerId =
+                addController("Tower A", "bus-a", 0).get("controllerId").asLong();
         admin("PATCH", "/controllers/" + controllerId, "{\"name\":\"Tower A1\"}");
         admin("PATCH", "/controllers/" + controllerId + "/locker-count", "{\"lockerCount\":5}");
         List<String> before = auditMessages();
-        assertThat(before).anyMatch(m -> m.contains("admin:admin controller.add"))
+        assertThat(before)
+                .anyMatch(m -> m.contains("admin:admin controller.add"))
                 .anyMatch(m -> m.contains("admin:admin controller.update"))
                 .anyMatch(m -> m.contains("admin:admin controller.locker-count") && m.contains("4 -> 5"))
                 .anyMatch(m -> m.contains("admin:admin admin.login"));
@@ -250,7 +293,11 @@ abstract class AdminGatewayTest {
         startServer();
 
         assertThat(auditMessages()).containsAll(before);
-        assertThat(admin("GET", "/controllers/" + controllerId, null).body().get("name").asText()).isEqualTo("Tower A1");
+        assertThat(admin("GET", "/controllers/" + controllerId, null)
+                        .body()
+                        .get("name")
+                        .asText())
+                .isEqualTo("Tower A1");
     }
 
     // --- helpers
@@ -283,9 +330,12 @@ abstract class AdminGatewayTest {
     }
 
     private JsonNode createTransaction(String id, String lockerType) throws Exception {
-        AdminHttp.Reply reply = http.send("POST", "/transactions", lockerType == null
-                ? "{\"transactionId\":\"" + id + "\"}"
-                : "{\"transactionId\":\"" + id + "\",\"lockerType\":\"" + lockerType + "\"}");
+        AdminHttp.Reply reply = http.send(
+                "POST",
+                "/transactions",
+                lockerType == null
+                        ? "{\"transactionId\":\"" + id + "\"}"
+                        : "{\"transactionId\":\"" + id + "\",\"lockerType\":\"" + lockerType + "\"}");
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
         return reply.body();
     }
@@ -294,7 +344,8 @@ abstract class AdminGatewayTest {
         List<String> messages = new ArrayList<>();
         get("/system/logs?limit=1000").forEach(e -> {
             if (e.get("logger").asText().equals("audit")) {
-                messages.add(e.get("timestamp").asText() + " " + e.get("message").asText());
+                messages.add(
+                        e.get("timestamp").asText() + " " + e.get("message").asText());
             }
         });
         return messages;

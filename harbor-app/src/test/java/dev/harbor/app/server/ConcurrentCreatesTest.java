@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentCreatesTest {
 
     /** Two simulated xor8a boards of 50 lockers: 100 lockers in all. */
-    static final String HUNDRED_LOCKERS = """
+    static final String HUNDRED_LOCKERS =
+            """
             { "lockerTypes": [ { "slug": "parcel", "name": "Parcel" } ],
               "bankTypes": [ { "name": "Fifty", "lockers": [ %s ] } ],
               "controllers": [
@@ -74,7 +75,8 @@ class ConcurrentCreatesTest {
                             return client.post("/transactions", "{\"transactionId\":\"race-" + i + "\"}");
                         })
                         .toList();
-                List<Future<Json.Response>> pending = creates.stream().map(clients::submit).toList();
+                List<Future<Json.Response>> pending =
+                        creates.stream().map(clients::submit).toList();
                 go.countDown();
                 Map<Integer, Integer> byStatus = new HashMap<>();
                 List<Long> lockers = new java.util.ArrayList<>();

@@ -27,8 +27,8 @@ class DemoGatewayTest {
 
     @BeforeEach
     void start() {
-        server = HarborServer.start(ConfigLoader.load(Map.of(
-                "HARBOR_DATA_DIR", dir.toString(), "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0")));
+        server = HarborServer.start(ConfigLoader.load(
+                Map.of("HARBOR_DATA_DIR", dir.toString(), "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0")));
         client = new Json(server.port());
     }
 
@@ -55,7 +55,8 @@ class DemoGatewayTest {
 
     @Test
     void a_parcel_goes_in_and_comes_out_through_the_simulated_boards() throws Exception {
-        Json.Response created = client.post("/transactions", "{\"transactionId\":\"order-1138\",\"lockerType\":\"large\"}");
+        Json.Response created =
+                client.post("/transactions", "{\"transactionId\":\"order-1138\",\"lockerType\":\"large\"}");
         assertThat(created.status()).isEqualTo(201);
         long lockerId = created.body().get("lockerId").asLong();
         assertThat(created.body().get("lockerType").asText()).isEqualTo("large");
@@ -69,7 +70,11 @@ class DemoGatewayTest {
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.body().get("success").asBoolean()).isTrue();
         assertThat(opened.body().get("lockerId").asLong()).isEqualTo(lockerId);
-        assertThat(client.get("/transactions/order-1138").body().get("openCount").asInt()).isEqualTo(1);
+        assertThat(client.get("/transactions/order-1138")
+                        .body()
+                        .get("openCount")
+                        .asInt())
+                .isEqualTo(1);
 
         assertThat(client.delete("/transactions/order-1138").status()).isEqualTo(204);
         assertThat(client.get("/transactions/order-1138").status()).isEqualTo(404);
@@ -80,7 +85,10 @@ class DemoGatewayTest {
 
     @Test
     void a_parcel_placed_behind_an_opened_door_that_closes_again_makes_the_locker_occupied() throws Exception {
-        long lockerId = client.post("/transactions", "{\"transactionId\":\"drop-off\"}").body().get("lockerId").asLong();
+        long lockerId = client.post("/transactions", "{\"transactionId\":\"drop-off\"}")
+                .body()
+                .get("lockerId")
+                .asLong();
         JsonNode placed = client.get("/lockers/" + lockerId).body();
         awaitDoor(lockerId, false);
 
@@ -90,11 +98,15 @@ class DemoGatewayTest {
         long controllerId = placed.get("controllerId").asLong();
         int address = 0;
         for (JsonNode controller : config.get("controllers")) {
-            if (controller.get("controllerId").asLong() == controllerId && controller.get("name").asText().endsWith("B")) {
+            if (controller.get("controllerId").asLong() == controllerId
+                    && controller.get("name").asText().endsWith("B")) {
                 address = 1;
             }
         }
-        server.simulatedBuses().bus(DemoLayout.BUS).board(address).orElseThrow()
+        server.simulatedBuses()
+                .bus(DemoLayout.BUS)
+                .board(address)
+                .orElseThrow()
                 .closeDoor(placed.get("bankLockerNumber").asInt());
 
         awaitState(lockerId, "LOCKED");
@@ -111,7 +123,8 @@ class DemoGatewayTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("locker " + lockerId + " never reached " + state + ": " + client.get("/lockers/" + lockerId).body());
+        throw new AssertionError("locker " + lockerId + " never reached " + state + ": "
+                + client.get("/lockers/" + lockerId).body());
     }
 
     private void awaitDoor(long lockerId, boolean open) throws Exception {
@@ -147,14 +160,18 @@ class DemoGatewayTest {
 
     @Test
     void the_layout_is_loaded_once_so_a_restart_keeps_the_same_lockers_and_transactions() throws Exception {
-        long lockerId = client.post("/transactions", "{\"transactionId\":\"kept\"}").body().get("lockerId").asLong();
+        long lockerId = client.post("/transactions", "{\"transactionId\":\"kept\"}")
+                .body()
+                .get("lockerId")
+                .asLong();
         server.close();
 
-        server = HarborServer.start(ConfigLoader.load(Map.of(
-                "HARBOR_DATA_DIR", dir.toString(), "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0")));
+        server = HarborServer.start(ConfigLoader.load(
+                Map.of("HARBOR_DATA_DIR", dir.toString(), "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0")));
         client = new Json(server.port());
 
         assertThat(client.get("/lockers").body().size()).isEqualTo(32);
-        assertThat(client.get("/transactions/kept").body().get("lockerId").asLong()).isEqualTo(lockerId);
+        assertThat(client.get("/transactions/kept").body().get("lockerId").asLong())
+                .isEqualTo(lockerId);
     }
 }

@@ -34,8 +34,9 @@ final class GatewayProcess implements AutoCloseable {
 
     static GatewayProcess start(Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.harbor.app.HarborServer").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.HarborServer")
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
         builder.environment().putAll(environment);
         builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
@@ -48,8 +49,8 @@ final class GatewayProcess implements AutoCloseable {
         try {
             return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the gateway did not start within " + timeout + "; it printed:\n"
-                    + String.join("\n", output), e);
+            throw new AssertionError(
+                    "the gateway did not start within " + timeout + "; it printed:\n" + String.join("\n", output), e);
         }
     }
 
@@ -87,8 +88,8 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);

@@ -14,10 +14,10 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Response(int status, JsonNode body) {
-    }
+    record Response(int status, JsonNode body) {}
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Json(int port) {
@@ -39,8 +39,8 @@ final class Json {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(90)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Response(response.statusCode(), body == null || body.isEmpty() ? null : MAPPER.readTree(body));
     }

@@ -50,10 +50,10 @@ class PowerCutTest {
             Thread creator = new Thread(() -> {
                 for (int i = 0; i < 32; i++) {
                     try {
-                        Json.Response response = client.post("/transactions",
-                                "{\"transactionId\":\"cut-" + i + "\"}");
+                        Json.Response response = client.post("/transactions", "{\"transactionId\":\"cut-" + i + "\"}");
                         if (response.status() == 201) {
-                            answered.put("cut-" + i, response.body().get("lockerId").asLong());
+                            answered.put(
+                                    "cut-" + i, response.body().get("lockerId").asLong());
                             enough.countDown();
                         }
                     } catch (Exception connectionLost) {
@@ -62,7 +62,9 @@ class PowerCutTest {
                 }
             });
             creator.start();
-            assertThat(enough.await(60, TimeUnit.SECONDS)).as("20 transactions created before the cut").isTrue();
+            assertThat(enough.await(60, TimeUnit.SECONDS))
+                    .as("20 transactions created before the cut")
+                    .isTrue();
             gateway.kill();
             creator.join(30_000);
         }
@@ -71,14 +73,19 @@ class PowerCutTest {
             Json client = new Json(restarted.awaitPort(START));
             JsonNode transactions = client.get("/transactions").body();
             Map<String, Long> stored = new HashMap<>();
-            transactions.forEach(t -> stored.put(t.get("transactionId").asText(), t.get("lockerId").asLong()));
+            transactions.forEach(t -> stored.put(
+                    t.get("transactionId").asText(), t.get("lockerId").asLong()));
 
             assertThat(stored).containsAllEntriesOf(answered);
             assertThat(stored.values()).doesNotHaveDuplicates();
-            List<JsonNode> lockers = StreamSupport.stream(client.get("/lockers").body().spliterator(), false).toList();
+            List<JsonNode> lockers = StreamSupport.stream(
+                            client.get("/lockers").body().spliterator(), false)
+                    .toList();
             Map<String, Long> heldBy = lockers.stream()
                     .filter(l -> !l.get("transactionId").isNull())
-                    .collect(Collectors.toMap(l -> l.get("transactionId").asText(), l -> l.get("lockerId").asLong()));
+                    .collect(Collectors.toMap(
+                            l -> l.get("transactionId").asText(),
+                            l -> l.get("lockerId").asLong()));
             assertThat(heldBy).isEqualTo(stored);
             restarted.stop(Duration.ofSeconds(30));
         }

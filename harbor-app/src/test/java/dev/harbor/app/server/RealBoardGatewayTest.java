@@ -38,8 +38,9 @@ class RealBoardGatewayTest {
         SimulatedBoard xor8a = tcpBus.addBoard(Protocol.XOR8A, 1, 4, ProtocolOptions.DEFAULTS);
         Path gatewaySide = dir.resolve("ttyHarbor");
         try (SocatPtyPair pty = SocatPtyPair.start(gatewaySide, dir.resolve("ttyBoard"));
-             SerialBoardSimulator serial = SerialBoardSimulator.open(serialBus, pty.boardSide().toString(), 19_200);
-             TcpBoardSimulator tcp = TcpBoardSimulator.startOnLoopback(tcpBus, 0)) {
+                SerialBoardSimulator serial =
+                        SerialBoardSimulator.open(serialBus, pty.boardSide().toString(), 19_200);
+                TcpBoardSimulator tcp = TcpBoardSimulator.startOnLoopback(tcpBus, 0)) {
             Path layout = dir.resolve("layout.json");
             Files.writeString(layout, """
                     { "lockerTypes": [ { "slug": "parcel", "name": "Parcel" } ],
@@ -50,11 +51,17 @@ class RealBoardGatewayTest {
                           "transport": { "type": "serial", "port": "%s", "baudRate": 19200 } },
                         { "name": "TCP tower", "protocol": "xor8a", "boardAddress": 1, "bankType": "Four",
                           "transport": { "type": "tcp", "host": "127.0.0.1", "port": %d } } ] }
-                    """.formatted(String.join(",", java.util.Collections.nCopies(16, "\"parcel\"")),
-                    gatewaySide, tcp.port()));
+                    """.formatted(
+                    String.join(",", java.util.Collections.nCopies(16, "\"parcel\"")), gatewaySide, tcp.port()));
             try (HarborServer server = HarborServer.start(ConfigLoader.load(Map.of(
-                    "HARBOR_DATA_DIR", dir.resolve("data").toString(), "HARBOR_LAYOUT_FILE", layout.toString(),
-                    "HARBOR_HTTP_HOST", "127.0.0.1", "HARBOR_HTTP_PORT", "0")))) {
+                    "HARBOR_DATA_DIR",
+                    dir.resolve("data").toString(),
+                    "HARBOR_LAYOUT_FILE",
+                    layout.toString(),
+                    "HARBOR_HTTP_HOST",
+                    "127.0.0.1",
+                    "HARBOR_HTTP_PORT",
+                    "0")))) {
                 Json client = new Json(server.port());
                 long serialLocker1 = lockerId(client, "Serial tower", 1);
                 long tcpLocker2 = lockerId(client, "TCP tower", 2);

@@ -44,8 +44,9 @@ class RebootTest {
 
             assertThat(reboot.status()).isEqualTo(202);
             assertThat(reboot.body().get("success").asBoolean()).isTrue();
-            assertThat(gateway.awaitExit(Duration.ofSeconds(60))).as("the gateway exits by itself:\n%s",
-                    String.join("\n", gateway.output())).isTrue();
+            assertThat(gateway.awaitExit(Duration.ofSeconds(60)))
+                    .as("the gateway exits by itself:\n%s", String.join("\n", gateway.output()))
+                    .isTrue();
             assertThat(gateway.exitValue()).isZero();
             output = gateway.output();
         }

@@ -30,7 +30,7 @@ class RunnableJarIT {
         Path jar = Path.of(System.getProperty("harbor.jar"));
         assertThat(jar).exists();
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
@@ -41,8 +41,8 @@ class RunnableJarIT {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             Pattern listening = Pattern.compile("listening on [^:]+:(\\d+)");
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     synchronized (output) {
@@ -70,11 +70,14 @@ class RunnableJarIT {
             assertThat(client.get("/lockers").body().size()).isEqualTo(32);
             assertThat(client.get("/openapi.json").status()).isEqualTo(200);
             assertThat(Files.exists(workDir.resolve("data").resolve("harbor.db")))
-                    .as("the default data folder is ./data").isTrue();
+                    .as("the default data folder is ./data")
+                    .isTrue();
 
             // SIGTERM through the handle: Process.destroy() would also close the pipe we read the log from.
             process.toHandle().destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped after SIGTERM")
+                    .isTrue();
             reader.join(5_000);
             synchronized (output) {
                 assertThat(output).anyMatch(line -> line.contains("Harbor stopped"));

@@ -14,16 +14,17 @@ import java.util.UUID;
  */
 final class TestDatabases {
 
-    static final String URL = System.getenv().getOrDefault("HARBOR_TEST_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String URL =
+            System.getenv().getOrDefault("HARBOR_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Creates a new schema and returns a JDBC URL whose connections use it. */
     static String freshPostgresSchema() throws SQLException {
-        String schema = "harbor_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
+        String schema = "harbor_app_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        try (Connection connection = DriverManager.getConnection(URL);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -31,7 +32,8 @@ final class TestDatabases {
 
     static void dropSchemaOf(String url) throws SQLException {
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        try (Connection connection = DriverManager.getConnection(URL); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(URL);
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -57,31 +57,24 @@ public interface AdminAuthentication {
         }
 
         /** Wrong username or password: deliberately the same answer for both. */
-        record Rejected() implements LoginResult {
-        }
+        record Rejected() implements LoginResult {}
 
-        record Throttled(Duration retryAfter) implements LoginResult {
-        }
+        record Throttled(Duration retryAfter) implements LoginResult {}
 
         /** No admin user exists: see {@link AdminAuthentication#NOT_CONFIGURED_MESSAGE}. */
-        record NotConfigured() implements LoginResult {
-        }
+        record NotConfigured() implements LoginResult {}
     }
 
     sealed interface AuthResult {
-        record Authenticated(String username) implements AuthResult {
-        }
+        record Authenticated(String username) implements AuthResult {}
 
         /** {@code reason} is safe to show: it never says whether a username exists. */
-        record Rejected(String reason) implements AuthResult {
-        }
+        record Rejected(String reason) implements AuthResult {}
 
-        record Throttled(Duration retryAfter) implements AuthResult {
-        }
+        record Throttled(Duration retryAfter) implements AuthResult {}
 
         /** No admin user exists: see {@link AdminAuthentication#NOT_CONFIGURED_MESSAGE}. */
-        record NotConfigured() implements AuthResult {
-        }
+        record NotConfigured() implements AuthResult {}
     }
 
     String NOT_CONFIGURED_MESSAGE = "No admin user is configured: set HARBOR_ADMIN_USERNAME and "

@@ -36,9 +36,11 @@ public final class AuthService implements AdminAuthentication {
     private static final int MAX_USERNAME_LENGTH = 100;
     /** Far above any real password; keeps a hostile request from feeding the hasher megabytes. */
     private static final int MAX_PASSWORD_LENGTH = 1024;
+
     private static final int MAX_TOKEN_LENGTH = 256;
     /** A sliding expiry is only written when it moves at least this far: not one write per request. */
     private static final Duration EXTEND_STEP = Duration.ofMinutes(1);
+
     private static final String BAD_CREDENTIALS = "invalid username or password";
     private static final String BAD_SESSION = "invalid or expired session token";
 
@@ -52,8 +54,13 @@ public final class AuthService implements AdminAuthentication {
     private final LoginThrottle throttle;
     private volatile String dummyHash;
 
-    public AuthService(AdminUserStore users, SessionStore sessions, PasswordHasher hasher, Auditor auditor,
-                       AuthSettings settings, Clock clock) {
+    public AuthService(
+            AdminUserStore users,
+            SessionStore sessions,
+            PasswordHasher hasher,
+            Auditor auditor,
+            AuthSettings settings,
+            Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -94,7 +101,9 @@ public final class AuthService implements AdminAuthentication {
     public void ensureAdmin(String username, String password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
-        if (username.isBlank() || username.length() > MAX_USERNAME_LENGTH || username.contains(":")
+        if (username.isBlank()
+                || username.length() > MAX_USERNAME_LENGTH
+                || username.contains(":")
                 || !username.equals(username.strip())) {
             throw new IllegalArgumentException("HARBOR_ADMIN_USERNAME must be 1-" + MAX_USERNAME_LENGTH
                     + " characters, without ':' and without surrounding spaces");
@@ -111,8 +120,8 @@ public final class AuthService implements AdminAuthentication {
         users.save(username, hasher.hash(password));
         if (existing.isPresent()) {
             int ended = sessions.deleteForUser(username);
-            auditor.record(Actor.SYSTEM, "admin.password-change", "admin user " + username, "OK",
-                    ended + " session(s) ended");
+            auditor.record(
+                    Actor.SYSTEM, "admin.password-change", "admin user " + username, "OK", ended + " session(s) ended");
         } else {
             auditor.record(Actor.SYSTEM, "admin.create", "admin user " + username, "OK", null);
         }
@@ -211,17 +220,13 @@ public final class AuthService implements AdminAuthentication {
     }
 
     private sealed interface PasswordCheck {
-        record Right() implements PasswordCheck {
-        }
+        record Right() implements PasswordCheck {}
 
-        record Wrong() implements PasswordCheck {
-        }
+        record Wrong() implements PasswordCheck {}
 
-        record Throttled(Duration retryAfter) implements PasswordCheck {
-        }
+        record Throttled(Duration retryAfter) implements PasswordCheck {}
 
-        record NotConfigured() implements PasswordCheck {
-        }
+        record NotConfigured() implements PasswordCheck {}
     }
 
     private PasswordCheck checkPassword(String username, String password, String clientKey, Instant now) {
@@ -232,8 +237,11 @@ public final class AuthService implements AdminAuthentication {
         }
         boolean right;
         try {
-            boolean plausible = username != null && password != null && !username.isEmpty()
-                    && username.length() <= MAX_USERNAME_LENGTH && password.length() <= MAX_PASSWORD_LENGTH;
+            boolean plausible = username != null
+                    && password != null
+                    && !username.isEmpty()
+                    && username.length() <= MAX_USERNAME_LENGTH
+                    && password.length() <= MAX_PASSWORD_LENGTH;
             Optional<String> stored = plausible ? users.passwordHash(username) : Optional.empty();
             if (stored.isPresent()) {
                 right = hasher.verify(password, stored.get());
@@ -256,7 +264,11 @@ public final class AuthService implements AdminAuthentication {
         Duration lockout = throttle.failed(clientKey, now);
         log.warn("Failed admin sign-in from {}", clientKey);
         if (lockout != null) {
-            auditor.record(new Actor("client " + clientKey), "admin.lockout", "admin sign-in", "THROTTLED",
+            auditor.record(
+                    new Actor("client " + clientKey),
+                    "admin.lockout",
+                    "admin sign-in",
+                    "THROTTLED",
                     settings.maxFailures() + " failed attempts; locked out for " + lockout);
             return new PasswordCheck.Throttled(lockout);
         }

@@ -9,11 +9,23 @@ import java.util.Objects;
  * logins from one client within {@code failureWindow} lock that client out for {@code lockout};
  * each further lockout doubles, up to {@code maxLockout}.
  */
-public record AuthSettings(Duration sessionTtl, Duration sessionMaxLifetime, int maxFailures, Duration failureWindow,
-                           Duration lockout, Duration maxLockout, int minPasswordLength) {
+public record AuthSettings(
+        Duration sessionTtl,
+        Duration sessionMaxLifetime,
+        int maxFailures,
+        Duration failureWindow,
+        Duration lockout,
+        Duration maxLockout,
+        int minPasswordLength) {
 
-    public static final AuthSettings DEFAULTS = new AuthSettings(Duration.ofHours(8), Duration.ofHours(24), 5,
-            Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(1), 12);
+    public static final AuthSettings DEFAULTS = new AuthSettings(
+            Duration.ofHours(8),
+            Duration.ofHours(24),
+            5,
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(5),
+            Duration.ofHours(1),
+            12);
 
     public AuthSettings {
         positive(sessionTtl, "sessionTtl");

@@ -17,17 +17,15 @@ final class LoginThrottle {
     /** Told to a client whose remaining attempts are all in flight. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
-    private record State(int failures, Instant windowStart, int inFlight, Instant lockedUntil, int lockouts,
-                         Instant lastFailure) {
+    private record State(
+            int failures, Instant windowStart, int inFlight, Instant lockedUntil, int lockouts, Instant lastFailure) {
         static final State FRESH = new State(0, null, 0, null, 0, null);
     }
 
     sealed interface Admission {
-        record Admitted() implements Admission {
-        }
+        record Admitted() implements Admission {}
 
-        record Refused(Duration retryAfter) implements Admission {
-        }
+        record Refused(Duration retryAfter) implements Admission {}
     }
 
     private final ConcurrentHashMap<String, State> clients = new ConcurrentHashMap<>();
@@ -52,7 +50,12 @@ final class LoginThrottle {
                 refusal[0] = BUSY_RETRY;
                 return state;
             }
-            return new State(failures, windowStart, state.inFlight() + 1, state.lockedUntil(), state.lockouts(),
+            return new State(
+                    failures,
+                    windowStart,
+                    state.inFlight() + 1,
+                    state.lockedUntil(),
+                    state.lockouts(),
                     state.lastFailure());
         });
         return refusal[0] == null ? new Admission.Admitted() : new Admission.Refused(refusal[0]);
@@ -60,8 +63,15 @@ final class LoginThrottle {
 
     /** An admitted check that ended without a verdict on the password (nothing to check against, or an error). */
     void abandoned(String client) {
-        clients.computeIfPresent(client, (key, state) -> new State(state.failures(), state.windowStart(),
-                Math.max(0, state.inFlight() - 1), state.lockedUntil(), state.lockouts(), state.lastFailure()));
+        clients.computeIfPresent(
+                client,
+                (key, state) -> new State(
+                        state.failures(),
+                        state.windowStart(),
+                        Math.max(0, state.inFlight() - 1),
+                        state.lockedUntil(),
+                        state.lockouts(),
+                        state.lastFailure()));
     }
 
     /**
@@ -70,8 +80,15 @@ final class LoginThrottle {
      * must not hand a guesser a fresh allowance.
      */
     void succeeded(String client) {
-        clients.computeIfPresent(client, (key, state) -> new State(0, null, Math.max(0, state.inFlight() - 1),
-                state.lockedUntil(), state.lockouts(), state.lastFailure()));
+        clients.computeIfPresent(
+                client,
+                (key, state) -> new State(
+                        0,
+                        null,
+                        Math.max(0, state.inFlight() - 1),
+                        state.lockedUntil(),
+                        state.lockouts(),
+                        state.lastFailure()));
     }
 
     /** A wrong password. @return the lockout this failure started, or {@code null} */
@@ -118,7 +135,8 @@ final class LoginThrottle {
             return true;
         }
         Instant quietSince = state.lockedUntil() != null && state.lockedUntil().isAfter(state.lastFailure())
-                ? state.lockedUntil() : state.lastFailure();
+                ? state.lockedUntil()
+                : state.lastFailure();
         return !now.isBefore(quietSince.plus(settings.maxLockout()).plus(settings.failureWindow()));
     }
 }

@@ -50,8 +50,8 @@ final class CachingControllerStore implements ControllerStore {
     }
 
     @Override
-    public Adjustment adjustLockerCount(ControllerId id, int lockerCount, LockerTypeId newLockerType,
-                                        DeviceStatus initial) {
+    public Adjustment adjustLockerCount(
+            ControllerId id, int lockerCount, LockerTypeId newLockerType, DeviceStatus initial) {
         Adjustment adjustment = database.adjustLockerCount(id, lockerCount, newLockerType, initial);
         cache.reloadController(id);
         return adjustment;

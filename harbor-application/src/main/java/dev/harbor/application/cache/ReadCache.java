@@ -19,7 +19,8 @@ public final class ReadCache {
     private final ControllerStore controllers;
     private final LayoutStore layout;
 
-    public ReadCache(LockerStore lockers, TransactionStore transactions, ControllerStore controllers, LayoutStore layout) {
+    public ReadCache(
+            LockerStore lockers, TransactionStore transactions, ControllerStore controllers, LayoutStore layout) {
         LockerCache cache = new LockerCache(lockers);
         this.lockers = new CachingLockerStore(lockers, cache);
         this.transactions = new CachingTransactionStore(transactions, cache);

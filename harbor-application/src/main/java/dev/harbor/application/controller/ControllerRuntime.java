@@ -19,12 +19,17 @@ public final class ControllerRuntime {
      * @param attachedAt    when the gateway started driving it: the reference for health before a first answer
      * @param offlineReason why it is offline, for people
      */
-    public record Snapshot(boolean online, Instant lastSeenAt, Instant attachedAt, String offlineReason,
-                           long opens, long failures, String lastError, Instant lastErrorAt) {
-    }
+    public record Snapshot(
+            boolean online,
+            Instant lastSeenAt,
+            Instant attachedAt,
+            String offlineReason,
+            long opens,
+            long failures,
+            String lastError,
+            Instant lastErrorAt) {}
 
-    public record Counts(int total, int online) {
-    }
+    public record Counts(int total, int online) {}
 
     private final Map<ControllerId, Snapshot> snapshots = new ConcurrentHashMap<>();
 
@@ -41,9 +46,11 @@ public final class ControllerRuntime {
      * yet, but the controller's counters of opens and failures go on.
      */
     public void reattached(ControllerId id, Instant at) {
-        snapshots.compute(id, (k, s) -> s == null
-                ? new Snapshot(true, null, at, null, 0, 0, null, null)
-                : new Snapshot(true, null, at, null, s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+        snapshots.compute(
+                id,
+                (k, s) -> s == null
+                        ? new Snapshot(true, null, at, null, 0, 0, null, null)
+                        : new Snapshot(true, null, at, null, s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
     }
 
     public void detached(ControllerId id) {
@@ -51,23 +58,52 @@ public final class ControllerRuntime {
     }
 
     public void answered(ControllerId id, Instant at) {
-        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(true, at, s.attachedAt(), null,
-                s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+        snapshots.computeIfPresent(
+                id,
+                (k, s) -> new Snapshot(
+                        true, at, s.attachedAt(), null, s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
     }
 
     public void silent(ControllerId id, String reason, Instant at) {
-        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(false, s.lastSeenAt(), s.attachedAt(), reason,
-                s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+        snapshots.computeIfPresent(
+                id,
+                (k, s) -> new Snapshot(
+                        false,
+                        s.lastSeenAt(),
+                        s.attachedAt(),
+                        reason,
+                        s.opens(),
+                        s.failures(),
+                        s.lastError(),
+                        s.lastErrorAt()));
     }
 
     public void openSucceeded(ControllerId id) {
-        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(s.online(), s.lastSeenAt(), s.attachedAt(),
-                s.offlineReason(), s.opens() + 1, s.failures(), s.lastError(), s.lastErrorAt()));
+        snapshots.computeIfPresent(
+                id,
+                (k, s) -> new Snapshot(
+                        s.online(),
+                        s.lastSeenAt(),
+                        s.attachedAt(),
+                        s.offlineReason(),
+                        s.opens() + 1,
+                        s.failures(),
+                        s.lastError(),
+                        s.lastErrorAt()));
     }
 
     public void openFailed(ControllerId id, String error, Instant at) {
-        snapshots.computeIfPresent(id, (k, s) -> new Snapshot(s.online(), s.lastSeenAt(), s.attachedAt(),
-                s.offlineReason(), s.opens(), s.failures() + 1, error, at));
+        snapshots.computeIfPresent(
+                id,
+                (k, s) -> new Snapshot(
+                        s.online(),
+                        s.lastSeenAt(),
+                        s.attachedAt(),
+                        s.offlineReason(),
+                        s.opens(),
+                        s.failures() + 1,
+                        error,
+                        at));
     }
 
     public Optional<Snapshot> snapshot(ControllerId id) {

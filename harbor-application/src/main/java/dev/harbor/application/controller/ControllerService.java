@@ -38,8 +38,14 @@ public final class ControllerService implements ManageControllers {
     private final Clock clock;
     private final Object changes = new Object();
 
-    public ControllerService(ControllerStore store, LayoutStore layout, LockBoard board, ControllerRuntime runtime,
-                             Auditor auditor, Supplier<HeartbeatThresholds> thresholds, Clock clock) {
+    public ControllerService(
+            ControllerStore store,
+            LayoutStore layout,
+            LockBoard board,
+            ControllerRuntime runtime,
+            Auditor auditor,
+            Supplier<HeartbeatThresholds> thresholds,
+            Clock clock) {
         this.store = store;
         this.layout = layout;
         this.board = board;
@@ -74,7 +80,12 @@ public final class ControllerService implements ManageControllers {
         synchronized (changes) {
             Optional<Controller> clash = clashing(command.endpoint(), null);
             if (clash.isPresent()) {
-                auditor.record(actor, "controller.add", command.name(), "CONFLICT", "endpoint in use by " + clash.get().id());
+                auditor.record(
+                        actor,
+                        "controller.add",
+                        command.name(),
+                        "CONFLICT",
+                        "endpoint in use by " + clash.get().id());
                 return new AddResult.EndpointInUse(clash.get().id());
             }
             List<LockerTypeId> types;
@@ -96,14 +107,20 @@ public final class ControllerService implements ManageControllers {
             }
             Instant now = clock.instant();
             ControllerStore.Registered registered = store.add(
-                    new ControllerStore.NewController(command.name(), command.endpoint(), command.bankTypeId(),
-                            command.discoveredVia(), now),
-                    types, DeviceStatus.initial(now));
+                    new ControllerStore.NewController(
+                            command.name(), command.endpoint(), command.bankTypeId(), command.discoveredVia(), now),
+                    types,
+                    DeviceStatus.initial(now));
             Controller controller = registered.controller();
             runtime.attached(controller.id(), now);
             board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
-            auditor.record(actor, "controller.add", "controller " + controller.id(), "OK",
-                    controller.name() + ", " + controller.lockerCount() + " lockers, " + describe(controller.endpoint()));
+            auditor.record(
+                    actor,
+                    "controller.add",
+                    "controller " + controller.id(),
+                    "OK",
+                    controller.name() + ", " + controller.lockerCount() + " lockers, "
+                            + describe(controller.endpoint()));
             return new AddResult.Added(view(controller, now));
         }
     }
@@ -131,7 +148,12 @@ public final class ControllerService implements ManageControllers {
             if (endpoint != null) {
                 Optional<Controller> clash = clashing(endpoint, id);
                 if (clash.isPresent()) {
-                    auditor.record(actor, action, "controller " + id, "CONFLICT", "endpoint in use by " + clash.get().id());
+                    auditor.record(
+                            actor,
+                            action,
+                            "controller " + id,
+                            "CONFLICT",
+                            "endpoint in use by " + clash.get().id());
                     return new ChangeResult.EndpointInUse(clash.get().id());
                 }
                 next = next.withEndpoint(endpoint);
@@ -154,16 +176,30 @@ public final class ControllerService implements ManageControllers {
             if (removal instanceof Removal.Removed removed) {
                 board.detach(id);
                 runtime.detached(id);
-                removed.releasedTransactions().forEach(t -> auditor.record(actor, "transaction.force-release",
-                        "transaction " + t.id(), "OK", "controller " + id + " removed with force"));
-                auditor.record(actor, "controller.remove", "controller " + id, "OK",
+                removed.releasedTransactions()
+                        .forEach(t -> auditor.record(
+                                actor,
+                                "transaction.force-release",
+                                "transaction " + t.id(),
+                                "OK",
+                                "controller " + id + " removed with force"));
+                auditor.record(
+                        actor,
+                        "controller.remove",
+                        "controller " + id,
+                        "OK",
                         force ? "forced, " + removed.releasedTransactions().size() + " transaction(s) released" : null);
                 return new RemoveResult.Removed(removed.releasedTransactions().size());
             }
             if (removal instanceof Removal.Refused refused) {
-                auditor.record(actor, "controller.remove", "controller " + id, "REFUSED",
+                auditor.record(
+                        actor,
+                        "controller.remove",
+                        "controller " + id,
+                        "REFUSED",
                         refused.activeTransactions().size() + " active transaction(s)");
-                return new RemoveResult.HasActiveTransactions(refused.activeTransactions().size());
+                return new RemoveResult.HasActiveTransactions(
+                        refused.activeTransactions().size());
             }
             return new RemoveResult.NotFound();
         }
@@ -180,19 +216,28 @@ public final class ControllerService implements ManageControllers {
             if (lockerCount < 1 || lockerCount > max) {
                 return new AdjustResult.OutOfRange(max);
             }
-            Adjustment adjustment = store.adjustLockerCount(id, lockerCount, defaultLockerType(),
-                    DeviceStatus.initial(clock.instant()));
+            Adjustment adjustment = store.adjustLockerCount(
+                    id, lockerCount, defaultLockerType(), DeviceStatus.initial(clock.instant()));
             if (adjustment instanceof Adjustment.Adjusted adjusted) {
                 board.attach(id, existing.get().endpoint(), lockerCount);
-                auditor.record(actor, "controller.locker-count", "controller " + id, "OK",
+                auditor.record(
+                        actor,
+                        "controller.locker-count",
+                        "controller " + id,
+                        "OK",
                         adjusted.previousCount() + " -> " + adjusted.lockerCount());
-                return new AdjustResult.Adjusted(id, adjusted.previousCount(), adjusted.lockerCount(),
-                        adjusted.added(), adjusted.removed());
+                return new AdjustResult.Adjusted(
+                        id, adjusted.previousCount(), adjusted.lockerCount(), adjusted.added(), adjusted.removed());
             }
             if (adjustment instanceof Adjustment.Refused refused) {
-                auditor.record(actor, "controller.locker-count", "controller " + id, "REFUSED",
+                auditor.record(
+                        actor,
+                        "controller.locker-count",
+                        "controller " + id,
+                        "REFUSED",
                         refused.activeTransactions().size() + " active transaction(s) on lockers to remove");
-                return new AdjustResult.HasActiveTransactions(refused.activeTransactions().size());
+                return new AdjustResult.HasActiveTransactions(
+                        refused.activeTransactions().size());
             }
             return new AdjustResult.NotFound();
         }
@@ -216,11 +261,14 @@ public final class ControllerService implements ManageControllers {
     private ControllerView view(Controller controller, Instant now) {
         ControllerRuntime.Snapshot snapshot = runtime.snapshot(controller.id())
                 .orElse(new ControllerRuntime.Snapshot(false, null, now, "not attached", 0, 0, null, null));
-        return new ControllerView(controller, snapshot,
+        return new ControllerView(
+                controller,
+                snapshot,
                 new HeartbeatClassifier(thresholds.get()).classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
     }
 
     private static String describe(BoardEndpoint endpoint) {
-        return endpoint.protocol().id() + " at " + endpoint.transport().busKey() + " address " + endpoint.boardAddress();
+        return endpoint.protocol().id() + " at " + endpoint.transport().busKey() + " address "
+                + endpoint.boardAddress();
     }
 }

@@ -23,13 +23,11 @@ public interface DiscoverControllers {
     }
 
     /** Why a board that was found could not be added (its announcement is unusable, or it clashes). */
-    record Skipped(ControllerDiscovery.Found found, String reason) {
-    }
+    record Skipped(ControllerDiscovery.Found found, String reason) {}
 
     sealed interface ScanResult {
         /** mDNS is not configured. */
-        record Disabled() implements ScanResult {
-        }
+        record Disabled() implements ScanResult {}
 
         record Scanned(List<Discovered> discovered, List<ControllerView> added, List<Skipped> skipped)
                 implements ScanResult {

@@ -34,7 +34,8 @@ public final class DiscoveryService implements DiscoverControllers {
             return new ScanResult.Disabled();
         }
         List<ControllerDiscovery.Found> found = discovery.scan(window);
-        List<Controller> known = controllers.list().stream().map(ControllerView::controller).toList();
+        List<Controller> known =
+                controllers.list().stream().map(ControllerView::controller).toList();
         List<Discovered> discovered = new ArrayList<>();
         List<ControllerView> added = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -51,7 +52,11 @@ public final class DiscoveryService implements DiscoverControllers {
             }
         }
         if (add) {
-            auditor.record(actor, "controller.scan", "mDNS", "OK",
+            auditor.record(
+                    actor,
+                    "controller.scan",
+                    "mDNS",
+                    "OK",
                     found.size() + " found, " + added.size() + " added, " + skipped.size() + " skipped");
         }
         return new ScanResult.Scanned(discovered, added, skipped);
@@ -71,8 +76,11 @@ public final class DiscoveryService implements DiscoverControllers {
         }
         ManageControllers.AddCommand command;
         try {
-            BoardEndpoint endpoint = new BoardEndpoint(protocol.get(), new Transport.Tcp(board.host(), board.port()),
-                    board.boardAddress(), ProtocolOptions.DEFAULTS);
+            BoardEndpoint endpoint = new BoardEndpoint(
+                    protocol.get(),
+                    new Transport.Tcp(board.host(), board.port()),
+                    board.boardAddress(),
+                    ProtocolOptions.DEFAULTS);
             command = new ManageControllers.AddCommand(name(board), endpoint, null, board.locks(), DiscoveredVia.MDNS);
         } catch (IllegalArgumentException | NullPointerException e) {
             return AddAttempt.skipped(e.getMessage());

@@ -2,7 +2,6 @@ package dev.harbor.application.controller;
 
 import dev.harbor.application.Actor;
 import dev.harbor.domain.controller.BoardEndpoint;
-import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.layout.BankTypeId;
@@ -24,8 +23,12 @@ public interface ManageControllers {
     AddResult add(AddCommand command, Actor actor);
 
     /** Exactly one of {@code bankTypeId} and {@code lockerCount} is given. */
-    record AddCommand(String name, BoardEndpoint endpoint, BankTypeId bankTypeId, Integer lockerCount,
-                      DiscoveredVia discoveredVia) {
+    record AddCommand(
+            String name,
+            BoardEndpoint endpoint,
+            BankTypeId bankTypeId,
+            Integer lockerCount,
+            DiscoveredVia discoveredVia) {
         public AddCommand {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(discoveredVia, "discoveredVia");
@@ -35,7 +38,8 @@ public interface ManageControllers {
             if ((bankTypeId == null) == (lockerCount == null)) {
                 throw new IllegalArgumentException("give exactly one of bankTypeId and lockerCount");
             }
-            if (lockerCount != null && (lockerCount < 1 || lockerCount > endpoint.protocol().maxLocks())) {
+            if (lockerCount != null
+                    && (lockerCount < 1 || lockerCount > endpoint.protocol().maxLocks())) {
                 throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board drives 1-"
                         + endpoint.protocol().maxLocks() + " lockers");
             }
@@ -43,18 +47,14 @@ public interface ManageControllers {
     }
 
     sealed interface AddResult {
-        record Added(ControllerView controller) implements AddResult {
-        }
+        record Added(ControllerView controller) implements AddResult {}
 
-        record EndpointInUse(ControllerId existing) implements AddResult {
-        }
+        record EndpointInUse(ControllerId existing) implements AddResult {}
 
-        record UnknownBankType(BankTypeId id) implements AddResult {
-        }
+        record UnknownBankType(BankTypeId id) implements AddResult {}
 
         /** The bank type has more lockers than the board's protocol drives. */
-        record TooManyLockers(int lockers, int max) implements AddResult {
-        }
+        record TooManyLockers(int lockers, int max) implements AddResult {}
     }
 
     /** Changes name and/or endpoint; {@code null} leaves a field as it is. */
@@ -64,43 +64,34 @@ public interface ManageControllers {
     ChangeResult replace(ControllerId id, BoardEndpoint endpoint, Actor actor);
 
     sealed interface ChangeResult {
-        record Changed(ControllerView controller) implements ChangeResult {
-        }
+        record Changed(ControllerView controller) implements ChangeResult {}
 
-        record NotFound() implements ChangeResult {
-        }
+        record NotFound() implements ChangeResult {}
 
-        record EndpointInUse(ControllerId existing) implements ChangeResult {
-        }
+        record EndpointInUse(ControllerId existing) implements ChangeResult {}
     }
 
     RemoveResult remove(ControllerId id, boolean force, Actor actor);
 
     sealed interface RemoveResult {
-        record Removed(int releasedTransactions) implements RemoveResult {
-        }
+        record Removed(int releasedTransactions) implements RemoveResult {}
 
-        record NotFound() implements RemoveResult {
-        }
+        record NotFound() implements RemoveResult {}
 
-        record HasActiveTransactions(int count) implements RemoveResult {
-        }
+        record HasActiveTransactions(int count) implements RemoveResult {}
     }
 
     AdjustResult adjustLockerCount(ControllerId id, int lockerCount, Actor actor);
 
     sealed interface AdjustResult {
-        record Adjusted(ControllerId id, int previousCount, int lockerCount, List<LockerId> added,
-                        List<LockerId> removed) implements AdjustResult {
-        }
+        record Adjusted(
+                ControllerId id, int previousCount, int lockerCount, List<LockerId> added, List<LockerId> removed)
+                implements AdjustResult {}
 
-        record NotFound() implements AdjustResult {
-        }
+        record NotFound() implements AdjustResult {}
 
-        record HasActiveTransactions(int count) implements AdjustResult {
-        }
+        record HasActiveTransactions(int count) implements AdjustResult {}
 
-        record OutOfRange(int max) implements AdjustResult {
-        }
+        record OutOfRange(int max) implements AdjustResult {}
     }
 }

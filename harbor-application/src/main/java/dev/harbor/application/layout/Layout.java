@@ -16,8 +16,8 @@ public record Layout(List<LockerTypeSpec> lockerTypes, List<BankTypeSpec> bankTy
         controllers = List.copyOf(controllers);
     }
 
-    public record LockerTypeSpec(String slug, String name, String description,
-                                 Integer widthMm, Integer heightMm, Integer depthMm) {
+    public record LockerTypeSpec(
+            String slug, String name, String description, Integer widthMm, Integer heightMm, Integer depthMm) {
         public LockerTypeSpec {
             Objects.requireNonNull(slug, "slug");
             Objects.requireNonNull(name, "name");

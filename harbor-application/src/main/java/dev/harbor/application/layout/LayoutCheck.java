@@ -9,8 +9,7 @@ import java.util.Set;
 /** Everything wrong with a layout, listed at once so a person can fix the file in one go. */
 final class LayoutCheck {
 
-    private LayoutCheck() {
-    }
+    private LayoutCheck() {}
 
     static List<String> problems(Layout layout) {
         List<String> problems = new ArrayList<>();
@@ -46,20 +45,29 @@ final class LayoutCheck {
                 problems.add("controllers: '" + controller.name() + "' is defined twice");
             }
             Layout.BankTypeSpec bank = layout.bankTypes().stream()
-                    .filter(b -> b.name().equals(controller.bankType())).findFirst().orElse(null);
+                    .filter(b -> b.name().equals(controller.bankType()))
+                    .findFirst()
+                    .orElse(null);
             if (bank == null) {
-                problems.add("controllers: '" + controller.name() + "' uses unknown bank type '" + controller.bankType() + "'");
-            } else if (bank.lockerTypes().size() > controller.endpoint().protocol().maxLocks()) {
-                problems.add("controllers: '" + controller.name() + "' has " + bank.lockerTypes().size()
+                problems.add("controllers: '" + controller.name() + "' uses unknown bank type '" + controller.bankType()
+                        + "'");
+            } else if (bank.lockerTypes().size()
+                    > controller.endpoint().protocol().maxLocks()) {
+                problems.add("controllers: '" + controller.name() + "' has "
+                        + bank.lockerTypes().size()
                         + " lockers but a " + controller.endpoint().protocol().id() + " board drives at most "
                         + controller.endpoint().protocol().maxLocks());
             }
         }
         for (int i = 0; i < layout.controllers().size(); i++) {
             for (int j = i + 1; j < layout.controllers().size(); j++) {
-                if (layout.controllers().get(i).endpoint().clashesWith(layout.controllers().get(j).endpoint())) {
+                if (layout.controllers()
+                        .get(i)
+                        .endpoint()
+                        .clashesWith(layout.controllers().get(j).endpoint())) {
                     problems.add("controllers: '" + layout.controllers().get(i).name() + "' and '"
-                            + layout.controllers().get(j).name() + "' clash on one bus (same board address, or two protocols on one line)");
+                            + layout.controllers().get(j).name()
+                            + "' clash on one bus (same board address, or two protocols on one line)");
                 }
             }
         }

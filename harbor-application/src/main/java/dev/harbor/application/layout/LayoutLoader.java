@@ -38,7 +38,8 @@ public final class LayoutLoader {
     private final ControllerService controllerService;
     private final Clock clock;
 
-    public LayoutLoader(LayoutStore layoutStore, ControllerStore controllers, ControllerService controllerService, Clock clock) {
+    public LayoutLoader(
+            LayoutStore layoutStore, ControllerStore controllers, ControllerService controllerService, Clock clock) {
         this.layoutStore = layoutStore;
         this.controllers = controllers;
         this.controllerService = controllerService;
@@ -53,18 +54,26 @@ public final class LayoutLoader {
         Instant now = clock.instant();
         Map<String, LockerTypeId> typeIds = new HashMap<>();
         for (Layout.LockerTypeSpec spec : layout.lockerTypes()) {
-            LockerType stored = layoutStore.upsertLockerType(new LockerType(new LockerTypeId(UNASSIGNED_ID), spec.slug(),
-                    spec.name(), spec.description(), spec.widthMm(), spec.heightMm(), spec.depthMm(), now));
+            LockerType stored = layoutStore.upsertLockerType(new LockerType(
+                    new LockerTypeId(UNASSIGNED_ID),
+                    spec.slug(),
+                    spec.name(),
+                    spec.description(),
+                    spec.widthMm(),
+                    spec.heightMm(),
+                    spec.depthMm(),
+                    now));
             typeIds.put(spec.slug(), stored.id());
         }
         Map<String, BankTypeId> bankIds = new HashMap<>();
         for (Layout.BankTypeSpec spec : layout.bankTypes()) {
             List<BankType.Association> associations = new ArrayList<>();
             for (int i = 0; i < spec.lockerTypes().size(); i++) {
-                associations.add(new BankType.Association(i + 1, typeIds.get(spec.lockerTypes().get(i))));
+                associations.add(new BankType.Association(
+                        i + 1, typeIds.get(spec.lockerTypes().get(i))));
             }
-            BankType stored = layoutStore.upsertBankType(new BankType(new BankTypeId(UNASSIGNED_ID), spec.name(),
-                    spec.description(), spec.isDebug(), associations, now));
+            BankType stored = layoutStore.upsertBankType(new BankType(
+                    new BankTypeId(UNASSIGNED_ID), spec.name(), spec.description(), spec.isDebug(), associations, now));
             bankIds.put(spec.name(), stored.id());
         }
         for (Layout.ControllerSpec spec : layout.controllers()) {
@@ -72,10 +81,13 @@ public final class LayoutLoader {
                     .filter(c -> c.name().equals(spec.name()))
                     .findFirst();
             if (existing.isEmpty()) {
-                ManageControllers.AddResult result = controllerService.add(new ManageControllers.AddCommand(spec.name(),
-                        spec.endpoint(), bankIds.get(spec.bankType()), null, DiscoveredVia.LAYOUT), Actor.SYSTEM);
+                ManageControllers.AddResult result = controllerService.add(
+                        new ManageControllers.AddCommand(
+                                spec.name(), spec.endpoint(), bankIds.get(spec.bankType()), null, DiscoveredVia.LAYOUT),
+                        Actor.SYSTEM);
                 if (!(result instanceof ManageControllers.AddResult.Added)) {
-                    throw new IllegalArgumentException("the layout's controller " + spec.name() + " cannot be added: " + result);
+                    throw new IllegalArgumentException(
+                            "the layout's controller " + spec.name() + " cannot be added: " + result);
                 }
             } else if (!existing.get().endpoint().equals(spec.endpoint())) {
                 log.info("Layout moves controller {} to {}", spec.name(), spec.endpoint());

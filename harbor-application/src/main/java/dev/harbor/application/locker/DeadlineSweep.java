@@ -39,7 +39,10 @@ public final class DeadlineSweep {
             // One sweep may pass several deadlines in turn (an expired booking under an expired lock).
             List<Transition.Moved> moves = machine.expireIfDue(locker.device(), now);
             if (!moves.isEmpty()
-                    && lockers.compareAndSetDevice(locker.id(), locker.device(), moves.get(moves.size() - 1).to())) {
+                    && lockers.compareAndSetDevice(
+                            locker.id(),
+                            locker.device(),
+                            moves.get(moves.size() - 1).to())) {
                 moved++;
                 moves.forEach(m -> m.anomalyReason().ifPresent(a -> log.warn("Locker {}: {}", locker.id(), a)));
             }

@@ -40,8 +40,11 @@ public final class DoorOpenPolicy {
                 .handle(BoardCommunicationException.class, TimeoutExceededException.class)
                 .withMaxAttempts(current.maxAttempts())
                 .withDelay(current.delay())
-                .onRetry(e -> log.info("Retrying open of lock {} on controller {} after: {}",
-                        lockNumber, controller, describe(e.getLastException())))
+                .onRetry(e -> log.info(
+                        "Retrying open of lock {} on controller {} after: {}",
+                        lockNumber,
+                        controller,
+                        describe(e.getLastException())))
                 .build();
         Timeout<OpenConfirmation> attemptTimeout = Timeout.<OpenConfirmation>builder(current.attemptTimeout())
                 .withInterrupt()

@@ -39,7 +39,8 @@ public final class DoorOpener {
         } catch (RuntimeException e) {
             // A board driver's bug must cost this one door, not an open-all report or a 500.
             log.error("Opening locker {} failed unexpectedly", locker.id(), e);
-            outcome = new DoorOpenOutcome.Unreachable("unexpected failure: " + e.getClass().getSimpleName(), 1);
+            outcome = new DoorOpenOutcome.Unreachable(
+                    "unexpected failure: " + e.getClass().getSimpleName(), 1);
         }
         if (outcome instanceof DoorOpenOutcome.Opened opened) {
             runtime.openSucceeded(locker.controllerId());

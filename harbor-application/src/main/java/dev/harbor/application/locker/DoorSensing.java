@@ -78,7 +78,11 @@ public final class DoorSensing implements BoardObserver {
             // Deadlines that passed before the event count first (the machine never expires on its own).
             Transition transition = machine.apply(machine.statusAt(current.device(), at), DeviceInput.event(event), at);
             if (!(transition instanceof Transition.Moved moved)) {
-                log.debug("Locker {}: {} ignored in {}", locker.id(), event, current.device().state());
+                log.debug(
+                        "Locker {}: {} ignored in {}",
+                        locker.id(),
+                        event,
+                        current.device().state());
                 return;
             }
             if (lockers.compareAndSetDevice(current.id(), current.device(), moved.to())) {

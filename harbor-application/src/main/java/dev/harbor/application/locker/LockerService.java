@@ -8,10 +8,10 @@ import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.domain.controller.ControllerId;
-import dev.harbor.domain.locker.Locker;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.domain.transaction.TransactionId;
@@ -32,8 +32,14 @@ public final class LockerService implements QueryLockers, OpenLocker, UpdateServ
     private final DoorOpener doorOpener;
     private final Auditor auditor;
 
-    public LockerService(LockerStore lockers, ControllerStore controllers, TransactionStore transactions,
-                         LayoutStore layout, ControllerRuntime runtime, DoorOpener doorOpener, Auditor auditor) {
+    public LockerService(
+            LockerStore lockers,
+            ControllerStore controllers,
+            TransactionStore transactions,
+            LayoutStore layout,
+            ControllerRuntime runtime,
+            DoorOpener doorOpener,
+            Auditor auditor) {
         this.lockers = lockers;
         this.controllers = controllers;
         this.transactions = transactions;
@@ -60,14 +66,19 @@ public final class LockerService implements QueryLockers, OpenLocker, UpdateServ
     @Override
     public List<ControllerLayout> layout() {
         Map<LockerTypeId, LockerType> types = typesById();
-        return controllers.findAll().stream().map(c -> {
-            Optional<ControllerRuntime.Snapshot> snapshot = runtime.snapshot(c.id());
-            List<Slot> slots = lockers.findByController(c.id()).stream()
-                    .map(l -> new Slot(l.id(), l.bankLockerNumber(), types.get(l.lockerTypeId())))
-                    .toList();
-            return new ControllerLayout(c, snapshot.map(ControllerRuntime.Snapshot::online).orElse(false),
-                    snapshot.map(ControllerRuntime.Snapshot::lastSeenAt).orElse(null), slots);
-        }).toList();
+        return controllers.findAll().stream()
+                .map(c -> {
+                    Optional<ControllerRuntime.Snapshot> snapshot = runtime.snapshot(c.id());
+                    List<Slot> slots = lockers.findByController(c.id()).stream()
+                            .map(l -> new Slot(l.id(), l.bankLockerNumber(), types.get(l.lockerTypeId())))
+                            .toList();
+                    return new ControllerLayout(
+                            c,
+                            snapshot.map(ControllerRuntime.Snapshot::online).orElse(false),
+                            snapshot.map(ControllerRuntime.Snapshot::lastSeenAt).orElse(null),
+                            slots);
+                })
+                .toList();
     }
 
     @Override
@@ -102,7 +113,8 @@ public final class LockerService implements QueryLockers, OpenLocker, UpdateServ
     public boolean update(LockerId id, ServiceState service, Actor actor) {
         boolean updated = lockers.updateService(id, service);
         String detail = service.outOfService()
-                ? "out of service: " + service.reasonCode() + (service.reason() == null ? "" : " (" + service.reason() + ")")
+                ? "out of service: " + service.reasonCode()
+                        + (service.reason() == null ? "" : " (" + service.reason() + ")")
                 : "back in service";
         auditor.record(actor, "locker.service-state", "locker " + id, updated ? "OK" : "NOT_FOUND", detail);
         return updated;

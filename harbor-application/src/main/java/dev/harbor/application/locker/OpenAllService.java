@@ -31,8 +31,8 @@ public final class OpenAllService implements OpenAllLockers {
     private final Auditor auditor;
     private final Duration gap;
 
-    public OpenAllService(LockerStore lockers, ControllerStore controllers, DoorOpener doorOpener,
-                          Auditor auditor, Duration gap) {
+    public OpenAllService(
+            LockerStore lockers, ControllerStore controllers, DoorOpener doorOpener, Auditor auditor, Duration gap) {
         this.lockers = lockers;
         this.controllers = controllers;
         this.doorOpener = doorOpener;
@@ -42,13 +42,14 @@ public final class OpenAllService implements OpenAllLockers {
 
     @Override
     public Report openAll(Actor actor) {
-        Map<ControllerId, Controller> byId = controllers.findAll().stream()
-                .collect(Collectors.toMap(Controller::id, Function.identity()));
+        Map<ControllerId, Controller> byId =
+                controllers.findAll().stream().collect(Collectors.toMap(Controller::id, Function.identity()));
         Map<String, List<Locker>> byBus = new LinkedHashMap<>();
         for (Locker locker : lockers.findAll()) {
             Controller controller = byId.get(locker.controllerId());
             if (controller != null) {
-                byBus.computeIfAbsent(controller.endpoint().transport().busKey(), k -> new ArrayList<>()).add(locker);
+                byBus.computeIfAbsent(controller.endpoint().transport().busKey(), k -> new ArrayList<>())
+                        .add(locker);
             }
         }
         List<OpenResult> results = new ArrayList<>();
@@ -69,7 +70,11 @@ public final class OpenAllService implements OpenAllLockers {
         }
         results.sort(Comparator.comparingLong(OpenAllService::lockerIdOf));
         Report report = new Report(results);
-        auditor.record(actor, "locker.open-all", "all lockers", report.allSucceeded() ? "OK" : "PARTIAL",
+        auditor.record(
+                actor,
+                "locker.open-all",
+                "all lockers",
+                report.allSucceeded() ? "OK" : "PARTIAL",
                 report.succeeded() + " of " + results.size() + " opened");
         return report;
     }

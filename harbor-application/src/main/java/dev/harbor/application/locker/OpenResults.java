@@ -3,8 +3,7 @@ package dev.harbor.application.locker;
 /** How an open result reads in the audit trail. */
 final class OpenResults {
 
-    private OpenResults() {
-    }
+    private OpenResults() {}
 
     static String outcome(OpenResult result) {
         if (result instanceof OpenResult.Opened) {

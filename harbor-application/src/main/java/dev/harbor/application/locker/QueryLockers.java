@@ -1,8 +1,8 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.domain.controller.Controller;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.locker.LockerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +18,7 @@ public interface QueryLockers {
     /** The whole physical layout: every controller with its lockers. */
     List<ControllerLayout> layout();
 
-    record ControllerLayout(Controller controller, boolean online, Instant lastSeenAt, List<Slot> lockers) {
-    }
+    record ControllerLayout(Controller controller, boolean online, Instant lastSeenAt, List<Slot> lockers) {}
 
-    record Slot(LockerId lockerId, int bankLockerNumber, LockerType lockerType) {
-    }
+    record Slot(LockerId lockerId, int bankLockerNumber, LockerType lockerType) {}
 }

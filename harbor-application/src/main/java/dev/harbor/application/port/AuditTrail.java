@@ -6,8 +6,7 @@ import java.util.List;
 /** Every administrative change: who, what, when, outcome. Durable: it survives restarts. */
 public interface AuditTrail {
 
-    record Entry(Instant at, String actor, String action, String target, String outcome, String detail) {
-    }
+    record Entry(Instant at, String actor, String action, String target, String outcome, String detail) {}
 
     void record(Entry entry);
 

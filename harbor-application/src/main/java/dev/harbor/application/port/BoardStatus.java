@@ -14,8 +14,7 @@ public record BoardStatus(Map<Integer, LockReading> locks) {
      * @param doorOpen    {@code true} when the lock's feedback says open (unlatched)
      * @param itemPresent the item sensor, {@code null} when the board has none
      */
-    public record LockReading(boolean doorOpen, Boolean itemPresent) {
-    }
+    public record LockReading(boolean doorOpen, Boolean itemPresent) {}
 
     public BoardStatus {
         Objects.requireNonNull(locks, "locks");

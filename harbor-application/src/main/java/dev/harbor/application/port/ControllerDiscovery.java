@@ -6,8 +6,7 @@ import java.util.List;
 /** Finding network lock controllers on the LAN (mDNS), and announcing the gateway. */
 public interface ControllerDiscovery {
 
-    record Found(String name, String host, int port, String protocol, int boardAddress, int locks) {
-    }
+    record Found(String name, String host, int port, String protocol, int boardAddress, int locks) {}
 
     /** Whether discovery is configured (mDNS is off unless bound to an explicit address). */
     boolean isEnabled();

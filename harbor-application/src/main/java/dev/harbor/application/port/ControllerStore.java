@@ -6,9 +6,9 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
 import java.util.List;
@@ -33,12 +33,14 @@ public interface ControllerStore {
      */
     Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial);
 
-    record NewController(String name, BoardEndpoint endpoint, BankTypeId bankTypeId,
-                         DiscoveredVia discoveredVia, Instant createdAt) {
-    }
+    record NewController(
+            String name,
+            BoardEndpoint endpoint,
+            BankTypeId bankTypeId,
+            DiscoveredVia discoveredVia,
+            Instant createdAt) {}
 
-    record Registered(Controller controller, List<Locker> lockers) {
-    }
+    record Registered(Controller controller, List<Locker> lockers) {}
 
     /**
      * Writes name and endpoint (replacing a board keeps every locker and transaction as they are).
@@ -54,8 +56,8 @@ public interface ControllerStore {
      */
     final class EndpointInUseException extends RuntimeException {
         public EndpointInUseException(BoardEndpoint endpoint) {
-            super("a controller is already registered at board address " + endpoint.boardAddress()
-                    + " on " + endpoint.transport().busKey());
+            super("a controller is already registered at board address " + endpoint.boardAddress() + " on "
+                    + endpoint.transport().busKey());
         }
     }
 
@@ -66,14 +68,11 @@ public interface ControllerStore {
     Removal remove(ControllerId id, boolean force, Instant now);
 
     sealed interface Removal {
-        record Removed(List<Transaction> releasedTransactions) implements Removal {
-        }
+        record Removed(List<Transaction> releasedTransactions) implements Removal {}
 
-        record Refused(List<Transaction> activeTransactions) implements Removal {
-        }
+        record Refused(List<Transaction> activeTransactions) implements Removal {}
 
-        record NotFound() implements Removal {
-        }
+        record NotFound() implements Removal {}
     }
 
     /**
@@ -84,13 +83,10 @@ public interface ControllerStore {
 
     sealed interface Adjustment {
         record Adjusted(int previousCount, int lockerCount, List<LockerId> added, List<LockerId> removed)
-                implements Adjustment {
-        }
+                implements Adjustment {}
 
-        record Refused(List<Transaction> activeTransactions) implements Adjustment {
-        }
+        record Refused(List<Transaction> activeTransactions) implements Adjustment {}
 
-        record NotFound() implements Adjustment {
-        }
+        record NotFound() implements Adjustment {}
     }
 }

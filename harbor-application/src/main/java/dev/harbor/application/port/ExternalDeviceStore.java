@@ -7,9 +7,13 @@ import java.util.Map;
 /** Devices beside the gateway (kiosks, screens, scanners) that send heartbeats. */
 public interface ExternalDeviceStore {
 
-    record Heartbeat(String deviceId, String deviceType, String status, String softwareVersion,
-                     Map<String, Object> details, Instant receivedAt) {
-    }
+    record Heartbeat(
+            String deviceId,
+            String deviceType,
+            String status,
+            String softwareVersion,
+            Map<String, Object> details,
+            Instant receivedAt) {}
 
     /** Keeps the latest heartbeat of each device. */
     void record(Heartbeat heartbeat);

@@ -5,11 +5,9 @@ import java.util.List;
 /** The computer the gateway runs on: its network identity, and rebooting it. */
 public interface HostSystem {
 
-    record NetworkInterface(String name, String ipv4, String ipv6, String mac) {
-    }
+    record NetworkInterface(String name, String ipv4, String ipv6, String mac) {}
 
-    record Network(String hostname, List<NetworkInterface> interfaces) {
-    }
+    record Network(String hostname, List<NetworkInterface> interfaces) {}
 
     /** Reads the network information afresh. */
     Network readNetwork();

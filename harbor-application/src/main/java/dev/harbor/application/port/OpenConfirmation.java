@@ -5,5 +5,4 @@ package dev.harbor.application.port;
  *
  * @param doorOpen the door sensor reading after the pulse, or {@code null} when the board cannot tell
  */
-public record OpenConfirmation(Boolean doorOpen) {
-}
+public record OpenConfirmation(Boolean doorOpen) {}

@@ -29,14 +29,11 @@ public interface TransactionStore {
 
     /** The outcome of {@link #assign}. */
     sealed interface Assignment {
-        record Assigned(Transaction transaction) implements Assignment {
-        }
+        record Assigned(Transaction transaction) implements Assignment {}
 
-        record AlreadyExists(Transaction existing) implements Assignment {
-        }
+        record AlreadyExists(Transaction existing) implements Assignment {}
 
-        record NoLockerFree() implements Assignment {
-        }
+        record NoLockerFree() implements Assignment {}
     }
 
     /**

@@ -11,6 +11,5 @@ public interface ExternalDevices {
 
     List<DeviceView> devices();
 
-    record DeviceView(ExternalDeviceStore.Heartbeat latest, HealthReading health) {
-    }
+    record DeviceView(ExternalDeviceStore.Heartbeat latest, HealthReading health) {}
 }

@@ -4,13 +4,19 @@ import dev.harbor.application.port.HostSystem;
 import java.time.Instant;
 
 /** What {@code GET /system} shows. */
-public record GatewayInfo(String gatewayId, String name, String version, Instant startedAt, long uptimeSeconds,
-                          HostSystem.Network network, String storage, ControllerCounts controllers,
-                          LockerCounts lockers, RuntimeSettings config) {
+public record GatewayInfo(
+        String gatewayId,
+        String name,
+        String version,
+        Instant startedAt,
+        long uptimeSeconds,
+        HostSystem.Network network,
+        String storage,
+        ControllerCounts controllers,
+        LockerCounts lockers,
+        RuntimeSettings config) {
 
-    public record ControllerCounts(int total, int online) {
-    }
+    public record ControllerCounts(int total, int online) {}
 
-    public record LockerCounts(int total, int available, int occupied, int outOfService) {
-    }
+    public record LockerCounts(int total, int available, int occupied, int outOfService) {}
 }

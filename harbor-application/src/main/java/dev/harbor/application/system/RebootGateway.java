@@ -17,11 +17,9 @@ public interface RebootGateway {
 
     sealed interface RebootResult {
         /** No reboot command is configured. */
-        record Disabled() implements RebootResult {
-        }
+        record Disabled() implements RebootResult {}
 
         /** The shutdown starts after {@code delay}; a second request while one is pending changes nothing. */
-        record Scheduled(Duration delay) implements RebootResult {
-        }
+        record Scheduled(Duration delay) implements RebootResult {}
     }
 }

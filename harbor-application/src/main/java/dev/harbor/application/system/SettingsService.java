@@ -29,7 +29,8 @@ public final class SettingsService implements ManageSettings {
      * @param defaults        what applies where nothing was stored
      * @param logLevelApplier sets the root log level of the logging back end
      */
-    public SettingsService(SettingsStore store, RuntimeSettings defaults, Auditor auditor, Consumer<String> logLevelApplier) {
+    public SettingsService(
+            SettingsStore store, RuntimeSettings defaults, Auditor auditor, Consumer<String> logLevelApplier) {
         this.store = store;
         this.auditor = auditor;
         this.logLevelApplier = logLevelApplier;
@@ -60,14 +61,30 @@ public final class SettingsService implements ManageSettings {
             return new RuntimeSettings(
                     values.getOrDefault("name", defaults.name()),
                     new DoorOpenSettings(
-                            millis(values, "doorOpen.attemptTimeoutMs", defaults.doorOpen().attemptTimeout()),
-                            Integer.parseInt(values.getOrDefault("doorOpen.maxAttempts",
+                            millis(
+                                    values,
+                                    "doorOpen.attemptTimeoutMs",
+                                    defaults.doorOpen().attemptTimeout()),
+                            Integer.parseInt(values.getOrDefault(
+                                    "doorOpen.maxAttempts",
                                     Integer.toString(defaults.doorOpen().maxAttempts()))),
-                            millis(values, "doorOpen.delayMs", defaults.doorOpen().delay())),
+                            millis(
+                                    values,
+                                    "doorOpen.delayMs",
+                                    defaults.doorOpen().delay())),
                     new HeartbeatThresholds(
-                            millis(values, "heartbeat.unhealthyAfterMs", defaults.heartbeat().unhealthyAfter()),
-                            millis(values, "heartbeat.deadAfterMs", defaults.heartbeat().deadAfter()),
-                            millis(values, "heartbeat.longDeadAfterMs", defaults.heartbeat().longDeadAfter())),
+                            millis(
+                                    values,
+                                    "heartbeat.unhealthyAfterMs",
+                                    defaults.heartbeat().unhealthyAfter()),
+                            millis(
+                                    values,
+                                    "heartbeat.deadAfterMs",
+                                    defaults.heartbeat().deadAfter()),
+                            millis(
+                                    values,
+                                    "heartbeat.longDeadAfterMs",
+                                    defaults.heartbeat().longDeadAfter())),
                     values.getOrDefault("logLevel", defaults.logLevel()));
         } catch (IllegalArgumentException e) {
             // Stored settings were valid when written; if they no longer are, the box must still start.
@@ -84,12 +101,20 @@ public final class SettingsService implements ManageSettings {
     private static Map<String, String> toValues(RuntimeSettings settings) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", settings.name());
-        values.put("doorOpen.attemptTimeoutMs", Long.toString(settings.doorOpen().attemptTimeout().toMillis()));
+        values.put(
+                "doorOpen.attemptTimeoutMs",
+                Long.toString(settings.doorOpen().attemptTimeout().toMillis()));
         values.put("doorOpen.maxAttempts", Integer.toString(settings.doorOpen().maxAttempts()));
         values.put("doorOpen.delayMs", Long.toString(settings.doorOpen().delay().toMillis()));
-        values.put("heartbeat.unhealthyAfterMs", Long.toString(settings.heartbeat().unhealthyAfter().toMillis()));
-        values.put("heartbeat.deadAfterMs", Long.toString(settings.heartbeat().deadAfter().toMillis()));
-        values.put("heartbeat.longDeadAfterMs", Long.toString(settings.heartbeat().longDeadAfter().toMillis()));
+        values.put(
+                "heartbeat.unhealthyAfterMs",
+                Long.toString(settings.heartbeat().unhealthyAfter().toMillis()));
+        values.put(
+                "heartbeat.deadAfterMs",
+                Long.toString(settings.heartbeat().deadAfter().toMillis()));
+        values.put(
+                "heartbeat.longDeadAfterMs",
+                Long.toString(settings.heartbeat().longDeadAfter().toMillis()));
         values.put("logLevel", settings.logLevel());
         return values;
     }

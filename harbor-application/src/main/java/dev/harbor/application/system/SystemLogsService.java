@@ -1,8 +1,8 @@
 package dev.harbor.application.system;
 
-import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.LogBook;
+import dev.harbor.application.port.LogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -17,8 +17,7 @@ import java.util.function.BooleanSupplier;
 public final class SystemService implements QuerySystem {
 
     /** What the gateway is, fixed for the life of the process. */
-    public record Identity(String gatewayId, String version, Instant startedAt, String storage) {
-    }
+    public record Identity(String gatewayId, String version, Instant startedAt, String storage) {}
 
     private final Identity identity;
     private final HostSystem host;
@@ -30,8 +29,15 @@ public final class SystemService implements QuerySystem {
     private final Clock clock;
     private volatile HostSystem.Network network;
 
-    public SystemService(Identity identity, HostSystem host, ControllerDiscovery discovery, BooleanSupplier databaseUp,
-                         ControllerRuntime runtime, QueryLockers lockers, ManageSettings settings, Clock clock) {
+    public SystemService(
+            Identity identity,
+            HostSystem host,
+            ControllerDiscovery discovery,
+            BooleanSupplier databaseUp,
+            ControllerRuntime runtime,
+            QueryLockers lockers,
+            ManageSettings settings,
+            Clock clock) {
         this.identity = identity;
         this.host = host;
         this.discovery = discovery;
@@ -46,22 +52,32 @@ public final class SystemService implements QuerySystem {
     public GatewayInfo info() {
         List<LockerView> all = lockers.list(LockerFilter.NONE);
         int available = (int) all.stream().filter(LockerView::available).count();
-        int occupied = (int) all.stream().filter(v -> v.locker().device().isHeld()
-                || v.locker().device().state() != DeviceState.UNLOCKED).count();
-        int outOfService = (int) all.stream().filter(v -> v.locker().service().outOfService()).count();
+        int occupied = (int) all.stream()
+                .filter(v -> v.locker().device().isHeld() || v.locker().device().state() != DeviceState.UNLOCKED)
+                .count();
+        int outOfService = (int)
+                all.stream().filter(v -> v.locker().service().outOfService()).count();
         RuntimeSettings current = settings.current();
-        return new GatewayInfo(identity.gatewayId(), current.name(), identity.version(), identity.startedAt(),
-                uptimeSeconds(), network(), identity.storage(), controllerCounts(),
-                new GatewayInfo.LockerCounts(all.size(), available, occupied, outOfService), current);
+        return new GatewayInfo(
+                identity.gatewayId(),
+                current.name(),
+                identity.version(),
+                identity.startedAt(),
+                uptimeSeconds(),
+                network(),
+                identity.storage(),
+                controllerCounts(),
+                new GatewayInfo.LockerCounts(all.size(), available, occupied, outOfService),
+                current);
     }
 
     @Override
     public GatewayHealth health() {
         boolean up = databaseUp.getAsBoolean();
         GatewayInfo.ControllerCounts controllers = controllerCounts();
-        GatewayHealth.Status status = !up ? GatewayHealth.Status.DOWN
-                : controllers.online() < controllers.total() ? GatewayHealth.Status.DEGRADED
-                : GatewayHealth.Status.UP;
+        GatewayHealth.Status status = !up
+                ? GatewayHealth.Status.DOWN
+                : controllers.online() < controllers.total() ? GatewayHealth.Status.DEGRADED : GatewayHealth.Status.UP;
         return new GatewayHealth(status, up, controllers, identity.version(), uptimeSeconds());
     }
 

@@ -23,16 +23,12 @@ public interface CreateTransaction {
     }
 
     sealed interface Result {
-        record Created(TransactionView transaction) implements Result {
-        }
+        record Created(TransactionView transaction) implements Result {}
 
-        record AlreadyExists(TransactionView existing) implements Result {
-        }
+        record AlreadyExists(TransactionView existing) implements Result {}
 
-        record NoAvailableLocker() implements Result {
-        }
+        record NoAvailableLocker() implements Result {}
 
-        record UnknownLockerType(String slug) implements Result {
-        }
+        record UnknownLockerType(String slug) implements Result {}
     }
 }

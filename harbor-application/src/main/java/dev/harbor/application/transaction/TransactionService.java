@@ -11,10 +11,10 @@ import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.device.HardwareEvent;
 import dev.harbor.domain.device.Transition;
-import dev.harbor.domain.locker.Locker;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.domain.transaction.TransactionId;
 import java.time.Clock;
@@ -41,8 +41,13 @@ public final class TransactionService implements CreateTransaction, QueryTransac
     private final DeviceStateMachine machine;
     private final Clock clock;
 
-    public TransactionService(TransactionStore transactions, LockerStore lockers, LayoutStore layout,
-                              ControllerRuntime runtime, DeviceStateMachine machine, Clock clock) {
+    public TransactionService(
+            TransactionStore transactions,
+            LockerStore lockers,
+            LayoutStore layout,
+            ControllerRuntime runtime,
+            DeviceStateMachine machine,
+            Clock clock) {
         this.transactions = transactions;
         this.lockers = lockers;
         this.layout = layout;
@@ -65,8 +70,8 @@ public final class TransactionService implements CreateTransaction, QueryTransac
         }
         Instant now = clock.instant();
         List<LockerId> candidates = candidates(wantedType);
-        Assignment assignment = transactions.assign(command.transactionId(), candidates,
-                bookedFor(command.transactionId(), now), now);
+        Assignment assignment =
+                transactions.assign(command.transactionId(), candidates, bookedFor(command.transactionId(), now), now);
         if (assignment instanceof Assignment.Assigned assigned) {
             return new Result.Created(view(assigned.transaction()));
         }
@@ -94,21 +99,24 @@ public final class TransactionService implements CreateTransaction, QueryTransac
 
     /** A Harbor transaction books without expiry, and our own boards acknowledge at once. */
     private DeviceStatus bookedFor(TransactionId id, Instant now) {
-        DeviceStatus allocated = moved(machine.apply(DeviceStatus.initial(now),
-                DeviceInput.book(id.value(), BookingExpiry.NEVER), now));
+        DeviceStatus allocated =
+                moved(machine.apply(DeviceStatus.initial(now), DeviceInput.book(id.value(), BookingExpiry.NEVER), now));
         return moved(machine.apply(allocated, DeviceInput.event(HardwareEvent.ACKNOWLEDGED), now));
     }
 
     @Override
     public List<TransactionView> active() {
         List<Transaction> active = transactions.findActive();
-        Map<LockerId, Locker> byId = lockers.findAll().stream()
-                .collect(Collectors.toMap(Locker::id, Function.identity()));
-        Map<LockerTypeId, String> slugs = layout.lockerTypes().stream()
-                .collect(Collectors.toMap(LockerType::id, LockerType::slug));
+        Map<LockerId, Locker> byId =
+                lockers.findAll().stream().collect(Collectors.toMap(Locker::id, Function.identity()));
+        Map<LockerTypeId, String> slugs =
+                layout.lockerTypes().stream().collect(Collectors.toMap(LockerType::id, LockerType::slug));
         return active.stream()
-                .map(t -> view(t, Optional.ofNullable(byId.get(t.lockerId()))
-                        .map(l -> slugs.get(l.lockerTypeId())).orElse(null)))
+                .map(t -> view(
+                        t,
+                        Optional.ofNullable(byId.get(t.lockerId()))
+                                .map(l -> slugs.get(l.lockerTypeId()))
+                                .orElse(null)))
                 .toList();
     }
 

@@ -5,6 +5,5 @@ import dev.harbor.domain.transaction.TransactionId;
 import java.time.Instant;
 
 /** What the API shows of a transaction. */
-public record TransactionView(TransactionId transactionId, LockerId lockerId, String lockerTypeSlug,
-                              Instant createdAt, int openCount) {
-}
+public record TransactionView(
+        TransactionId transactionId, LockerId lockerId, String lockerTypeSlug, Instant createdAt, int openCount) {}

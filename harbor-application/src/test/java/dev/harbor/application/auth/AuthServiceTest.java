@@ -132,8 +132,7 @@ class AuthServiceTest {
     void an_unknown_token_is_rejected() {
         assertThat(auth.authenticate(new Credentials.SessionToken("not-a-token"), CLIENT))
                 .isInstanceOf(AuthResult.Rejected.class);
-        assertThat(auth.authenticate(new Credentials.SessionToken(""), CLIENT))
-                .isInstanceOf(AuthResult.Rejected.class);
+        assertThat(auth.authenticate(new Credentials.SessionToken(""), CLIENT)).isInstanceOf(AuthResult.Rejected.class);
         assertThat(auth.authenticate(new Credentials.SessionToken("x".repeat(10_000)), CLIENT))
                 .isInstanceOf(AuthResult.Rejected.class);
     }
@@ -197,7 +196,8 @@ class AuthServiceTest {
         for (int hour = 1; hour < 24; hour++) {
             clock.advance(Duration.ofHours(1));
             assertThat(auth.authenticate(new Credentials.SessionToken(token), CLIENT))
-                    .as("hour %d", hour).isEqualTo(new AuthResult.Authenticated(USER));
+                    .as("hour %d", hour)
+                    .isEqualTo(new AuthResult.Authenticated(USER));
         }
         clock.advance(Duration.ofHours(1));
 
@@ -328,8 +328,13 @@ class AuthServiceTest {
 
     @Test
     void with_no_admin_user_every_admin_call_is_refused_as_not_configured() {
-        AuthService unconfigured = new AuthService(new InMemoryAdminUserStore(), new InMemorySessionStore(), hasher,
-                new Auditor(audit, clock), AuthSettings.DEFAULTS, clock);
+        AuthService unconfigured = new AuthService(
+                new InMemoryAdminUserStore(),
+                new InMemorySessionStore(),
+                hasher,
+                new Auditor(audit, clock),
+                AuthSettings.DEFAULTS,
+                clock);
 
         assertThat(unconfigured.login("admin", "admin", CLIENT)).isEqualTo(new LoginResult.NotConfigured());
         assertThat(unconfigured.authenticate(new Credentials.Basic("admin", "admin"), CLIENT))
@@ -337,13 +342,19 @@ class AuthServiceTest {
         assertThat(unconfigured.authenticate(new Credentials.SessionToken("anything"), CLIENT))
                 .isEqualTo(new AuthResult.NotConfigured());
         assertThat(AdminAuthentication.NOT_CONFIGURED_MESSAGE)
-                .contains("HARBOR_ADMIN_USERNAME").contains("HARBOR_ADMIN_PASSWORD");
+                .contains("HARBOR_ADMIN_USERNAME")
+                .contains("HARBOR_ADMIN_PASSWORD");
     }
 
     @Test
     void not_configured_attempts_do_not_count_towards_a_lockout() {
-        AuthService unconfigured = new AuthService(new InMemoryAdminUserStore(), new InMemorySessionStore(), hasher,
-                new Auditor(audit, clock), AuthSettings.DEFAULTS, clock);
+        AuthService unconfigured = new AuthService(
+                new InMemoryAdminUserStore(),
+                new InMemorySessionStore(),
+                hasher,
+                new Auditor(audit, clock),
+                AuthSettings.DEFAULTS,
+                clock);
         for (int i = 0; i < 10; i++) {
             unconfigured.login("admin", "admin", CLIENT);
         }
@@ -376,7 +387,8 @@ class AuthServiceTest {
 
         assertThat(new Credentials.Basic(USER, PASSWORD).toString()).doesNotContain(PASSWORD);
         assertThat(new Credentials.SessionToken(token).toString()).doesNotContain(token);
-        assertThat(new LoginResult.LoggedIn(token, clock.instant(), USER).toString()).doesNotContain(token);
+        assertThat(new LoginResult.LoggedIn(token, clock.instant(), USER).toString())
+                .doesNotContain(token);
     }
 
     // --- helpers ---
@@ -393,8 +405,8 @@ class AuthServiceTest {
     }
 
     private static String sha256Hex(String text) throws Exception {
-        return HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static final class ManualClock extends Clock {

@@ -1,7 +1,7 @@
 package dev.harbor.application.cache;
 
-import dev.harbor.application.port.contract.TransactionStoreContract;
 import dev.harbor.application.port.contract.Stores;
+import dev.harbor.application.port.contract.TransactionStoreContract;
 
 class CachedTransactionStoreTest extends TransactionStoreContract {
 

@@ -23,8 +23,9 @@ class ControllerServiceTest {
     private final Actor technician = Actor.admin("tech");
 
     private ControllerId addByCount(String bus, int count) {
-        AddResult result = service.add(new AddCommand("Extra", UseCaseFixture.endpoint(bus, 0), null, count,
-                DiscoveredVia.MANUAL), technician);
+        AddResult result = service.add(
+                new AddCommand("Extra", UseCaseFixture.endpoint(bus, 0), null, count, DiscoveredVia.MANUAL),
+                technician);
         return ((AddResult.Added) result).controller().controller().id();
     }
 
@@ -34,15 +35,17 @@ class ControllerServiceTest {
 
         List<Locker> lockers = fixture.db.lockerStore().findByController(id);
         assertThat(lockers).hasSize(6).extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(lockers).extracting(Locker::lockerTypeId).containsOnly(fixture.locker(1).lockerTypeId());
+        assertThat(lockers)
+                .extracting(Locker::lockerTypeId)
+                .containsOnly(fixture.locker(1).lockerTypeId());
     }
 
     @Test
     void adding_a_board_at_an_endpoint_already_in_use_is_refused_and_creates_nothing() {
         int before = fixture.allLockers().size();
 
-        AddResult result = service.add(new AddCommand("Twin", UseCaseFixture.endpoint("bus-1", 0), null, 4,
-                DiscoveredVia.MANUAL), technician);
+        AddResult result = service.add(
+                new AddCommand("Twin", UseCaseFixture.endpoint("bus-1", 0), null, 4, DiscoveredVia.MANUAL), technician);
 
         assertThat(result).isEqualTo(new AddResult.EndpointInUse(fixture.controller));
         assertThat(fixture.allLockers()).hasSize(before);
@@ -50,9 +53,18 @@ class ControllerServiceTest {
 
     @Test
     void a_board_of_another_protocol_on_the_same_bus_is_refused() {
-        AddResult result = service.add(new AddCommand("Other", new dev.harbor.domain.controller.BoardEndpoint(
-                dev.harbor.domain.controller.Protocol.XOR8A, new dev.harbor.domain.controller.Transport.Simulated("bus-1"),
-                5, dev.harbor.domain.controller.ProtocolOptions.DEFAULTS), null, 4, DiscoveredVia.MANUAL), technician);
+        AddResult result = service.add(
+                new AddCommand(
+                        "Other",
+                        new dev.harbor.domain.controller.BoardEndpoint(
+                                dev.harbor.domain.controller.Protocol.XOR8A,
+                                new dev.harbor.domain.controller.Transport.Simulated("bus-1"),
+                                5,
+                                dev.harbor.domain.controller.ProtocolOptions.DEFAULTS),
+                        null,
+                        4,
+                        DiscoveredVia.MANUAL),
+                technician);
 
         assertThat(result).isEqualTo(new AddResult.EndpointInUse(fixture.controller));
     }
@@ -80,10 +92,13 @@ class ControllerServiceTest {
 
         AdjustResult.Adjusted growth = (AdjustResult.Adjusted) grown;
         assertThat(growth.previousCount()).isEqualTo(2);
-        assertThat(growth.added()).hasSize(2).doesNotContainAnyElementsOf(before.stream().map(Locker::id).toList());
+        assertThat(growth.added())
+                .hasSize(2)
+                .doesNotContainAnyElementsOf(before.stream().map(Locker::id).toList());
         AdjustResult.Adjusted shrink = (AdjustResult.Adjusted) shrunk;
         assertThat(shrink.removed()).containsExactly(growth.added().get(1));
-        assertThat(fixture.db.lockerStore().findByController(id)).extracting(Locker::bankLockerNumber)
+        assertThat(fixture.db.lockerStore().findByController(id))
+                .extracting(Locker::bankLockerNumber)
                 .containsExactly(1, 2, 3);
         assertThat(service.adjustLockerCount(id, 17, technician)).isEqualTo(new AdjustResult.OutOfRange(16));
     }
@@ -96,39 +111,51 @@ class ControllerServiceTest {
         ChangeResult result = service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
 
         assertThat(result).isInstanceOf(ChangeResult.Changed.class);
-        assertThat(((ChangeResult.Changed) result).controller().controller().endpoint().transport().busKey())
+        assertThat(((ChangeResult.Changed) result)
+                        .controller()
+                        .controller()
+                        .endpoint()
+                        .transport()
+                        .busKey())
                 .isEqualTo("simulated:bus-9");
-        assertThat(fixture.db.lockerStore().findByController(fixture.controller)).isEqualTo(before);
+        assertThat(fixture.db.lockerStore().findByController(fixture.controller))
+                .isEqualTo(before);
         assertThat(fixture.transactions.find(transaction.transactionId())).contains(transaction);
     }
 
     @Test
     void a_replaced_board_keeps_the_controllers_counters_of_opens_and_failures() {
-        fixture.board.then(new dev.harbor.application.locker.ScriptedLockBoard.HardwareFails("stuck"))
+        fixture.board
+                .then(new dev.harbor.application.locker.ScriptedLockBoard.HardwareFails("stuck"))
                 .then(new dev.harbor.application.locker.ScriptedLockBoard.Opens(true));
         fixture.lockers.openLocker(fixture.locker(1).id(), technician);
         fixture.lockers.openLocker(fixture.locker(2).id(), technician);
 
         service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
 
-        ControllerRuntime.Snapshot after = service.find(fixture.controller).orElseThrow().runtime();
+        ControllerRuntime.Snapshot after =
+                service.find(fixture.controller).orElseThrow().runtime();
         assertThat(after.opens()).isEqualTo(1);
         assertThat(after.failures()).isEqualTo(1);
         assertThat(after.lastError()).isEqualTo("stuck");
-        assertThat(after.lastSeenAt()).as("nothing heard from the new board yet").isNull();
+        assertThat(after.lastSeenAt())
+                .as("nothing heard from the new board yet")
+                .isNull();
     }
 
     @Test
     void removing_a_controller_with_an_active_transaction_needs_force_which_releases_it() {
         TransactionView transaction = fixture.createTransaction("order-1");
 
-        assertThat(service.remove(fixture.controller, false, technician)).isEqualTo(new RemoveResult.HasActiveTransactions(1));
+        assertThat(service.remove(fixture.controller, false, technician))
+                .isEqualTo(new RemoveResult.HasActiveTransactions(1));
         assertThat(fixture.allLockers()).hasSize(4);
 
         assertThat(service.remove(fixture.controller, true, technician)).isEqualTo(new RemoveResult.Removed(1));
         assertThat(fixture.allLockers()).isEmpty();
         assertThat(fixture.transactions.find(transaction.transactionId())).isEmpty();
-        assertThat(fixture.db.auditTrail().recent(20, null)).extracting(e -> e.action())
+        assertThat(fixture.db.auditTrail().recent(20, null))
+                .extracting(e -> e.action())
                 .contains("transaction.force-release", "controller.remove");
     }
 

@@ -44,7 +44,8 @@ class DiscoveryServiceTest {
         ScanResult.Scanned scanned = (ScanResult.Scanned) service.scan(Duration.ofMillis(1500), false, ADMIN);
 
         assertThat(discovery.windows).containsExactly(Duration.ofMillis(1500));
-        assertThat(scanned.discovered()).extracting(DiscoverControllers.Discovered::alreadyKnown)
+        assertThat(scanned.discovered())
+                .extracting(DiscoverControllers.Discovered::alreadyKnown)
                 .containsExactly(true, false, false);
         assertThat(scanned.added()).isEmpty();
     }
@@ -74,8 +75,10 @@ class DiscoveryServiceTest {
         assertThat(added.endpoint().transport()).isEqualTo(new Transport.Tcp("10.0.0.8", 5000));
         assertThat(added.endpoint().protocol()).isEqualTo(Protocol.XOR8A);
         assertThat(added.lockerCount()).isEqualTo(8);
-        assertThat(fixture.allLockers().stream().filter(l -> l.controllerId().equals(added.id()))).hasSize(8);
-        assertThat(fixture.db.auditTrail().recent(10, null)).extracting(AuditTrail.Entry::action)
+        assertThat(fixture.allLockers().stream().filter(l -> l.controllerId().equals(added.id())))
+                .hasSize(8);
+        assertThat(fixture.db.auditTrail().recent(10, null))
+                .extracting(AuditTrail.Entry::action)
                 .contains("controller.add", "controller.scan");
     }
 
@@ -93,9 +96,15 @@ class DiscoveryServiceTest {
     }
 
     private void addTcp(String name, String host, int port, int address) {
-        ManageControllers.AddResult result = fixture.controllers.add(new ManageControllers.AddCommand(name,
-                new BoardEndpoint(Protocol.XOR8A, new Transport.Tcp(host, port), address, ProtocolOptions.DEFAULTS),
-                null, 4, DiscoveredVia.MANUAL), ADMIN);
+        ManageControllers.AddResult result = fixture.controllers.add(
+                new ManageControllers.AddCommand(
+                        name,
+                        new BoardEndpoint(
+                                Protocol.XOR8A, new Transport.Tcp(host, port), address, ProtocolOptions.DEFAULTS),
+                        null,
+                        4,
+                        DiscoveredVia.MANUAL),
+                ADMIN);
         assertThat(result).isInstanceOf(ManageControllers.AddResult.Added.class);
     }
 
@@ -120,7 +129,6 @@ class DiscoveryServiceTest {
         }
 
         @Override
-        public void reannounce() {
-        }
+        public void reannounce() {}
     }
 }

@@ -22,8 +22,13 @@ public final class InMemoryAuditTrail implements AuditTrail {
         Objects.requireNonNull(entry.actor(), "actor");
         Objects.requireNonNull(entry.action(), "action");
         Objects.requireNonNull(entry.outcome(), "outcome");
-        Entry stored = new Entry(InMemoryDatabase.millis(entry.at()), entry.actor(), entry.action(), entry.target(),
-                entry.outcome(), entry.detail());
+        Entry stored = new Entry(
+                InMemoryDatabase.millis(entry.at()),
+                entry.actor(),
+                entry.action(),
+                entry.target(),
+                entry.outcome(),
+                entry.detail());
         synchronized (db) {
             db.audit.add(stored);
         }

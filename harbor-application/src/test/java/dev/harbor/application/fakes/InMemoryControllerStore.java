@@ -5,9 +5,9 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
@@ -51,19 +51,27 @@ public final class InMemoryControllerStore implements ControllerStore {
         Objects.requireNonNull(initial, "initial");
         int maxLocks = controller.endpoint().protocol().maxLocks();
         if (lockerTypes.isEmpty() || lockerTypes.size() > maxLocks) {
-            throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives 1-"
-                    + maxLocks + " lockers, not " + lockerTypes.size());
+            throw new IllegalArgumentException(
+                    "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
+                            + lockerTypes.size());
         }
         requireUnheld(initial);
         synchronized (db) {
             requireLockerTypes(lockerTypes);
-            if (controller.bankTypeId() != null && !db.bankTypes.containsKey(controller.bankTypeId().value())) {
+            if (controller.bankTypeId() != null
+                    && !db.bankTypes.containsKey(controller.bankTypeId().value())) {
                 throw new IllegalArgumentException("no bank type " + controller.bankTypeId());
             }
             requireEndpointFree(controller.endpoint(), null);
             ControllerId id = ControllerId.of(++db.lastControllerId);
-            Controller created = new Controller(id, controller.name(), controller.endpoint(), controller.bankTypeId(),
-                    lockerTypes.size(), controller.discoveredVia(), InMemoryDatabase.millis(controller.createdAt()));
+            Controller created = new Controller(
+                    id,
+                    controller.name(),
+                    controller.endpoint(),
+                    controller.bankTypeId(),
+                    lockerTypes.size(),
+                    controller.discoveredVia(),
+                    InMemoryDatabase.millis(controller.createdAt()));
             db.controllers.put(id.value(), created);
             List<Locker> lockers = new ArrayList<>();
             for (int i = 0; i < lockerTypes.size(); i++) {
@@ -84,11 +92,13 @@ public final class InMemoryControllerStore implements ControllerStore {
             int count = lockerCount(controller.id());
             int maxLocks = controller.endpoint().protocol().maxLocks();
             if (count > maxLocks) {
-                throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives at most "
-                        + maxLocks + " lockers; controller " + controller.id() + " has " + count);
+                throw new IllegalArgumentException(
+                        "a " + controller.endpoint().protocol().id() + " board drives at most " + maxLocks
+                                + " lockers; controller " + controller.id() + " has " + count);
             }
             requireEndpointFree(controller.endpoint(), controller.id());
-            db.controllers.put(controller.id().value(), current.withName(controller.name()).withEndpoint(controller.endpoint()));
+            db.controllers.put(
+                    controller.id().value(), current.withName(controller.name()).withEndpoint(controller.endpoint()));
             return true;
         }
     }
@@ -111,8 +121,12 @@ public final class InMemoryControllerStore implements ControllerStore {
             }
             List<Transaction> released = new ArrayList<>();
             for (Transaction transaction : active) {
-                Transaction done = new Transaction(transaction.id(), transaction.lockerId(), transaction.createdAt(),
-                        transaction.openCount(), InMemoryDatabase.millis(now));
+                Transaction done = new Transaction(
+                        transaction.id(),
+                        transaction.lockerId(),
+                        transaction.createdAt(),
+                        transaction.openCount(),
+                        InMemoryDatabase.millis(now));
                 db.transactions.put(transaction.id().value(), done);
                 released.add(done);
             }
@@ -123,7 +137,8 @@ public final class InMemoryControllerStore implements ControllerStore {
     }
 
     @Override
-    public Adjustment adjustLockerCount(ControllerId id, int lockerCount, LockerTypeId newLockerType, DeviceStatus initial) {
+    public Adjustment adjustLockerCount(
+            ControllerId id, int lockerCount, LockerTypeId newLockerType, DeviceStatus initial) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(newLockerType, "newLockerType");
         Objects.requireNonNull(initial, "initial");
@@ -135,8 +150,9 @@ public final class InMemoryControllerStore implements ControllerStore {
             }
             int maxLocks = controller.endpoint().protocol().maxLocks();
             if (lockerCount < 1 || lockerCount > maxLocks) {
-                throw new IllegalArgumentException("a " + controller.endpoint().protocol().id() + " board drives 1-"
-                        + maxLocks + " lockers, not " + lockerCount);
+                throw new IllegalArgumentException(
+                        "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
+                                + lockerCount);
             }
             List<Locker> current = db.lockers.values().stream()
                     .filter(l -> l.controllerId().equals(id))
@@ -149,11 +165,13 @@ public final class InMemoryControllerStore implements ControllerStore {
                 requireLockerTypes(List.of(newLockerType));
                 int highest = current.get(0).bankLockerNumber();
                 for (int n = 1; n <= lockerCount - previous; n++) {
-                    added.add(insertLocker(id, highest + n, newLockerType, initial).id());
+                    added.add(insertLocker(id, highest + n, newLockerType, initial)
+                            .id());
                 }
             } else if (lockerCount < previous) {
                 List<Locker> doomed = current.subList(0, previous - lockerCount);
-                List<Transaction> active = activeOn(doomed.stream().map(l -> l.id().value()).collect(Collectors.toSet()));
+                List<Transaction> active =
+                        activeOn(doomed.stream().map(l -> l.id().value()).collect(Collectors.toSet()));
                 if (!active.isEmpty()) {
                     return new Adjustment.Refused(active);
                 }
@@ -172,7 +190,9 @@ public final class InMemoryControllerStore implements ControllerStore {
     }
 
     private int lockerCount(ControllerId id) {
-        return (int) db.lockers.values().stream().filter(l -> l.controllerId().equals(id)).count();
+        return (int) db.lockers.values().stream()
+                .filter(l -> l.controllerId().equals(id))
+                .count();
     }
 
     private List<Transaction> activeOn(Set<Long> lockerIds) {
@@ -183,14 +203,23 @@ public final class InMemoryControllerStore implements ControllerStore {
     }
 
     private Locker insertLocker(ControllerId controller, int number, LockerTypeId type, DeviceStatus initial) {
-        Locker locker = new Locker(LockerId.of(++db.lastLockerId), controller, number, type,
-                InMemoryDatabase.millis(initial), ServiceState.IN_SERVICE, null);
+        Locker locker = new Locker(
+                LockerId.of(++db.lastLockerId),
+                controller,
+                number,
+                type,
+                InMemoryDatabase.millis(initial),
+                ServiceState.IN_SERVICE,
+                null);
         db.lockers.put(locker.id().value(), locker);
         return locker;
     }
 
     private void requireLockerTypes(List<LockerTypeId> types) {
-        List<LockerTypeId> unknown = types.stream().distinct().filter(t -> !db.lockerTypes.containsKey(t.value())).toList();
+        List<LockerTypeId> unknown = types.stream()
+                .distinct()
+                .filter(t -> !db.lockerTypes.containsKey(t.value()))
+                .toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no locker type " + unknown);
         }

@@ -5,8 +5,8 @@ import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.BankType;
-import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,18 +80,27 @@ public final class InMemoryDatabase {
     }
 
     static DeviceStatus millis(DeviceStatus status) {
-        return new DeviceStatus(status.state(), millis(status.changedAt()), millis(status.timeoutAt()),
-                status.holder(), status.pendingState(), status.returnState(), millis(status.bookingExpiresAt()));
+        return new DeviceStatus(
+                status.state(),
+                millis(status.changedAt()),
+                millis(status.timeoutAt()),
+                status.holder(),
+                status.pendingState(),
+                status.returnState(),
+                millis(status.bookingExpiresAt()));
     }
 
     /** Whether an active transaction holds this locker (the database's partial unique index). */
     boolean hasActiveTransaction(long lockerId) {
-        return transactions.values().stream().anyMatch(t -> t.isActive() && t.lockerId().value() == lockerId);
+        return transactions.values().stream()
+                .anyMatch(t -> t.isActive() && t.lockerId().value() == lockerId);
     }
 
     /** The database's unique index on the holder column. */
     boolean heldElsewhere(String holder, long lockerId) {
-        return holder != null && lockers.values().stream()
-                .anyMatch(l -> l.id().value() != lockerId && holder.equals(l.device().holder()));
+        return holder != null
+                && lockers.values().stream()
+                        .anyMatch(l -> l.id().value() != lockerId
+                                && holder.equals(l.device().holder()));
     }
 }

@@ -20,9 +20,14 @@ public final class InMemoryExternalDeviceStore implements ExternalDeviceStore {
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(heartbeat.deviceId(), "deviceId");
         Objects.requireNonNull(heartbeat.receivedAt(), "receivedAt");
-        Heartbeat stored = new Heartbeat(heartbeat.deviceId(), heartbeat.deviceType(), heartbeat.status(),
+        Heartbeat stored = new Heartbeat(
+                heartbeat.deviceId(),
+                heartbeat.deviceType(),
+                heartbeat.status(),
                 heartbeat.softwareVersion(),
-                heartbeat.details() == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(heartbeat.details())),
+                heartbeat.details() == null
+                        ? null
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(heartbeat.details())),
                 InMemoryDatabase.millis(heartbeat.receivedAt()));
         synchronized (db) {
             db.heartbeats.put(stored.deviceId(), stored);

@@ -36,7 +36,9 @@ public final class InMemoryLayoutStore implements LayoutStore {
     @Override
     public Optional<LockerType> lockerTypeBySlug(String slug) {
         synchronized (db) {
-            return db.lockerTypes.values().stream().filter(t -> t.slug().equals(slug)).findFirst();
+            return db.lockerTypes.values().stream()
+                    .filter(t -> t.slug().equals(slug))
+                    .findFirst();
         }
     }
 
@@ -60,8 +62,14 @@ public final class InMemoryLayoutStore implements LayoutStore {
         synchronized (db) {
             Optional<LockerType> existing = lockerTypeBySlug(type.slug());
             LockerTypeId id = existing.map(LockerType::id).orElseGet(() -> new LockerTypeId(++db.lastLockerTypeId));
-            LockerType stored = new LockerType(id, type.slug(), type.name(), type.description(), type.widthMm(),
-                    type.heightMm(), type.depthMm(),
+            LockerType stored = new LockerType(
+                    id,
+                    type.slug(),
+                    type.name(),
+                    type.description(),
+                    type.widthMm(),
+                    type.heightMm(),
+                    type.depthMm(),
                     existing.map(LockerType::createdAt).orElse(InMemoryDatabase.millis(type.createdAt())));
             db.lockerTypes.put(id.value(), stored);
             return stored;
@@ -72,17 +80,27 @@ public final class InMemoryLayoutStore implements LayoutStore {
     public BankType upsertBankType(BankType type) {
         Objects.requireNonNull(type, "type");
         synchronized (db) {
-            List<LockerTypeId> unknown = type.associations().stream().map(BankType.Association::lockerTypeId)
-                    .distinct().filter(t -> !db.lockerTypes.containsKey(t.value())).toList();
+            List<LockerTypeId> unknown = type.associations().stream()
+                    .map(BankType.Association::lockerTypeId)
+                    .distinct()
+                    .filter(t -> !db.lockerTypes.containsKey(t.value()))
+                    .toList();
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("bank type " + type.friendlyName() + " names no locker type " + unknown);
+                throw new IllegalArgumentException(
+                        "bank type " + type.friendlyName() + " names no locker type " + unknown);
             }
             Optional<BankType> existing = db.bankTypes.values().stream()
-                    .filter(b -> b.friendlyName().equals(type.friendlyName())).findFirst();
+                    .filter(b -> b.friendlyName().equals(type.friendlyName()))
+                    .findFirst();
             BankTypeId id = existing.map(BankType::id).orElseGet(() -> new BankTypeId(++db.lastBankTypeId));
-            BankType stored = new BankType(id, type.friendlyName(), type.description(), type.isDebug(),
+            BankType stored = new BankType(
+                    id,
+                    type.friendlyName(),
+                    type.description(),
+                    type.isDebug(),
                     type.associations().stream()
-                            .sorted(Comparator.comparingInt(BankType.Association::bankLockerNumber)).toList(),
+                            .sorted(Comparator.comparingInt(BankType.Association::bankLockerNumber))
+                            .toList(),
                     existing.map(BankType::createdAt).orElse(InMemoryDatabase.millis(type.createdAt())));
             db.bankTypes.put(id.value(), stored);
             return stored;

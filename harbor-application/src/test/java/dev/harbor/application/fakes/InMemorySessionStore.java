@@ -23,8 +23,9 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public boolean extend(String tokenHash, Instant expiresAt) {
-        return sessions.computeIfPresent(tokenHash,
-                (hash, s) -> new Session(s.tokenHash(), s.username(), s.createdAt(), expiresAt)) != null;
+        return sessions.computeIfPresent(
+                        tokenHash, (hash, s) -> new Session(s.tokenHash(), s.username(), s.createdAt(), expiresAt))
+                != null;
     }
 
     @Override

@@ -28,7 +28,10 @@ public final class InMemoryTransactionStore implements TransactionStore {
     @Override
     public List<Transaction> findActive() {
         synchronized (db) {
-            return db.transactions.values().stream().filter(Transaction::isActive).sorted(OLDEST_FIRST).toList();
+            return db.transactions.values().stream()
+                    .filter(Transaction::isActive)
+                    .sorted(OLDEST_FIRST)
+                    .toList();
         }
     }
 
@@ -45,8 +48,8 @@ public final class InMemoryTransactionStore implements TransactionStore {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(now, "now");
         if (!id.value().equals(booked.holder())) {
-            throw new IllegalArgumentException("the booked status must hold the locker for transaction " + id
-                    + ", got " + booked);
+            throw new IllegalArgumentException(
+                    "the booked status must hold the locker for transaction " + id + ", got " + booked);
         }
         synchronized (db) {
             Transaction existing = db.transactions.get(id.value());
@@ -55,7 +58,9 @@ public final class InMemoryTransactionStore implements TransactionStore {
             }
             for (LockerId candidate : candidates) {
                 Locker locker = db.lockers.get(candidate.value());
-                if (locker != null && locker.device().state() == DeviceState.UNLOCKED && !locker.device().isHeld()
+                if (locker != null
+                        && locker.device().state() == DeviceState.UNLOCKED
+                        && !locker.device().isHeld()
                         && !locker.service().outOfService()
                         && !db.hasActiveTransaction(candidate.value())) {
                     if (db.heldElsewhere(booked.holder(), candidate.value())) {
@@ -83,10 +88,15 @@ public final class InMemoryTransactionStore implements TransactionStore {
             if (active == null || !active.isActive()) {
                 return Optional.empty();
             }
-            Transaction released = new Transaction(active.id(), active.lockerId(), active.createdAt(),
-                    active.openCount(), InMemoryDatabase.millis(now));
+            Transaction released = new Transaction(
+                    active.id(),
+                    active.lockerId(),
+                    active.createdAt(),
+                    active.openCount(),
+                    InMemoryDatabase.millis(now));
             db.transactions.put(id.value(), released);
-            db.lockers.computeIfPresent(active.lockerId().value(), (key, locker) -> locker.withDevice(InMemoryDatabase.millis(freed)));
+            db.lockers.computeIfPresent(
+                    active.lockerId().value(), (key, locker) -> locker.withDevice(InMemoryDatabase.millis(freed)));
             return Optional.of(released);
         }
     }
@@ -99,8 +109,8 @@ public final class InMemoryTransactionStore implements TransactionStore {
             if (active == null || !active.isActive()) {
                 return Optional.empty();
             }
-            Transaction opened = new Transaction(active.id(), active.lockerId(), active.createdAt(),
-                    active.openCount() + 1, null);
+            Transaction opened =
+                    new Transaction(active.id(), active.lockerId(), active.createdAt(), active.openCount() + 1, null);
             db.transactions.put(id.value(), opened);
             return Optional.of(opened);
         }

@@ -19,7 +19,8 @@ public final class SaltedSha256PasswordHasher implements PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return "test-sha256$" + HexFormat.of().formatHex(salt) + "$" + HexFormat.of().formatHex(digest(salt, password));
+        return "test-sha256$" + HexFormat.of().formatHex(salt) + "$"
+                + HexFormat.of().formatHex(digest(salt, password));
     }
 
     @Override

@@ -15,7 +15,8 @@ class DoorOpenPolicyTest {
 
     private static final ControllerId CONTROLLER = ControllerId.of(1);
     /** Short numbers: the branches are the point, not the 20 s / 1 s of production. */
-    private static final DoorOpenSettings SHORT = new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(10));
+    private static final DoorOpenSettings SHORT =
+            new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(10));
 
     private final ScriptedLockBoard board = new ScriptedLockBoard();
     private final AtomicReference<DoorOpenSettings> settings = new AtomicReference<>(SHORT);
@@ -68,7 +69,9 @@ class DoorOpenPolicyTest {
 
     @Test
     void a_hardware_fault_after_a_communication_failure_stops_the_retries() {
-        board.then(new CommunicationFails("no reply")).then(new HardwareFails("stuck")).then(new Opens(true));
+        board.then(new CommunicationFails("no reply"))
+                .then(new HardwareFails("stuck"))
+                .then(new Opens(true));
 
         DoorOpenOutcome outcome = policy.open(board, CONTROLLER, 1);
 

@@ -36,7 +36,11 @@ class LockerServiceTest {
             assertThat(call.controller()).isEqualTo(locker.controllerId());
             assertThat(call.lockNumber()).isEqualTo(locker.bankLockerNumber());
         });
-        assertThat(fixture.transactions.find(new TransactionId("order-1")).orElseThrow().openCount()).isEqualTo(1);
+        assertThat(fixture.transactions
+                        .find(new TransactionId("order-1"))
+                        .orElseThrow()
+                        .openCount())
+                .isEqualTo(1);
         assertThat(fixture.db.lockerStore().find(locker.id()).orElseThrow().doorOpen())
                 .as("the door reading is door sensing's to write, so the opening becomes its DOOR_OPENED")
                 .isEqualTo(locker.doorOpen());
@@ -47,15 +51,18 @@ class LockerServiceTest {
         fixture.createTransaction("order-1");
         fixture.transactions.release(new TransactionId("order-1"));
 
-        assertThat(service.openForTransaction(new TransactionId("order-1"))).isEqualTo(new OpenResult.TransactionNotFound());
-        assertThat(service.openForTransaction(new TransactionId("never"))).isEqualTo(new OpenResult.TransactionNotFound());
+        assertThat(service.openForTransaction(new TransactionId("order-1")))
+                .isEqualTo(new OpenResult.TransactionNotFound());
+        assertThat(service.openForTransaction(new TransactionId("never")))
+                .isEqualTo(new OpenResult.TransactionNotFound());
         assertThat(fixture.board.opens()).isEmpty();
     }
 
     @Test
     void a_maintenance_open_ignores_the_service_flag_and_the_transaction_and_leaves_the_state() {
         TransactionView transaction = fixture.createTransaction("order-1");
-        service.update(transaction.lockerId(), ServiceState.outOfService(ReasonCode.HARDWARE_FAILURE, "hinge"), technician);
+        service.update(
+                transaction.lockerId(), ServiceState.outOfService(ReasonCode.HARDWARE_FAILURE, "hinge"), technician);
         Locker before = fixture.db.lockerStore().find(transaction.lockerId()).orElseThrow();
 
         OpenResult result = service.openLocker(transaction.lockerId(), technician);
@@ -64,7 +71,8 @@ class LockerServiceTest {
         Locker after = fixture.db.lockerStore().find(transaction.lockerId()).orElseThrow();
         assertThat(after.device()).isEqualTo(before.device());
         assertThat(after.service()).isEqualTo(before.service());
-        assertThat(fixture.db.auditTrail().recent(10, null)).extracting(AuditTrail.Entry::action)
+        assertThat(fixture.db.auditTrail().recent(10, null))
+                .extracting(AuditTrail.Entry::action)
                 .contains("locker.open");
     }
 
@@ -81,7 +89,8 @@ class LockerServiceTest {
         OpenResult result = service.openLocker(locker.id(), technician);
 
         assertThat(result).isEqualTo(new OpenResult.HardwareFault(locker.id(), "lock 1 still locked", 1));
-        assertThat(fixture.runtime.snapshot(fixture.controller).orElseThrow().failures()).isEqualTo(1);
+        assertThat(fixture.runtime.snapshot(fixture.controller).orElseThrow().failures())
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,8 +109,8 @@ class LockerServiceTest {
     void taking_a_locker_out_of_service_keeps_its_transaction_and_is_audited() {
         TransactionView transaction = fixture.createTransaction("order-1");
 
-        boolean updated = service.update(transaction.lockerId(),
-                ServiceState.outOfService(ReasonCode.VANDALISM, "door bent"), technician);
+        boolean updated = service.update(
+                transaction.lockerId(), ServiceState.outOfService(ReasonCode.VANDALISM, "door bent"), technician);
 
         assertThat(updated).isTrue();
         LockerView view = service.find(transaction.lockerId()).orElseThrow();
@@ -125,12 +134,14 @@ class LockerServiceTest {
         service.update(locker.id(), ServiceState.IN_SERVICE, technician);
 
         assertThat(service.find(locker.id()).orElseThrow().available()).isTrue();
-        assertThat(service.find(locker.id()).orElseThrow().locker().service().reasonCode()).isNull();
+        assertThat(service.find(locker.id()).orElseThrow().locker().service().reasonCode())
+                .isNull();
     }
 
     @Test
     void updating_a_locker_that_does_not_exist_reports_it() {
-        assertThat(service.update(new LockerId(999), ServiceState.IN_SERVICE, technician)).isFalse();
+        assertThat(service.update(new LockerId(999), ServiceState.IN_SERVICE, technician))
+                .isFalse();
     }
 
     @Test
@@ -139,9 +150,11 @@ class LockerServiceTest {
 
         assertThat(service.list(LockerFilter.NONE)).hasSize(4);
         assertThat(service.list(new LockerFilter(true, null, null))).hasSize(3);
-        assertThat(service.list(new LockerFilter(null, "large", null))).hasSize(2)
+        assertThat(service.list(new LockerFilter(null, "large", null)))
+                .hasSize(2)
                 .allMatch(v -> v.type().slug().equals("large"));
-        assertThat(service.list(new LockerFilter(null, null, fixture.controller))).hasSize(4);
+        assertThat(service.list(new LockerFilter(null, null, fixture.controller)))
+                .hasSize(4);
     }
 
     @Test
@@ -164,11 +177,13 @@ class LockerServiceTest {
     @Test
     void a_board_that_answers_again_makes_its_lockers_operational_again() {
         fixture.sensing.statusFailed(fixture.controller, "no reply", fixture.clock.instant());
-        assertThat(service.find(fixture.locker(1).id()).orElseThrow().operational()).isFalse();
+        assertThat(service.find(fixture.locker(1).id()).orElseThrow().operational())
+                .isFalse();
 
         fixture.sensing.statusRead(fixture.controller, status(1, false), fixture.clock.instant());
 
-        assertThat(service.find(fixture.locker(1).id()).orElseThrow().operational()).isTrue();
+        assertThat(service.find(fixture.locker(1).id()).orElseThrow().operational())
+                .isTrue();
     }
 
     private DeviceState state(Locker locker) {

@@ -19,10 +19,14 @@ class OpenAllServiceTest {
 
         assertThat(report.results()).hasSize(4).allMatch(r -> r instanceof OpenResult.Opened);
         assertThat(report.allSucceeded()).isTrue();
-        assertThat(report.results()).extracting(r -> ((OpenResult.Opened) r).lockerId())
-                .containsExactlyElementsOf(fixture.allLockers().stream().map(Locker::id).toList());
-        assertThat(fixture.board.opens()).extracting(ScriptedLockBoard.OpenCall::lockNumber)
-                .as("one bus: one lock after another").containsExactly(1, 2, 3, 4);
+        assertThat(report.results())
+                .extracting(r -> ((OpenResult.Opened) r).lockerId())
+                .containsExactlyElementsOf(
+                        fixture.allLockers().stream().map(Locker::id).toList());
+        assertThat(fixture.board.opens())
+                .extracting(ScriptedLockBoard.OpenCall::lockNumber)
+                .as("one bus: one lock after another")
+                .containsExactly(1, 2, 3, 4);
     }
 
     @Test

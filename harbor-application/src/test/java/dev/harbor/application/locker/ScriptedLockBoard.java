@@ -22,24 +22,18 @@ import java.util.Map;
  */
 public final class ScriptedLockBoard implements LockBoard {
 
-    public sealed interface Reply permits Opens, CommunicationFails, HardwareFails, Hangs {
-    }
+    public sealed interface Reply permits Opens, CommunicationFails, HardwareFails, Hangs {}
 
-    public record Opens(Boolean doorOpen) implements Reply {
-    }
+    public record Opens(Boolean doorOpen) implements Reply {}
 
-    public record CommunicationFails(String message) implements Reply {
-    }
+    public record CommunicationFails(String message) implements Reply {}
 
-    public record HardwareFails(String message) implements Reply {
-    }
+    public record HardwareFails(String message) implements Reply {}
 
     /** Blocks until interrupted: a board that never answers, for the per-attempt timeout. */
-    public record Hangs() implements Reply {
-    }
+    public record Hangs() implements Reply {}
 
-    public record OpenCall(ControllerId controller, int lockNumber, Duration deadline) {
-    }
+    public record OpenCall(ControllerId controller, int lockNumber, Duration deadline) {}
 
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<OpenCall> opens = Collections.synchronizedList(new ArrayList<>());
@@ -55,12 +49,10 @@ public final class ScriptedLockBoard implements LockBoard {
     }
 
     @Override
-    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
-    }
+    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {}
 
     @Override
-    public void detach(ControllerId controller) {
-    }
+    public void detach(ControllerId controller) {}
 
     @Override
     public OpenConfirmation open(ControllerId controller, int lockNumber, Duration deadline) throws LockBoardException {

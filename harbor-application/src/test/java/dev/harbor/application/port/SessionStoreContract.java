@@ -21,8 +21,7 @@ public abstract class SessionStoreContract {
     protected abstract SessionStore emptyStore();
 
     /** For stores that tie sessions to existing admin users: make {@code username} exist. */
-    protected void userExists(String username) {
-    }
+    protected void userExists(String username) {}
 
     @BeforeEach
     void createStore() {

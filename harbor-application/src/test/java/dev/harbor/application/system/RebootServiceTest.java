@@ -42,10 +42,14 @@ class RebootServiceTest {
     @Test
     void a_reboot_answers_at_once_then_shuts_the_gateway_down_and_only_then_runs_the_command() throws Exception {
         CountDownLatch answered = new CountDownLatch(1);
-        RebootService service = new RebootService(host, auditor, () -> {
-            awaitQuietly(answered);
-            happened.add("shutdown");
-        }, Duration.ofMillis(50));
+        RebootService service = new RebootService(
+                host,
+                auditor,
+                () -> {
+                    awaitQuietly(answered);
+                    happened.add("shutdown");
+                },
+                Duration.ofMillis(50));
 
         RebootResult result = service.reboot(ADMIN);
         happened.add("answered");
@@ -58,8 +62,11 @@ class RebootServiceTest {
 
     @Test
     void the_reboot_is_audited_before_the_shutdown_closes_the_database() throws Exception {
-        RebootService service = new RebootService(host, auditor, () -> happened.add(
-                "shutdown after " + trail.recent(10, null).size() + " audit entries"), Duration.ZERO);
+        RebootService service = new RebootService(
+                host,
+                auditor,
+                () -> happened.add("shutdown after " + trail.recent(10, null).size() + " audit entries"),
+                Duration.ZERO);
 
         service.reboot(ADMIN);
 
@@ -73,9 +80,13 @@ class RebootServiceTest {
 
     @Test
     void a_failed_shutdown_still_reboots() throws Exception {
-        RebootService service = new RebootService(host, auditor, () -> {
-            throw new IllegalStateException("stuck");
-        }, Duration.ZERO);
+        RebootService service = new RebootService(
+                host,
+                auditor,
+                () -> {
+                    throw new IllegalStateException("stuck");
+                },
+                Duration.ZERO);
 
         service.reboot(ADMIN);
 

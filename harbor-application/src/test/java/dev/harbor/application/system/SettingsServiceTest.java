@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class SettingsServiceTest {
 
     private final InMemoryDatabase db = new InMemoryDatabase();
-    private final Auditor auditor = new Auditor(db.auditTrail(), new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
+    private final Auditor auditor =
+            new Auditor(db.auditTrail(), new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
     private final List<String> appliedLevels = new ArrayList<>();
 
     private SettingsService start() {

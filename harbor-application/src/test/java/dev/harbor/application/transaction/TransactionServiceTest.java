@@ -33,7 +33,9 @@ class TransactionServiceTest {
         Locker locker = fixture.db.lockerStore().find(created.lockerId()).orElseThrow();
         assertThat(locker.device().state()).isEqualTo(DeviceState.BOOKED);
         assertThat(locker.device().holder()).isEqualTo("order-1");
-        assertThat(locker.device().timeoutAt()).as("a Harbor booking never expires").isNull();
+        assertThat(locker.device().timeoutAt())
+                .as("a Harbor booking never expires")
+                .isNull();
         assertThat(created.createdAt()).isEqualTo(fixture.clock.instant());
         assertThat(created.openCount()).isZero();
         assertThat(fixture.board.opens()).isEmpty();
@@ -89,8 +91,10 @@ class TransactionServiceTest {
 
     @Test
     void lockers_out_of_service_are_never_handed_out() {
-        fixture.allLockers().stream().filter(l -> l.bankLockerNumber() != 4).forEach(l ->
-                fixture.lockers.update(l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
+        fixture.allLockers().stream()
+                .filter(l -> l.bankLockerNumber() != 4)
+                .forEach(l -> fixture.lockers.update(
+                        l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
 
         TransactionView view = ((Result.Created) create("t-1", null)).transaction();
 
@@ -147,8 +151,10 @@ class TransactionServiceTest {
         fixture.clock.advance(Duration.ofSeconds(1));
         create("second", "large");
 
-        assertThat(service.active()).extracting(v -> v.transactionId().value(), TransactionView::lockerTypeSlug)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "small"),
+        assertThat(service.active())
+                .extracting(v -> v.transactionId().value(), TransactionView::lockerTypeSlug)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("first", "small"),
                         org.assertj.core.groups.Tuple.tuple("second", "large"));
     }
 }

@@ -28,13 +28,15 @@ public final class StartupBenchmark {
 
     private static final String JAR = System.getProperty("bench.jar");
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
-    private static final Path LOG_DIR = Path.of(System.getProperty("bench.logDir", System.getProperty("java.io.tmpdir")));
-    private static final List<String> JVM_ARGS = Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
-            .filter(a -> !a.isBlank()).toList();
+    private static final Path LOG_DIR =
+            Path.of(System.getProperty("bench.logDir", System.getProperty("java.io.tmpdir")));
+    private static final List<String> JVM_ARGS = Arrays.stream(
+                    System.getProperty("bench.jvmArgs", "").split(" "))
+            .filter(a -> !a.isBlank())
+            .toList();
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private StartupBenchmark() {
-    }
+    private StartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (JAR == null || !Files.isReadable(Path.of(JAR))) {
@@ -43,8 +45,9 @@ public final class StartupBenchmark {
             System.exit(2);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        System.out.printf("start to first answered GET /health: %d runs of %s %s-jar %s%n", RUNS, java,
-                JVM_ARGS.isEmpty() ? "" : String.join(" ", JVM_ARGS) + " ", JAR);
+        System.out.printf(
+                "start to first answered GET /health: %d runs of %s %s-jar %s%n",
+                RUNS, java, JVM_ARGS.isEmpty() ? "" : String.join(" ", JVM_ARGS) + " ", JAR);
         double[] millis = new double[RUNS];
         double[] logged = new double[RUNS];
         double[] listening = new double[RUNS];
@@ -53,17 +56,24 @@ public final class StartupBenchmark {
             millis[run] = result.answeredMs();
             logged[run] = result.firstLogMs();
             listening[run] = result.listeningMs();
-            System.out.printf("  run %d: %.0f ms (first log line at %.0f ms, 'listening' at %.0f ms)%s%n", run + 1,
-                    millis[run], logged[run], listening[run], run == 0 ? ", first start on this storage" : "");
+            System.out.printf(
+                    "  run %d: %.0f ms (first log line at %.0f ms, 'listening' at %.0f ms)%s%n",
+                    run + 1, millis[run], logged[run], listening[run], run == 0 ? ", first start on this storage" : "");
         }
-        System.out.printf("medians: first log line (JVM, logging, configuration) %.0f ms; 'listening' (database,"
+        System.out.printf(
+                "medians: first log line (JVM, logging, configuration) %.0f ms; 'listening' (database,"
                         + " migrations, boards, HTTP) %.0f ms; first 200 from /health %.0f ms%n",
                 median(logged), median(listening), median(millis));
         double[] restarts = Arrays.copyOfRange(millis, 1, RUNS);
-        System.out.printf("first start %.0f ms; restarts median %.0f ms (min %.0f, max %.0f); all runs median %.0f ms%n",
-                millis[0], median(restarts), Arrays.stream(restarts).min().orElse(Double.NaN),
-                Arrays.stream(restarts).max().orElse(Double.NaN), median(millis));
-        System.out.printf("RESULT startup_first_ms=%.0f startup_median_ms=%.0f startup_restart_median_ms=%.0f%n",
+        System.out.printf(
+                "first start %.0f ms; restarts median %.0f ms (min %.0f, max %.0f); all runs median %.0f ms%n",
+                millis[0],
+                median(restarts),
+                Arrays.stream(restarts).min().orElse(Double.NaN),
+                Arrays.stream(restarts).max().orElse(Double.NaN),
+                median(millis));
+        System.out.printf(
+                "RESULT startup_first_ms=%.0f startup_median_ms=%.0f startup_restart_median_ms=%.0f%n",
                 millis[0], median(millis), median(restarts));
     }
 
@@ -72,8 +82,7 @@ public final class StartupBenchmark {
      * read from the log's wall-clock timestamps, so only as exact as the clocks' milliseconds), and
      * to the first 200.
      */
-    private record Run(double firstLogMs, double listeningMs, double answeredMs) {
-    }
+    private record Run(double firstLogMs, double listeningMs, double answeredMs) {}
 
     private static Run once(String java, int run) throws IOException, InterruptedException {
         int port = freePort();
@@ -82,9 +91,8 @@ public final class StartupBenchmark {
         command.add(java);
         command.addAll(JVM_ARGS);
         command.addAll(List.of("-jar", JAR));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
         builder.environment().put("HARBOR_HTTP_PORT", Integer.toString(port));
         long startWall = System.currentTimeMillis();
@@ -118,7 +126,10 @@ public final class StartupBenchmark {
             int space = line.indexOf(' ');
             if (line.contains(text) && space > 0) {
                 try {
-                    return OffsetDateTime.parse(line.substring(0, space)).toInstant().toEpochMilli() - startWall;
+                    return OffsetDateTime.parse(line.substring(0, space))
+                                    .toInstant()
+                                    .toEpochMilli()
+                            - startWall;
                 } catch (DateTimeParseException notATimestamp) {
                     // a continuation line (a stack trace): keep looking
                 }

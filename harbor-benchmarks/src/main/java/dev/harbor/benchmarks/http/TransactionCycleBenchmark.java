@@ -30,8 +30,7 @@ public final class TransactionCycleBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 3);
     private static final int MAX_CYCLES = Integer.getInteger("bench.maxCycles", 200_000);
 
-    private TransactionCycleBenchmark() {
-    }
+    private TransactionCycleBenchmark() {}
 
     /** Latencies of one worker in one phase. */
     private record WorkerSample(LatencyRecorder cycle, LatencyRecorder create, LatencyRecorder release) {
@@ -51,7 +50,8 @@ public final class TransactionCycleBenchmark {
                     + TransactionCycleBenchmark.class.getName());
             System.exit(2);
         }
-        System.out.printf("create+release cycle on 127.0.0.1:%d: %d workers, %d s (at most %d cycles) after a %d s warm-up%n",
+        System.out.printf(
+                "create+release cycle on 127.0.0.1:%d: %d workers, %d s (at most %d cycles) after a %d s warm-up%n",
                 PORT, WORKERS, SECONDS, MAX_CYCLES, WARMUP_SECONDS);
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<KeepAliveConnection> connections = new ArrayList<>();
@@ -71,7 +71,8 @@ public final class TransactionCycleBenchmark {
         }
     }
 
-    private static List<WorkerSample> phase(List<KeepAliveConnection> connections, String prefix, int seconds, int maxCycles)
+    private static List<WorkerSample> phase(
+            List<KeepAliveConnection> connections, String prefix, int seconds, int maxCycles)
             throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger budget = new AtomicInteger(maxCycles);
@@ -91,8 +92,8 @@ public final class TransactionCycleBenchmark {
         return samples;
     }
 
-    private static void work(KeepAliveConnection connection, String idPrefix, long deadline, AtomicInteger budget,
-                             WorkerSample sample) {
+    private static void work(
+            KeepAliveConnection connection, String idPrefix, long deadline, AtomicInteger budget, WorkerSample sample) {
         for (int n = 0; System.nanoTime() < deadline && budget.getAndDecrement() > 0; n++) {
             String id = idPrefix + n;
             long t0 = System.nanoTime();
@@ -135,19 +136,25 @@ public final class TransactionCycleBenchmark {
     }
 
     private static void report(List<WorkerSample> samples, double seconds) {
-        LatencyRecorder.Summary cycle = LatencyRecorder.summarize(samples.stream().map(WorkerSample::cycle).toList());
-        LatencyRecorder.Summary create = LatencyRecorder.summarize(samples.stream().map(WorkerSample::create).toList());
-        LatencyRecorder.Summary release = LatencyRecorder.summarize(samples.stream().map(WorkerSample::release).toList());
+        LatencyRecorder.Summary cycle = LatencyRecorder.summarize(
+                samples.stream().map(WorkerSample::cycle).toList());
+        LatencyRecorder.Summary create = LatencyRecorder.summarize(
+                samples.stream().map(WorkerSample::create).toList());
+        LatencyRecorder.Summary release = LatencyRecorder.summarize(
+                samples.stream().map(WorkerSample::release).toList());
         long errors = ERRORS.values().stream().mapToLong(LongAdder::sum).sum();
         double rate = cycle.count() / seconds;
-        System.out.printf("cycles %d in %.2f s = %.1f cycles/s (%.1f requests/s); errors %d%n",
+        System.out.printf(
+                "cycles %d in %.2f s = %.1f cycles/s (%.1f requests/s); errors %d%n",
                 cycle.count(), seconds, rate, 2 * rate, errors);
         System.out.println("  cycle   " + cycle.describe());
         System.out.println("  create  " + create.describe());
         System.out.println("  release " + release.describe());
-        new TreeMap<>(ERRORS).forEach((kind, count) ->
-                System.out.printf("  error x%d: %s, e.g. %s%n", count.sum(), kind, abbreviate(EXAMPLES.get(kind))));
-        System.out.printf("RESULT cycles_per_s=%.1f cycle_p50_ms=%.2f cycle_p99_ms=%.2f errors=%d%n",
+        new TreeMap<>(ERRORS)
+                .forEach((kind, count) -> System.out.printf(
+                        "  error x%d: %s, e.g. %s%n", count.sum(), kind, abbreviate(EXAMPLES.get(kind))));
+        System.out.printf(
+                "RESULT cycles_per_s=%.1f cycle_p50_ms=%.2f cycle_p99_ms=%.2f errors=%d%n",
                 rate, cycle.p50Nanos() / 1e6, cycle.p99Nanos() / 1e6, errors);
     }
 

@@ -52,7 +52,14 @@ public record CommandRecord(
 
     /** A new command, not yet sent, whose history starts with {@code REQUEST_INITIATED}. */
     public static CommandRecord initiated(String id, String deviceId, DeviceCommand command, Instant now) {
-        return new CommandRecord(id, deviceId, command, CommandState.NOT_SENT, now, null, null,
+        return new CommandRecord(
+                id,
+                deviceId,
+                command,
+                CommandState.NOT_SENT,
+                now,
+                null,
+                null,
                 List.of(CommandEvent.of("REQUEST_INITIATED", now)));
     }
 

@@ -9,8 +9,14 @@ import java.util.Objects;
  *
  * @param bankTypeId the layout its lockers were created from; {@code null} when created by count
  */
-public record Controller(ControllerId id, String name, BoardEndpoint endpoint, BankTypeId bankTypeId,
-                         int lockerCount, DiscoveredVia discoveredVia, Instant createdAt) {
+public record Controller(
+        ControllerId id,
+        String name,
+        BoardEndpoint endpoint,
+        BankTypeId bankTypeId,
+        int lockerCount,
+        DiscoveredVia discoveredVia,
+        Instant createdAt) {
 
     public Controller {
         Objects.requireNonNull(id, "id");

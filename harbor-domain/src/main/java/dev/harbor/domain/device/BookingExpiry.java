@@ -21,12 +21,10 @@ public sealed interface BookingExpiry {
     }
 
     /** See {@link #DEFAULT}. */
-    record Default() implements BookingExpiry {
-    }
+    record Default() implements BookingExpiry {}
 
     /** See {@link #NEVER}. */
-    record Never() implements BookingExpiry {
-    }
+    record Never() implements BookingExpiry {}
 
     /** See {@link #at(Instant)}. */
     record At(Instant expiresAt) implements BookingExpiry {

@@ -16,8 +16,8 @@ public enum DeviceCommand {
     FORCE_UNLOCK("force-unlock"),
     FORCE_CANCEL_BOOKING("force-cancel-booking");
 
-    private static final Map<String, DeviceCommand> BY_WIRE_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(DeviceCommand::wireName, Function.identity()));
+    private static final Map<String, DeviceCommand> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(DeviceCommand::wireName, Function.identity()));
 
     private final String wireName;
 

@@ -60,7 +60,8 @@ public sealed interface DeviceInput {
 
         @Override
         public String toString() {
-            return command.wireName() + (holder == null ? "" : "(" + holder + ")")
+            return command.wireName()
+                    + (holder == null ? "" : "(" + holder + ")")
                     + (expiry == null ? "" : " " + expiry);
         }
     }

@@ -34,7 +34,8 @@ public final class DeviceStateMachine {
         if (input instanceof DeviceInput.Hardware hardware) {
             return table.forEvent(current.state(), hardware.event())
                     .map(effect -> effect.apply(current, input, now))
-                    .orElseGet(() -> new Ignored(current, input, hardware.event() + " means nothing in " + current.state()));
+                    .orElseGet(() ->
+                            new Ignored(current, input, hardware.event() + " means nothing in " + current.state()));
         }
         if (input instanceof DeviceInput.Timeout) {
             return applyTimeout(current, input, now);
@@ -69,8 +70,8 @@ public final class DeviceStateMachine {
     private Transition applyCommand(DeviceStatus current, DeviceInput.Command command, Instant now) {
         var effect = table.forCommand(current.state(), command.command());
         if (effect.isEmpty()) {
-            return new Refused(current, command,
-                    command.command().wireName() + " is not allowed in state " + current.state());
+            return new Refused(
+                    current, command, command.command().wireName() + " is not allowed in state " + current.state());
         }
         var holderRefusal = HolderPolicy.refusal(current, command);
         if (holderRefusal.isPresent()) {

@@ -9,18 +9,19 @@ import java.util.Optional;
  */
 final class HolderPolicy {
 
-    private HolderPolicy() {
-    }
+    private HolderPolicy() {}
 
     /** Why this command may not act on this device, or empty when it may. */
     static Optional<String> refusal(DeviceStatus current, DeviceInput.Command command) {
-        if (command.holder() == null || current.state() == DeviceState.UNLOCKED
+        if (command.holder() == null
+                || current.state() == DeviceState.UNLOCKED
                 || command.holder().equals(current.holder())) {
             return Optional.empty();
         }
         // Another holder's id is not named: the reason may reach an API client.
-        return Optional.of(current.isHeld()
-                ? "the device is held by another holder"
-                : "the device was taken for no holder; " + command.holder() + " cannot claim it");
+        return Optional.of(
+                current.isHeld()
+                        ? "the device is held by another holder"
+                        : "the device was taken for no holder; " + command.holder() + " cannot claim it");
     }
 }

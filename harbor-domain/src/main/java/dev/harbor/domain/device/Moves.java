@@ -7,9 +7,9 @@ import static dev.harbor.domain.device.DeviceState.LOCKING;
 import static dev.harbor.domain.device.DeviceState.UNLOCKED;
 import static dev.harbor.domain.device.DeviceState.UNLOCKING;
 
-import dev.harbor.domain.device.TransitionTable.Effect;
 import dev.harbor.domain.device.Transition.Moved;
 import dev.harbor.domain.device.Transition.Refused;
+import dev.harbor.domain.device.TransitionTable.Effect;
 import java.time.Instant;
 
 /**
@@ -35,16 +35,21 @@ final class Moves {
                 if (pending == BOOKED) {
                     var expiry = command.expiry();
                     if (expiry instanceof BookingExpiry.At at && !at.expiresAt().isAfter(now)) {
-                        return new Refused(current, input, "the booking expiry " + at.expiresAt() + " has already passed");
+                        return new Refused(
+                                current, input, "the booking expiry " + at.expiresAt() + " has already passed");
                     }
                     bookingExpiry = expiryOf(expiry, now);
                 }
-                return move(current, input, new DeviceStatus(ALLOCATED, now, deadline, command.holder(),
-                        pending, UNLOCKED, bookingExpiry));
+                return move(
+                        current,
+                        input,
+                        new DeviceStatus(ALLOCATED, now, deadline, command.holder(), pending, UNLOCKED, bookingExpiry));
             }
             // lock from BOOKED: the booking, its holder and its expiry wait in the background.
-            return move(current, input, new DeviceStatus(ALLOCATED, now, deadline, current.holder(),
-                    pending, BOOKED, current.timeoutAt()));
+            return move(
+                    current,
+                    input,
+                    new DeviceStatus(ALLOCATED, now, deadline, current.holder(), pending, BOOKED, current.timeoutAt()));
         };
     }
 
@@ -52,8 +57,10 @@ final class Moves {
     Effect pendingState() {
         return (current, input, now) -> {
             if (current.pendingState() == BOOKED) {
-                return move(current, input, new DeviceStatus(BOOKED, now, current.bookingExpiresAt(),
-                        current.holder(), null, null, null));
+                return move(
+                        current,
+                        input,
+                        new DeviceStatus(BOOKED, now, current.bookingExpiresAt(), current.holder(), null, null, null));
             }
             return move(current, input, locking(current, now, current.returnState(), current.bookingExpiresAt()));
         };
@@ -65,8 +72,8 @@ final class Moves {
     }
 
     Effect locked() {
-        return (current, input, now) -> move(current, input,
-                new DeviceStatus(LOCKED, now, null, current.holder(), null, null, null));
+        return (current, input, now) ->
+                move(current, input, new DeviceStatus(LOCKED, now, null, current.holder(), null, null, null));
     }
 
     /** Administrative: whatever the state, the item is declared secured; the holder stays. */
@@ -75,8 +82,10 @@ final class Moves {
     }
 
     Effect unlocking() {
-        return (current, input, now) -> move(current, input, new DeviceStatus(UNLOCKING, now,
-                now.plus(timeouts.unlocking()), current.holder(), null, null, null));
+        return (current, input, now) -> move(
+                current,
+                input,
+                new DeviceStatus(UNLOCKING, now, now.plus(timeouts.unlocking()), current.holder(), null, null, null));
     }
 
     /** Free again: the holder's session or transaction is over. */
@@ -96,13 +105,19 @@ final class Moves {
 
     /** A timeout in {@code UNLOCKING}: the release failed, the item is still secured. */
     Effect relocked(String anomaly) {
-        return (current, input, now) -> new Moved(current,
-                new DeviceStatus(LOCKED, now, null, current.holder(), null, null, null), input, anomaly);
+        return (current, input, now) -> new Moved(
+                current, new DeviceStatus(LOCKED, now, null, current.holder(), null, null, null), input, anomaly);
     }
 
     private DeviceStatus locking(DeviceStatus current, Instant now, DeviceState returnTo, Instant bookingExpiry) {
-        return new DeviceStatus(LOCKING, now, now.plus(timeouts.locking()), current.holder(),
-                null, returnTo, returnTo == BOOKED ? bookingExpiry : null);
+        return new DeviceStatus(
+                LOCKING,
+                now,
+                now.plus(timeouts.locking()),
+                current.holder(),
+                null,
+                returnTo,
+                returnTo == BOOKED ? bookingExpiry : null);
     }
 
     private Instant expiryOf(BookingExpiry expiry, Instant now) {

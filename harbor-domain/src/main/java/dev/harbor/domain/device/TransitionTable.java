@@ -41,8 +41,7 @@ final class TransitionTable {
     private final Map<DeviceState, Map<HardwareEvent, Effect>> events = new EnumMap<>(DeviceState.class);
     private final Map<DeviceState, Effect> timeouts = new EnumMap<>(DeviceState.class);
 
-    private TransitionTable() {
-    }
+    private TransitionTable() {}
 
     static TransitionTable standard(DeviceTimeouts timeouts) {
         var table = new TransitionTable();
@@ -50,33 +49,33 @@ final class TransitionTable {
 
         // Commands allowed by the spec; every other (state, command) pair is refused.
         //            from       command               effect
-        table.command(UNLOCKED,  BOOK,                 to.allocated(BOOKED));
-        table.command(UNLOCKED,  LOCK,                 to.allocated(LOCKING));
-        table.command(BOOKED,    LOCK,                 to.allocated(LOCKING));
-        table.command(BOOKED,    CANCEL_BOOKING,       to.unlocked());
-        table.command(LOCKED,    UNLOCK,               to.unlocking());
-        table.command(BOOKED,    FORCE_CANCEL_BOOKING, to.unlocked());
+        table.command(UNLOCKED, BOOK, to.allocated(BOOKED));
+        table.command(UNLOCKED, LOCK, to.allocated(LOCKING));
+        table.command(BOOKED, LOCK, to.allocated(LOCKING));
+        table.command(BOOKED, CANCEL_BOOKING, to.unlocked());
+        table.command(LOCKED, UNLOCK, to.unlocking());
+        table.command(BOOKED, FORCE_CANCEL_BOOKING, to.unlocked());
         table.command(ALLOCATED, FORCE_CANCEL_BOOKING, to.unlocked());
         for (DeviceState state : DeviceState.values()) {
-            table.command(state, FORCE_LOCK,   state == LOCKED   ? ignored("already LOCKED")   : to.forcedLocked());
+            table.command(state, FORCE_LOCK, state == LOCKED ? ignored("already LOCKED") : to.forcedLocked());
             table.command(state, FORCE_UNLOCK, state == UNLOCKED ? ignored("already UNLOCKED") : to.unlocked());
         }
 
         // Hardware events that move the device; every other (state, event) pair is ignored.
         //          in         event         effect
         table.event(ALLOCATED, ACKNOWLEDGED, to.pendingState());
-        table.event(BOOKED,    DOOR_OPENED,  to.lockingFromBooking());
-        table.event(LOCKING,   SECURED,      to.locked());
-        table.event(LOCKING,   DOOR_CLOSED,  to.locked());
-        table.event(UNLOCKING, RELEASED,     to.unlocked());
-        table.event(UNLOCKING, DOOR_OPENED,  to.unlocked());
-        table.event(LOCKED,    DOOR_OPENED,  ignored("parcel pickup: the transaction ends only when it is released"));
-        table.event(LOCKED,    DOOR_CLOSED,  ignored("parcel pickup: the transaction ends only when it is released"));
+        table.event(BOOKED, DOOR_OPENED, to.lockingFromBooking());
+        table.event(LOCKING, SECURED, to.locked());
+        table.event(LOCKING, DOOR_CLOSED, to.locked());
+        table.event(UNLOCKING, RELEASED, to.unlocked());
+        table.event(UNLOCKING, DOOR_OPENED, to.unlocked());
+        table.event(LOCKED, DOOR_OPENED, ignored("parcel pickup: the transaction ends only when it is released"));
+        table.event(LOCKED, DOOR_CLOSED, ignored("parcel pickup: the transaction ends only when it is released"));
 
         // Deadlines; UNLOCKED and LOCKED have none.
         table.timeout(ALLOCATED, to.stateBefore(null));
-        table.timeout(BOOKED,    to.unlocked());
-        table.timeout(LOCKING,   to.stateBefore("the item was not secured before the deadline"));
+        table.timeout(BOOKED, to.unlocked());
+        table.timeout(LOCKING, to.stateBefore("the item was not secured before the deadline"));
         table.timeout(UNLOCKING, to.relocked("the release was not confirmed before the deadline; item still secured"));
         return table;
     }

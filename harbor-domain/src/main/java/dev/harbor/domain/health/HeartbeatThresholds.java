@@ -21,12 +21,12 @@ public record HeartbeatThresholds(Duration unhealthyAfter, Duration deadAfter, D
             throw new IllegalArgumentException("unhealthyAfter must be positive, was " + unhealthyAfter);
         }
         if (deadAfter.compareTo(unhealthyAfter) <= 0) {
-            throw new IllegalArgumentException("deadAfter (" + deadAfter + ") must be longer than unhealthyAfter ("
-                    + unhealthyAfter + ")");
+            throw new IllegalArgumentException(
+                    "deadAfter (" + deadAfter + ") must be longer than unhealthyAfter (" + unhealthyAfter + ")");
         }
         if (longDeadAfter.compareTo(deadAfter) <= 0) {
-            throw new IllegalArgumentException("longDeadAfter (" + longDeadAfter + ") must be longer than deadAfter ("
-                    + deadAfter + ")");
+            throw new IllegalArgumentException(
+                    "longDeadAfter (" + longDeadAfter + ") must be longer than deadAfter (" + deadAfter + ")");
         }
     }
 }

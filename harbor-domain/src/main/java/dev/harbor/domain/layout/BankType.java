@@ -11,8 +11,13 @@ import java.util.Set;
  * The layout of the lockers behind one board: which bank locker number has which locker type.
  * The associations are numbered 1..n without gaps, so {@link #lockerCount()} is their number.
  */
-public record BankType(BankTypeId id, String friendlyName, String description, boolean isDebug,
-                       List<Association> associations, Instant createdAt) {
+public record BankType(
+        BankTypeId id,
+        String friendlyName,
+        String description,
+        boolean isDebug,
+        List<Association> associations,
+        Instant createdAt) {
 
     public record Association(int bankLockerNumber, LockerTypeId lockerTypeId) {
         public Association {
@@ -37,8 +42,8 @@ public record BankType(BankTypeId id, String friendlyName, String description, b
         }
         for (int n = 1; n <= associations.size(); n++) {
             if (!numbers.contains(n)) {
-                throw new IllegalArgumentException("bank type " + friendlyName
-                        + " must number its lockers 1.." + associations.size() + " without gaps or repeats");
+                throw new IllegalArgumentException("bank type " + friendlyName + " must number its lockers 1.."
+                        + associations.size() + " without gaps or repeats");
             }
         }
     }

@@ -7,8 +7,15 @@ import java.util.regex.Pattern;
 /**
  * A size or kind of compartment ("small", "medium", "bike"). Sizes in millimetres are optional.
  */
-public record LockerType(LockerTypeId id, String slug, String name, String description,
-                         Integer widthMm, Integer heightMm, Integer depthMm, Instant createdAt) {
+public record LockerType(
+        LockerTypeId id,
+        String slug,
+        String name,
+        String description,
+        Integer widthMm,
+        Integer heightMm,
+        Integer depthMm,
+        Instant createdAt) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -17,7 +24,8 @@ public record LockerType(LockerTypeId id, String slug, String name, String descr
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
         if (!isValidSlug(slug)) {
-            throw new IllegalArgumentException("locker type slug must be 1-64 of [a-z0-9-], starting with a letter or digit: " + slug);
+            throw new IllegalArgumentException(
+                    "locker type slug must be 1-64 of [a-z0-9-], starting with a letter or digit: " + slug);
         }
         requirePositive(widthMm, "widthMm");
         requirePositive(heightMm, "heightMm");

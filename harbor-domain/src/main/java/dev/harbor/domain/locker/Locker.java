@@ -1,9 +1,9 @@
 package dev.harbor.domain.locker;
 
 import dev.harbor.domain.controller.ControllerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.layout.LockerTypeId;
 import java.util.Objects;
 
 /**
@@ -12,8 +12,14 @@ import java.util.Objects;
  *
  * @param doorOpen last door-sensor reading; {@code null} when unknown or the board has no sensor
  */
-public record Locker(LockerId id, ControllerId controllerId, int bankLockerNumber, LockerTypeId lockerTypeId,
-                     DeviceStatus device, ServiceState service, Boolean doorOpen) {
+public record Locker(
+        LockerId id,
+        ControllerId controllerId,
+        int bankLockerNumber,
+        LockerTypeId lockerTypeId,
+        DeviceStatus device,
+        ServiceState service,
+        Boolean doorOpen) {
 
     public Locker {
         Objects.requireNonNull(id, "id");

@@ -52,8 +52,8 @@ public record RfidCardId(String value) {
             }
         }
         if (text.length() < MIN_LENGTH || text.length() > MAX_LENGTH) {
-            return "RFID card id " + shown + " must be " + MIN_LENGTH + " to " + MAX_LENGTH
-                    + " characters long, was " + text.length();
+            return "RFID card id " + shown + " must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long, was "
+                    + text.length();
         }
         if (text.length() % 2 != 0) {
             return "RFID card id " + shown + " must have an even length (whole bytes), was " + text.length();

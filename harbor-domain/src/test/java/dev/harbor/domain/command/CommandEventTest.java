@@ -19,9 +19,20 @@ class CommandEventTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "INITIATED", "REQUEST_", "REQUEST", "request_sent", "RESPONSE-LOCKED", "STATE_locked", "EVENT_X"})
+    @ValueSource(
+            strings = {
+                "",
+                "INITIATED",
+                "REQUEST_",
+                "REQUEST",
+                "request_sent",
+                "RESPONSE-LOCKED",
+                "STATE_locked",
+                "EVENT_X"
+            })
     void other_names_are_rejected(String name) {
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandEvent.of(name, T0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandEvent.of(name, T0))
                 .withMessageContaining("REQUEST_, RESPONSE_ or STATE_");
     }
 

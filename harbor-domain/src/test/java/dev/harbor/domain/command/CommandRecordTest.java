@@ -2,7 +2,6 @@ package dev.harbor.domain.command;
 
 import static dev.harbor.domain.command.CommandState.ERROR;
 import static dev.harbor.domain.command.CommandState.NOT_SENT;
-import static dev.harbor.domain.command.CommandState.RECEIVED;
 import static dev.harbor.domain.command.CommandState.SENT;
 import static dev.harbor.domain.command.CommandState.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +41,8 @@ class CommandRecordTest {
         assertThat(done.state()).isEqualTo(SUCCESS);
         assertThat(done.changedAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(done.timeoutAt()).isNull();
-        assertThat(done.events()).extracting(CommandEvent::name)
+        assertThat(done.events())
+                .extracting(CommandEvent::name)
                 .containsExactly("REQUEST_INITIATED", "REQUEST_SENT", "RESPONSE_DEVICE_LOCKED");
     }
 
@@ -57,7 +57,8 @@ class CommandRecordTest {
 
     @Test
     void a_poller_that_missed_received_may_go_from_sent_straight_to_success() {
-        assertThat(initiated.sent(null, T0).succeeded(T0.plusSeconds(1)).state()).isEqualTo(SUCCESS);
+        assertThat(initiated.sent(null, T0).succeeded(T0.plusSeconds(1)).state())
+                .isEqualTo(SUCCESS);
     }
 
     @Test
@@ -75,7 +76,8 @@ class CommandRecordTest {
     void a_command_never_moves_backwards_nor_to_the_same_state() {
         CommandRecord received = initiated.received(null, T0);
 
-        assertThatIllegalStateException().isThrownBy(() -> received.sent(null, T0))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> received.sent(null, T0))
                 .withMessageContaining("RECEIVED to SENT");
         assertThatIllegalStateException().isThrownBy(() -> received.received(null, T0));
         assertThat(received.canMoveTo(SENT)).isFalse();
@@ -105,24 +107,33 @@ class CommandRecordTest {
             }
         }
 
-        assertThat(allowed).containsExactlyInAnyOrder(
-                "NOT_SENT>SENT", "NOT_SENT>RECEIVED", "NOT_SENT>SUCCESS", "NOT_SENT>ERROR",
-                "SENT>RECEIVED", "SENT>SUCCESS", "SENT>ERROR",
-                "RECEIVED>SUCCESS", "RECEIVED>ERROR");
+        assertThat(allowed)
+                .containsExactlyInAnyOrder(
+                        "NOT_SENT>SENT",
+                        "NOT_SENT>RECEIVED",
+                        "NOT_SENT>SUCCESS",
+                        "NOT_SENT>ERROR",
+                        "SENT>RECEIVED",
+                        "SENT>SUCCESS",
+                        "SENT>ERROR",
+                        "RECEIVED>SUCCESS",
+                        "RECEIVED>ERROR");
     }
 
     @Test
     void an_error_needs_a_reason_and_only_an_error_has_one() {
         assertThatIllegalArgumentException().isThrownBy(() -> initiated.failed(" ", T0));
         assertThatIllegalArgumentException().isThrownBy(() -> initiated.movedTo(ERROR, null, T0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new CommandRecord(
-                "cmd-1", "device-7", DeviceCommand.LOCK, SENT, T0, null, "why", List.of()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new CommandRecord("cmd-1", "device-7", DeviceCommand.LOCK, SENT, T0, null, "why", List.of()));
     }
 
     @Test
     void a_final_state_has_no_deadline() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new CommandRecord(
-                "cmd-1", "device-7", DeviceCommand.LOCK, SUCCESS, T0, T0.plusSeconds(1), null, List.of()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CommandRecord(
+                        "cmd-1", "device-7", DeviceCommand.LOCK, SUCCESS, T0, T0.plusSeconds(1), null, List.of()));
     }
 
     @Test
@@ -165,7 +176,9 @@ class CommandRecordTest {
 
     @Test
     void ids_are_required() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandRecord.initiated(" ", "device-7", DeviceCommand.LOCK, T0));
-        assertThatIllegalArgumentException().isThrownBy(() -> CommandRecord.initiated("cmd-1", null, DeviceCommand.LOCK, T0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandRecord.initiated(" ", "device-7", DeviceCommand.LOCK, T0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CommandRecord.initiated("cmd-1", null, DeviceCommand.LOCK, T0));
     }
 }

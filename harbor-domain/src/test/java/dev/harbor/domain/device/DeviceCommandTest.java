@@ -9,8 +9,15 @@ class DeviceCommandTest {
 
     @Test
     void wire_names_are_the_seeds_command_names() {
-        assertThat(Arrays.stream(DeviceCommand.values()).map(DeviceCommand::wireName)).containsExactly(
-                "book", "cancel-booking", "lock", "unlock", "force-lock", "force-unlock", "force-cancel-booking");
+        assertThat(Arrays.stream(DeviceCommand.values()).map(DeviceCommand::wireName))
+                .containsExactly(
+                        "book",
+                        "cancel-booking",
+                        "lock",
+                        "unlock",
+                        "force-lock",
+                        "force-unlock",
+                        "force-cancel-booking");
     }
 
     @Test
@@ -30,7 +37,8 @@ class DeviceCommandTest {
 
     @Test
     void only_the_three_force_commands_are_force_commands() {
-        assertThat(Arrays.stream(DeviceCommand.values()).filter(DeviceCommand::isForce)).containsExactly(
-                DeviceCommand.FORCE_LOCK, DeviceCommand.FORCE_UNLOCK, DeviceCommand.FORCE_CANCEL_BOOKING);
+        assertThat(Arrays.stream(DeviceCommand.values()).filter(DeviceCommand::isForce))
+                .containsExactly(
+                        DeviceCommand.FORCE_LOCK, DeviceCommand.FORCE_UNLOCK, DeviceCommand.FORCE_CANCEL_BOOKING);
     }
 }

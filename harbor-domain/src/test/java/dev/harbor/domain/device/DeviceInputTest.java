@@ -50,24 +50,26 @@ class DeviceInputTest {
 
     @Test
     void default_timeouts_are_the_seeds() {
-        assertThat(DeviceTimeouts.DEFAULTS).isEqualTo(new DeviceTimeouts(
-                Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        assertThat(DeviceTimeouts.DEFAULTS)
+                .isEqualTo(new DeviceTimeouts(
+                        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(30)));
     }
 
     @Test
     void timeouts_must_be_positive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceTimeouts(
-                Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(30)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceTimeouts(
-                Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(-1), Duration.ofSeconds(30)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceTimeouts(
+                        Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceTimeouts(
+                        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(-1), Duration.ofSeconds(30)));
     }
 
     @Test
     void a_move_must_change_the_state() {
         DeviceStatus free = DeviceStatus.initial(Instant.EPOCH);
 
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Transition.Moved(free, free, DeviceInput.timeout()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Transition.Moved(free, free, DeviceInput.timeout()));
     }
 
     @Test
@@ -75,6 +77,7 @@ class DeviceInputTest {
         DeviceStatus free = DeviceStatus.initial(Instant.EPOCH);
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Transition.Ignored(free, DeviceInput.timeout(), " "));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Transition.Refused(free, DeviceInput.timeout(), null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Transition.Refused(free, DeviceInput.timeout(), null));
     }
 }

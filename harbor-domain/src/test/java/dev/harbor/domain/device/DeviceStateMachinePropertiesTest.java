@@ -36,7 +36,8 @@ class DeviceStateMachinePropertiesTest {
             assertThat(after.changedAt()).as("changedAt").isEqualTo(model.changedAt);
             if (step.transition() instanceof Moved moved) {
                 assertThat(moved.anomalyReason().isPresent()).as("anomaly").isEqualTo(model.anomaly);
-                assertThat(DeviceTransitionGrid.targets(step.before().state(), DeviceTransitionGrid.nameOf(step.input())))
+                assertThat(DeviceTransitionGrid.targets(
+                                step.before().state(), DeviceTransitionGrid.nameOf(step.input())))
                         .as("moves the table allows from " + step.before().state() + " on " + step.input())
                         .contains(after.state());
             }
@@ -48,19 +49,24 @@ class DeviceStateMachinePropertiesTest {
         run.forEveryStep(step -> {
             DeviceStatus status = step.after();
             if (ALWAYS_WITH_DEADLINE.contains(status.state())) {
-                assertThat(status.timeoutAt()).as(status.state() + " has a deadline").isNotNull();
+                assertThat(status.timeoutAt())
+                        .as(status.state() + " has a deadline")
+                        .isNotNull();
             }
             if (status.timeoutAt() == null) {
                 return;
             }
-            Instant due = latest(step.now(), status.timeoutAt()).plusMillis(step.random().nextLong(10_000));
+            Instant due = latest(step.now(), status.timeoutAt())
+                    .plusMillis(step.random().nextLong(10_000));
 
             Transition timedOut = machine.apply(status, DeviceInput.timeout(), due);
             DeviceStatus settled = machine.statusAt(status, due.plus(Duration.ofDays(1)));
 
             assertThat(timedOut).as("timeout at " + due).isInstanceOf(Moved.class);
             assertThat(timedOut.status().state()).isNotEqualTo(status.state());
-            assertThat(settled.isDue(due.plus(Duration.ofDays(1)))).as("still due after expiry: " + settled).isFalse();
+            assertThat(settled.isDue(due.plus(Duration.ofDays(1))))
+                    .as("still due after expiry: " + settled)
+                    .isFalse();
         });
     }
 
@@ -73,7 +79,8 @@ class DeviceStateMachinePropertiesTest {
             }
             Instant early = status.timeoutAt().minusMillis(1 + step.random().nextLong(1_000));
 
-            assertThat(machine.apply(status, DeviceInput.timeout(), early).status()).isSameAs(status);
+            assertThat(machine.apply(status, DeviceInput.timeout(), early).status())
+                    .isSameAs(status);
             assertThat(machine.expireIfDue(status, early)).isEmpty();
         });
     }
@@ -84,9 +91,11 @@ class DeviceStateMachinePropertiesTest {
             if (step.transition() instanceof Moved moved) {
                 boolean throughUnlocked = moved.from().state() == DeviceState.UNLOCKED
                         || moved.to().state() == DeviceState.UNLOCKED;
-                assertThat(throughUnlocked || Objects.equals(moved.from().holder(), moved.to().holder()))
-                        .as("holder changed from " + moved.from().holder() + " to " + moved.to().holder()
-                                + " without passing through UNLOCKED")
+                assertThat(throughUnlocked
+                                || Objects.equals(
+                                        moved.from().holder(), moved.to().holder()))
+                        .as("holder changed from " + moved.from().holder() + " to "
+                                + moved.to().holder() + " without passing through UNLOCKED")
                         .isTrue();
             }
             // Since the device last left UNLOCKED, every status has had one and the same holder.
@@ -113,7 +122,8 @@ class DeviceStateMachinePropertiesTest {
         run.forEveryStep(step -> {
             Instant later = step.now().plusMillis(step.random().nextLong(100_000));
 
-            DeviceStatus released = machine.apply(step.after(), DeviceInput.command(DeviceCommand.FORCE_UNLOCK), later).status();
+            DeviceStatus released = machine.apply(step.after(), DeviceInput.command(DeviceCommand.FORCE_UNLOCK), later)
+                    .status();
 
             assertThat(released.state()).isEqualTo(DeviceState.UNLOCKED);
             assertThat(released.holder()).isNull();

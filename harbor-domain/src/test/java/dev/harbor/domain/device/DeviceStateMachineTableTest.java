@@ -37,7 +37,8 @@ class DeviceStateMachineTableTest {
         for (DeviceState state : DeviceState.values()) {
             for (String input : inputs) {
                 boolean covered = cells.stream()
-                        .anyMatch(cell -> cell.status().state() == state && cell.input().equals(input));
+                        .anyMatch(cell ->
+                                cell.status().state() == state && cell.input().equals(input));
                 if (!covered) {
                     missing.add(state + " + " + input);
                 }
@@ -45,7 +46,9 @@ class DeviceStateMachineTableTest {
         }
         Set<String> rows = cells.stream().map(Cell::input).collect(Collectors.toSet());
 
-        assertThat(missing).as("(state, input) pairs without an expected outcome").isEmpty();
+        assertThat(missing)
+                .as("(state, input) pairs without an expected outcome")
+                .isEmpty();
         assertThat(rows).as("rows that are not inputs").containsExactlyInAnyOrderElementsOf(inputs);
     }
 
@@ -79,7 +82,9 @@ class DeviceStateMachineTableTest {
         assertThat(moved.from()).isSameAs(before);
         assertThat(moved.to().state()).isEqualTo(expected);
         assertThat(moved.to().changedAt()).isEqualTo(NOW);
-        assertThat(moved.anomalyReason().isPresent()).as("anomaly recorded").isEqualTo(cell.expected().endsWith("!"));
+        assertThat(moved.anomalyReason().isPresent())
+                .as("anomaly recorded")
+                .isEqualTo(cell.expected().endsWith("!"));
         assertThat(moved.to().holder()).isEqualTo(expectedHolder(before, input, expected));
     }
 

@@ -69,7 +69,8 @@ class DeviceStateMachineTest {
         var moves = machine.expireIfDue(locking, T0.plusSeconds(60));
 
         assertThat(moves).hasSize(1);
-        assertThat(moves.get(0).to()).isEqualTo(new DeviceStatus(BOOKED, T0.plusSeconds(60), null, "order-1", null, null, null));
+        assertThat(moves.get(0).to())
+                .isEqualTo(new DeviceStatus(BOOKED, T0.plusSeconds(60), null, "order-1", null, null, null));
         assertThat(moves.get(0).anomalyReason()).isPresent();
     }
 
@@ -131,8 +132,10 @@ class DeviceStateMachineTest {
     void a_device_taken_for_no_holder_cannot_be_claimed_by_a_holder_later() {
         DeviceStatus booked = new DeviceStatus(BOOKED, T0, null, null, null, null, null);
 
-        assertThat(machine.apply(booked, DeviceInput.command(CANCEL_BOOKING, "s1"), T0)).isInstanceOf(Refused.class);
-        assertThat(machine.apply(booked, DeviceInput.command(CANCEL_BOOKING), T0)).isInstanceOf(Moved.class);
+        assertThat(machine.apply(booked, DeviceInput.command(CANCEL_BOOKING, "s1"), T0))
+                .isInstanceOf(Refused.class);
+        assertThat(machine.apply(booked, DeviceInput.command(CANCEL_BOOKING), T0))
+                .isInstanceOf(Moved.class);
     }
 
     @Test
@@ -144,7 +147,8 @@ class DeviceStateMachineTest {
         List<Moved> moves = machine.expireIfDue(allocated, T0.plusSeconds(70));
 
         assertThat(moves).singleElement().satisfies(move -> {
-            assertThat(move.to()).isEqualTo(new DeviceStatus(BOOKED, T0.plusSeconds(70), expiry, "s1", null, null, null));
+            assertThat(move.to())
+                    .isEqualTo(new DeviceStatus(BOOKED, T0.plusSeconds(70), expiry, "s1", null, null, null));
             assertThat(move.anomalyReason()).isEmpty();
         });
     }
@@ -162,9 +166,12 @@ class DeviceStateMachineTest {
 
     @Test
     void a_timeout_fires_exactly_at_the_deadline_and_not_a_millisecond_before() {
-        DeviceStatus unlocking = new DeviceStatus(DeviceState.UNLOCKING, T0, T0.plusSeconds(30), "s1", null, null, null);
+        DeviceStatus unlocking =
+                new DeviceStatus(DeviceState.UNLOCKING, T0, T0.plusSeconds(30), "s1", null, null, null);
 
-        assertThat(machine.apply(unlocking, DeviceInput.timeout(), T0.plusSeconds(30).minusMillis(1))).isInstanceOf(Ignored.class);
+        assertThat(machine.apply(
+                        unlocking, DeviceInput.timeout(), T0.plusSeconds(30).minusMillis(1)))
+                .isInstanceOf(Ignored.class);
         assertThat(machine.apply(unlocking, DeviceInput.timeout(), T0.plusSeconds(30)))
                 .isInstanceOfSatisfying(Moved.class, move -> {
                     assertThat(move.to().state()).isEqualTo(LOCKED);
@@ -175,7 +182,8 @@ class DeviceStateMachineTest {
 
     @Test
     void a_confirmed_release_frees_the_device_and_ends_the_holders_session() {
-        DeviceStatus unlocking = new DeviceStatus(DeviceState.UNLOCKING, T0, T0.plusSeconds(30), "s1", null, null, null);
+        DeviceStatus unlocking =
+                new DeviceStatus(DeviceState.UNLOCKING, T0, T0.plusSeconds(30), "s1", null, null, null);
 
         DeviceStatus released = moved(unlocking, DeviceInput.event(RELEASED), T0.plusSeconds(2));
 
@@ -196,19 +204,25 @@ class DeviceStateMachineTest {
     void force_unlock_of_a_free_device_is_ignored_and_changes_nothing() {
         DeviceStatus free = DeviceStatus.initial(T0);
 
-        assertThat(machine.apply(free, DeviceInput.command(FORCE_UNLOCK), T0.plusSeconds(9)).status()).isSameAs(free);
+        assertThat(machine.apply(free, DeviceInput.command(FORCE_UNLOCK), T0.plusSeconds(9))
+                        .status())
+                .isSameAs(free);
     }
 
     @Test
     void the_deadlines_come_from_the_configured_timeouts() {
-        var timeouts = new DeviceTimeouts(Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofSeconds(7), Duration.ofSeconds(11));
+        var timeouts = new DeviceTimeouts(
+                Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofSeconds(7), Duration.ofSeconds(11));
         var custom = new DeviceStateMachine(timeouts);
 
-        DeviceStatus allocated = custom.apply(DeviceStatus.initial(T0), DeviceInput.command(DeviceCommand.BOOK), T0).status();
-        DeviceStatus locking = custom.apply(new DeviceStatus(BOOKED, T0, null, null, null, null, null),
-                DeviceInput.event(DOOR_OPENED), T0).status();
-        DeviceStatus unlocking = custom.apply(new DeviceStatus(LOCKED, T0, null, null, null, null, null),
-                DeviceInput.command(UNLOCK), T0).status();
+        DeviceStatus allocated = custom.apply(DeviceStatus.initial(T0), DeviceInput.command(DeviceCommand.BOOK), T0)
+                .status();
+        DeviceStatus locking = custom.apply(
+                        new DeviceStatus(BOOKED, T0, null, null, null, null, null), DeviceInput.event(DOOR_OPENED), T0)
+                .status();
+        DeviceStatus unlocking = custom.apply(
+                        new DeviceStatus(LOCKED, T0, null, null, null, null, null), DeviceInput.command(UNLOCK), T0)
+                .status();
 
         assertThat(allocated.timeoutAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(allocated.bookingExpiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));

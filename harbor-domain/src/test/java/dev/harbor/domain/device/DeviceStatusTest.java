@@ -30,8 +30,14 @@ class DeviceStatusTest {
     @Test
     void a_status_rebuilt_from_its_stored_components_equals_the_original() {
         for (DeviceStatus status : DeviceTransitionGrid.FIXTURES.values()) {
-            var rebuilt = new DeviceStatus(status.state(), status.changedAt(), status.timeoutAt(), status.holder(),
-                    status.pendingState(), status.returnState(), status.bookingExpiresAt());
+            var rebuilt = new DeviceStatus(
+                    status.state(),
+                    status.changedAt(),
+                    status.timeoutAt(),
+                    status.holder(),
+                    status.pendingState(),
+                    status.returnState(),
+                    status.bookingExpiresAt());
 
             assertThat(rebuilt).isEqualTo(status);
         }
@@ -55,46 +61,63 @@ class DeviceStatusTest {
 
     @Test
     void a_blank_holder_is_rejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKED, T0, null, " ", null, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKED, T0, null, " ", null, null, null));
     }
 
     @Test
     void states_waiting_for_something_need_a_deadline() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, null, null, BOOKED, UNLOCKED, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKING, T0, null, null, null, UNLOCKED, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(UNLOCKING, T0, null, null, null, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, null, null, BOOKED, UNLOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKING, T0, null, null, null, UNLOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(UNLOCKING, T0, null, null, null, null, null));
     }
 
     @Test
     void resting_states_have_no_deadline() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(UNLOCKED, T0, LATER, null, null, null, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKED, T0, LATER, null, null, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(UNLOCKED, T0, LATER, null, null, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKED, T0, LATER, null, null, null, null));
     }
 
     @Test
     void only_an_allocated_device_knows_what_the_acknowledgement_leads_to() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, null, UNLOCKED, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKED, UNLOCKED, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(BOOKED, T0, null, null, LOCKING, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, null, UNLOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKED, UNLOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(BOOKED, T0, null, null, LOCKING, null, null));
     }
 
     @Test
     void a_booking_is_taken_only_from_a_free_device() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, BOOKED, BOOKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, BOOKED, BOOKED, null));
     }
 
     @Test
     void only_allocated_and_locking_remember_the_state_before() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, null, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, LOCKED, null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(UNLOCKING, T0, LATER, null, null, LOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, null, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, LOCKED, null));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(UNLOCKING, T0, LATER, null, null, LOCKED, null));
     }
 
     @Test
     void a_booking_expiry_is_kept_only_beside_a_booking_waiting_in_the_background() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(BOOKED, T0, LATER, null, null, null, LATER));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, UNLOCKED, LATER));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKING, UNLOCKED, LATER));
-        assertThat(new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKING, BOOKED, LATER).bookingExpiresAt()).isEqualTo(LATER);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(BOOKED, T0, LATER, null, null, null, LATER));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(LOCKING, T0, LATER, null, null, UNLOCKED, LATER));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKING, UNLOCKED, LATER));
+        assertThat(new DeviceStatus(ALLOCATED, T0, LATER, null, LOCKING, BOOKED, LATER).bookingExpiresAt())
+                .isEqualTo(LATER);
     }
 }

@@ -28,6 +28,7 @@ final class DeviceTransitionGrid {
     static final Instant T0 = Instant.parse("2026-02-20T10:00:00Z");
     /** Later than every fixture's deadline, so TIMEOUT always fires where there is a deadline. */
     static final Instant NOW = T0.plus(Duration.ofHours(3));
+
     static final String HOLDER = "t1";
 
     // Columns: ALLOC_BK = book pending; ALLOC_LK = lock from UNLOCKED; ALLOC_LKB = lock from BOOKED;
@@ -64,8 +65,7 @@ final class DeviceTransitionGrid {
         }
     }
 
-    private DeviceTransitionGrid() {
-    }
+    private DeviceTransitionGrid() {}
 
     private static final List<Cell> CELLS = parse();
 
@@ -146,8 +146,8 @@ final class DeviceTransitionGrid {
         return Collections.unmodifiableMap(fixtures);
     }
 
-    private static DeviceStatus status(DeviceState state, Instant timeoutAt, DeviceState pending,
-                                       DeviceState returnTo, Instant bookingExpiresAt) {
+    private static DeviceStatus status(
+            DeviceState state, Instant timeoutAt, DeviceState pending, DeviceState returnTo, Instant bookingExpiresAt) {
         return new DeviceStatus(state, T0, timeoutAt, HOLDER, pending, returnTo, bookingExpiresAt);
     }
 }

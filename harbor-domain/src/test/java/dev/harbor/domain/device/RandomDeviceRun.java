@@ -19,14 +19,21 @@ final class RandomDeviceRun {
     private static final String[] HOLDERS = {null, "t1", "t2", "t3"};
     private static final DeviceCommand[] FORCE_COMMANDS =
             Arrays.stream(DeviceCommand.values()).filter(DeviceCommand::isForce).toArray(DeviceCommand[]::new);
-    private static final DeviceCommand[] USER_COMMANDS =
-            Arrays.stream(DeviceCommand.values()).filter(command -> !command.isForce()).toArray(DeviceCommand[]::new);
+    private static final DeviceCommand[] USER_COMMANDS = Arrays.stream(DeviceCommand.values())
+            .filter(command -> !command.isForce())
+            .toArray(DeviceCommand[]::new);
     private static final Instant START = Instant.parse("2026-02-20T10:00:00Z");
 
     /** One applied input. {@code history} holds every step of the sequence so far, this one last. */
-    record Step(DeviceStatus before, DeviceInput input, Instant now, Transition transition,
-                ReferenceDeviceModel.Outcome modelOutcome, ReferenceDeviceModel model,
-                SplittableRandom random, List<Step> history) {
+    record Step(
+            DeviceStatus before,
+            DeviceInput input,
+            Instant now,
+            Transition transition,
+            ReferenceDeviceModel.Outcome modelOutcome,
+            ReferenceDeviceModel model,
+            SplittableRandom random,
+            List<Step> history) {
 
         DeviceStatus after() {
             return transition.status();
@@ -66,9 +73,11 @@ final class RandomDeviceRun {
                 check.check(step);
                 status = transition.status();
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + seed + " (replay with -D" + Seeds.PROPERTY + "=" + seed
-                        + "), sequence " + sequence + ", step " + index + ":\n" + trace(history)
-                        + "\n" + e.getMessage(), e);
+                throw new AssertionError(
+                        "seed " + seed + " (replay with -D" + Seeds.PROPERTY + "=" + seed
+                                + "), sequence " + sequence + ", step " + index + ":\n" + trace(history)
+                                + "\n" + e.getMessage(),
+                        e);
             }
         }
     }
@@ -127,8 +136,14 @@ final class RandomDeviceRun {
     private static String trace(List<Step> history) {
         var text = new StringBuilder();
         for (Step step : history) {
-            text.append("  ").append(step.now()).append("  ").append(step.before().state())
-                    .append(" + ").append(step.input()).append(" -> ").append(describe(step.transition()))
+            text.append("  ")
+                    .append(step.now())
+                    .append("  ")
+                    .append(step.before().state())
+                    .append(" + ")
+                    .append(step.input())
+                    .append(" -> ")
+                    .append(describe(step.transition()))
                     .append('\n');
         }
         return text.toString();
@@ -136,9 +151,12 @@ final class RandomDeviceRun {
 
     private static String describe(Transition transition) {
         if (transition instanceof Transition.Moved moved) {
-            return moved.to().toString() + moved.anomalyReason().map(reason -> " anomaly: " + reason).orElse("");
+            return moved.to().toString()
+                    + moved.anomalyReason().map(reason -> " anomaly: " + reason).orElse("");
         }
-        return transition.getClass().getSimpleName() + ": " + ((transition instanceof Transition.Ignored ignored)
-                ? ignored.reason() : ((Transition.Refused) transition).reason());
+        return transition.getClass().getSimpleName() + ": "
+                + ((transition instanceof Transition.Ignored ignored)
+                        ? ignored.reason()
+                        : ((Transition.Refused) transition).reason());
     }
 }

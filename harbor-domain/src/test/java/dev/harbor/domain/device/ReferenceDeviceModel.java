@@ -16,7 +16,11 @@ import java.time.Instant;
  */
 final class ReferenceDeviceModel {
 
-    enum Outcome { MOVED, IGNORED, REFUSED }
+    enum Outcome {
+        MOVED,
+        IGNORED,
+        REFUSED
+    }
 
     // The spec's defaults, restated rather than read from DeviceTimeouts.
     private static final Duration ALLOCATION = Duration.ofSeconds(10);
@@ -100,7 +104,9 @@ final class ReferenceDeviceModel {
             case CANCEL_BOOKING:
                 return state == BOOKED && mayAct(who) ? free(now) : Outcome.REFUSED;
             case UNLOCK:
-                return state == LOCKED && mayAct(who) ? enter(UNLOCKING, now, now.plus(UNLOCKING_WINDOW)) : Outcome.REFUSED;
+                return state == LOCKED && mayAct(who)
+                        ? enter(UNLOCKING, now, now.plus(UNLOCKING_WINDOW))
+                        : Outcome.REFUSED;
             default:
                 throw new AssertionError("the reference model does not know " + command.command());
         }

@@ -7,8 +7,7 @@ final class Seeds {
 
     static final String PROPERTY = "harbor.seed";
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static long seed() {
         String configured = System.getProperty(PROPERTY);

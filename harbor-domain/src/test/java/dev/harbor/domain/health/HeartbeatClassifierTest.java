@@ -55,21 +55,24 @@ class HeartbeatClassifierTest {
     void a_device_never_heard_from_is_measured_from_when_we_started_watching_it() {
         Instant since = LAST;
 
-        assertThat(classifier.classify(null, since, since.plusSeconds(14)).health()).isEqualTo(Health.HEALTHY);
+        assertThat(classifier.classify(null, since, since.plusSeconds(14)).health())
+                .isEqualTo(Health.HEALTHY);
         assertThat(classifier.classify(null, since, since.plusSeconds(31)))
                 .isEqualTo(new HealthReading(Health.DEAD, since.plusSeconds(30)));
     }
 
     @Test
     void once_heard_the_watch_start_no_longer_matters() {
-        assertThat(classifier.classify(LAST, LAST.minusSeconds(3600), LAST.plusSeconds(1)).health())
+        assertThat(classifier
+                        .classify(LAST, LAST.minusSeconds(3600), LAST.plusSeconds(1))
+                        .health())
                 .isEqualTo(Health.HEALTHY);
     }
 
     @Test
     void configured_thresholds_move_the_boundaries() {
-        var quick = new HeartbeatClassifier(new HeartbeatThresholds(
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+        var quick = new HeartbeatClassifier(
+                new HeartbeatThresholds(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)));
 
         assertThat(quick.classify(LAST, LAST.plusSeconds(1)).health()).isEqualTo(Health.UNHEALTHY);
         assertThat(quick.classify(LAST, LAST.plusSeconds(2)).health()).isEqualTo(Health.DEAD);

@@ -11,25 +11,29 @@ class HeartbeatThresholdsTest {
 
     @Test
     void the_defaults_are_the_seeds_fifteen_seconds_thirty_seconds_and_two_hours() {
-        assertThat(HeartbeatThresholds.DEFAULTS).isEqualTo(new HeartbeatThresholds(
-                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofHours(2)));
+        assertThat(HeartbeatThresholds.DEFAULTS)
+                .isEqualTo(
+                        new HeartbeatThresholds(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofHours(2)));
     }
 
     @Test
     void thresholds_must_be_positive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new HeartbeatThresholds(
-                Duration.ZERO, Duration.ofSeconds(30), Duration.ofHours(2)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new HeartbeatThresholds(
-                Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofHours(2)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new HeartbeatThresholds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofHours(2)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new HeartbeatThresholds(Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofHours(2)));
     }
 
     @Test
     void thresholds_must_strictly_increase() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new HeartbeatThresholds(
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofHours(2)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new HeartbeatThresholds(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofHours(2)))
                 .withMessageContaining("deadAfter");
-        assertThatIllegalArgumentException().isThrownBy(() -> new HeartbeatThresholds(
-                Duration.ofSeconds(15), Duration.ofHours(3), Duration.ofHours(2)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> new HeartbeatThresholds(Duration.ofSeconds(15), Duration.ofHours(3), Duration.ofHours(2)))
                 .withMessageContaining("longDeadAfter");
     }
 

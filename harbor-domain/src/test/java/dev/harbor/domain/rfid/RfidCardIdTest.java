@@ -17,8 +17,21 @@ class RfidCardIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0", "04a", "0123456789abcdef01234", "0123456789abcdef012345",
-            "04A2B3C4D5E6F7", "04:a2:b3", "04-a2", "04 a2", "04g2", "0x04a2", "04a2\n"})
+    @ValueSource(
+            strings = {
+                "",
+                "0",
+                "04a",
+                "0123456789abcdef01234",
+                "0123456789abcdef012345",
+                "04A2B3C4D5E6F7",
+                "04:a2:b3",
+                "04-a2",
+                "04 a2",
+                "04g2",
+                "0x04a2",
+                "04a2\n"
+            })
     void anything_else_is_rejected(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse(text));
         assertThat(RfidCardId.problemWith(text)).isPresent();
@@ -26,33 +39,43 @@ class RfidCardIdTest {
 
     @Test
     void uppercase_is_rejected_with_the_lowercase_spelling_to_use() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse("04A2B3"))
-                .withMessageContaining("lowercase").withMessageContaining("'04a2b3'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse("04A2B3"))
+                .withMessageContaining("lowercase")
+                .withMessageContaining("'04a2b3'");
     }
 
     @Test
     void uppercase_with_separators_gets_no_misleading_suggestion() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse("04A2:B3"))
-                .withMessageContaining("lowercase").withMessageNotContaining("write it as");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse("04A2:B3"))
+                .withMessageContaining("lowercase")
+                .withMessageNotContaining("write it as");
     }
 
     @Test
     void separators_are_named_with_their_position() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse("04:a2"))
-                .withMessageContaining("no separators").withMessageContaining("':' at position 3");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse("04:a2"))
+                .withMessageContaining("no separators")
+                .withMessageContaining("':' at position 3");
     }
 
     @Test
     void odd_and_out_of_range_lengths_say_what_is_expected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse("04a"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse("04a"))
                 .withMessageContaining("even length");
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse("0123456789abcdef012345"))
-                .withMessageContaining("2 to 20 characters").withMessageContaining("was 22");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse("0123456789abcdef012345"))
+                .withMessageContaining("2 to 20 characters")
+                .withMessageContaining("was 22");
     }
 
     @Test
     void a_missing_card_id_is_rejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.parse(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RfidCardId.parse(null))
                 .withMessageContaining("required");
     }
 

@@ -39,7 +39,9 @@ public abstract class AuditTrailContract extends StoreContract {
         stores.auditTrail().record(entry(1, "second"));
         stores.auditTrail().record(entry(1, "third"));
 
-        assertThat(stores.auditTrail().recent(10, null)).extracting(Entry::action).containsExactly("third", "second", "first");
+        assertThat(stores.auditTrail().recent(10, null))
+                .extracting(Entry::action)
+                .containsExactly("third", "second", "first");
     }
 
     @Test

@@ -13,8 +13,7 @@ import java.util.function.IntFunction;
 /** Runs tasks on their own threads, released together, and collects every result or failure. */
 final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     static <T> List<T> run(int threads, IntFunction<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

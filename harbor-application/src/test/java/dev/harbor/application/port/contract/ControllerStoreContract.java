@@ -18,9 +18,9 @@ import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.BankType;
 import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
-import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import java.util.List;
@@ -47,18 +47,30 @@ public abstract class ControllerStoreContract extends StoreContract {
     public void adding_a_controller_creates_its_lockers_numbered_from_one_free_and_in_service() {
         LockerTypeId small = lockerType("small").id();
         LockerTypeId large = lockerType("large").id();
-        BankType bank = stores.layout().upsertBankType(new BankType(new BankTypeId(1), "Tower 3", null, false,
-                List.of(new BankType.Association(1, small), new BankType.Association(2, large),
-                        new BankType.Association(3, small)), T0));
-        BoardEndpoint endpoint = new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Serial("/dev/ttyUSB0", 9600), 3,
-                REVERSED);
+        BankType bank = stores.layout()
+                .upsertBankType(new BankType(
+                        new BankTypeId(1),
+                        "Tower 3",
+                        null,
+                        false,
+                        List.of(
+                                new BankType.Association(1, small),
+                                new BankType.Association(2, large),
+                                new BankType.Association(3, small)),
+                        T0));
+        BoardEndpoint endpoint =
+                new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Serial("/dev/ttyUSB0", 9600), 3, REVERSED);
 
-        Registered registered = controllers().add(new NewController("Tower A", endpoint, bank.id(), DiscoveredVia.LAYOUT, T0),
-                List.of(small, large, small), free(T0));
+        Registered registered = controllers()
+                .add(
+                        new NewController("Tower A", endpoint, bank.id(), DiscoveredVia.LAYOUT, T0),
+                        List.of(small, large, small),
+                        free(T0));
 
         Controller controller = registered.controller();
-        assertThat(controller).isEqualTo(new Controller(controller.id(), "Tower A", endpoint, bank.id(), 3,
-                DiscoveredVia.LAYOUT, T0));
+        assertThat(controller)
+                .isEqualTo(
+                        new Controller(controller.id(), "Tower A", endpoint, bank.id(), 3, DiscoveredVia.LAYOUT, T0));
         assertThat(registered.lockers()).extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3);
         assertThat(registered.lockers()).extracting(Locker::lockerTypeId).containsExactly(small, large, small);
         assertThat(registered.lockers()).allSatisfy(l -> {
@@ -76,12 +88,15 @@ public abstract class ControllerStoreContract extends StoreContract {
     public void every_kind_of_endpoint_reads_back_exactly() {
         LockerTypeId type = lockerType("medium").id();
         List<BoardEndpoint> endpoints = List.of(
-                new BoardEndpoint(Protocol.XOR8A, new Transport.Serial("/dev/ttyS1", 19_200), 32, ProtocolOptions.DEFAULTS),
+                new BoardEndpoint(
+                        Protocol.XOR8A, new Transport.Serial("/dev/ttyS1", 19_200), 32, ProtocolOptions.DEFAULTS),
                 new BoardEndpoint(Protocol.KERONG_CU48, new Transport.Tcp("10.0.0.7", 4001), 255, REVERSED),
                 new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Simulated("lobby"), 0, ProtocolOptions.DEFAULTS));
 
         for (BoardEndpoint endpoint : endpoints) {
-            Controller added = controllers().add(newController("C", endpoint), List.of(type), free(T0)).controller();
+            Controller added = controllers()
+                    .add(newController("C", endpoint), List.of(type), free(T0))
+                    .controller();
             assertThat(controllers().find(added.id()).orElseThrow().endpoint()).isEqualTo(endpoint);
         }
     }
@@ -89,7 +104,8 @@ public abstract class ControllerStoreContract extends StoreContract {
     @Test
     public void a_second_controller_at_the_same_bus_and_address_is_refused() {
         LockerTypeId type = lockerType("medium").id();
-        BoardEndpoint endpoint = new BoardEndpoint(Protocol.XOR8A, new Transport.Tcp("bridge", 4001), 1, ProtocolOptions.DEFAULTS);
+        BoardEndpoint endpoint =
+                new BoardEndpoint(Protocol.XOR8A, new Transport.Tcp("bridge", 4001), 1, ProtocolOptions.DEFAULTS);
         controllers().add(newController("First", endpoint), List.of(type), free(T0));
 
         // Same bus and address under another protocol still clashes: the bus is what is shared.
@@ -99,7 +115,8 @@ public abstract class ControllerStoreContract extends StoreContract {
         assertThat(controllers().findAll()).hasSize(1);
         assertThat(stores.lockers().findAll()).hasSize(1);
 
-        BoardEndpoint otherAddress = new BoardEndpoint(Protocol.XOR8A, new Transport.Tcp("bridge", 4001), 2, ProtocolOptions.DEFAULTS);
+        BoardEndpoint otherAddress =
+                new BoardEndpoint(Protocol.XOR8A, new Transport.Tcp("bridge", 4001), 2, ProtocolOptions.DEFAULTS);
         controllers().add(newController("Third", otherAddress), List.of(type), free(T0));
         assertThat(controllers().findAll()).hasSize(2);
     }
@@ -108,10 +125,15 @@ public abstract class ControllerStoreContract extends StoreContract {
     public void adding_with_an_unknown_locker_type_or_bank_type_creates_nothing() {
         LockerTypeId type = lockerType("medium").id();
 
-        assertThatThrownBy(() -> controllers().add(newController("C", freshEndpoint()),
-                List.of(type, new LockerTypeId(777)), free(T0))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> controllers().add(new NewController("C", freshEndpoint(), new BankTypeId(777),
-                DiscoveredVia.MANUAL, T0), List.of(type), free(T0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controllers()
+                        .add(newController("C", freshEndpoint()), List.of(type, new LockerTypeId(777)), free(T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controllers()
+                        .add(
+                                new NewController("C", freshEndpoint(), new BankTypeId(777), DiscoveredVia.MANUAL, T0),
+                                List.of(type),
+                                free(T0)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> controllers().add(newController("C", freshEndpoint()), List.of(), free(T0)))
                 .isInstanceOf(IllegalArgumentException.class);
 
@@ -127,23 +149,30 @@ public abstract class ControllerStoreContract extends StoreContract {
 
         Registered third = controllerWith(2);
 
-        assertThat(third.controller().id().value()).isGreaterThan(second.controller().id().value());
-        assertThat(third.lockers().get(0).id().value()).isGreaterThan(second.lockers().get(1).id().value());
-        assertThat(first.controller().id().value()).isLessThan(second.controller().id().value());
+        assertThat(third.controller().id().value())
+                .isGreaterThan(second.controller().id().value());
+        assertThat(third.lockers().get(0).id().value())
+                .isGreaterThan(second.lockers().get(1).id().value());
+        assertThat(first.controller().id().value())
+                .isLessThan(second.controller().id().value());
     }
 
     @Test
     public void update_writes_name_and_endpoint_and_keeps_lockers_and_transactions() {
         Registered registered = controllerWith(2);
         Transaction transaction = assign("order-1", registered.lockers().get(0).id());
-        BoardEndpoint replacement = new BoardEndpoint(Protocol.XOR8A, new Transport.Serial("/dev/ttyUSB1", 9600), 5, REVERSED);
+        BoardEndpoint replacement =
+                new BoardEndpoint(Protocol.XOR8A, new Transport.Serial("/dev/ttyUSB1", 9600), 5, REVERSED);
         Controller changed = registered.controller().withName("Tower B").withEndpoint(replacement);
 
         assertThat(controllers().update(changed)).isTrue();
 
         assertThat(controllers().find(changed.id())).contains(changed);
-        assertThat(stores.lockers().findByController(changed.id())).extracting(Locker::id)
-                .containsExactly(registered.lockers().get(0).id(), registered.lockers().get(1).id());
+        assertThat(stores.lockers().findByController(changed.id()))
+                .extracting(Locker::id)
+                .containsExactly(
+                        registered.lockers().get(0).id(),
+                        registered.lockers().get(1).id());
         assertThat(stores.transactions().findActive()).containsExactly(transaction);
     }
 
@@ -152,13 +181,17 @@ public abstract class ControllerStoreContract extends StoreContract {
         Registered first = controllerWith(1);
         Registered second = controllerWith(1);
 
-        assertThatThrownBy(() -> controllers().update(second.controller().withEndpoint(first.controller().endpoint())))
+        assertThatThrownBy(() -> controllers()
+                        .update(second.controller()
+                                .withEndpoint(first.controller().endpoint())))
                 .isInstanceOf(EndpointInUseException.class);
         assertThat(controllers().find(second.controller().id())).contains(second.controller());
         // Keeping its own endpoint is no clash.
-        assertThat(controllers().update(second.controller().withName("Renamed"))).isTrue();
+        assertThat(controllers().update(second.controller().withName("Renamed")))
+                .isTrue();
 
-        Controller ghost = new Controller(ControllerId.of(9_999), "Ghost", freshEndpoint(), null, 1, DiscoveredVia.MANUAL, T0);
+        Controller ghost =
+                new Controller(ControllerId.of(9_999), "Ghost", freshEndpoint(), null, 1, DiscoveredVia.MANUAL, T0);
         assertThat(controllers().update(ghost)).isFalse();
         assertThat(controllers().find(ghost.id())).isEmpty();
     }
@@ -201,7 +234,8 @@ public abstract class ControllerStoreContract extends StoreContract {
     public void removing_an_idle_controller_removes_it_and_an_unknown_one_is_not_found() {
         Registered registered = controllerWith(2);
 
-        assertThat(controllers().remove(registered.controller().id(), false, T0)).isEqualTo(new Removal.Removed(List.of()));
+        assertThat(controllers().remove(registered.controller().id(), false, T0))
+                .isEqualTo(new Removal.Removed(List.of()));
         assertThat(controllers().findAll()).isEmpty();
         assertThat(stores.lockers().findAll()).isEmpty();
         assertThat(controllers().remove(registered.controller().id(), true, T0)).isEqualTo(new Removal.NotFound());
@@ -217,11 +251,13 @@ public abstract class ControllerStoreContract extends StoreContract {
 
         List<Locker> lockers = stores.lockers().findByController(id);
         assertThat(lockers).extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3, 4);
-        assertThat(adjustment).isEqualTo(new Adjustment.Adjusted(2, 4,
-                List.of(lockers.get(2).id(), lockers.get(3).id()), List.of()));
+        assertThat(adjustment)
+                .isEqualTo(new Adjustment.Adjusted(
+                        2, 4, List.of(lockers.get(2).id(), lockers.get(3).id()), List.of()));
         assertThat(lockers.get(3).lockerTypeId()).isEqualTo(large);
         assertThat(lockers.get(3).device()).isEqualTo(free(T0.plusSeconds(1)));
-        assertThat(lockers.get(2).id().value()).isGreaterThan(registered.lockers().get(1).id().value());
+        assertThat(lockers.get(2).id().value())
+                .isGreaterThan(registered.lockers().get(1).id().value());
         assertThat(controllers().find(id).orElseThrow().lockerCount()).isEqualTo(4);
     }
 
@@ -235,16 +271,26 @@ public abstract class ControllerStoreContract extends StoreContract {
 
         Adjustment shrink = controllers().adjustLockerCount(id, 2, type, free(T0));
 
-        assertThat(shrink).isEqualTo(new Adjustment.Adjusted(4, 2, List.of(),
-                List.of(registered.lockers().get(2).id(), registered.lockers().get(3).id())));
-        assertThat(stores.lockers().findByController(id)).extracting(Locker::id)
-                .containsExactly(registered.lockers().get(0).id(), registered.lockers().get(1).id());
+        assertThat(shrink)
+                .isEqualTo(new Adjustment.Adjusted(
+                        4,
+                        2,
+                        List.of(),
+                        List.of(
+                                registered.lockers().get(2).id(),
+                                registered.lockers().get(3).id())));
+        assertThat(stores.lockers().findByController(id))
+                .extracting(Locker::id)
+                .containsExactly(
+                        registered.lockers().get(0).id(),
+                        registered.lockers().get(1).id());
         assertThat(controllers().find(id).orElseThrow().lockerCount()).isEqualTo(2);
 
         Adjustment grow = controllers().adjustLockerCount(id, 3, type, free(T0));
         LockerId added = ((Adjustment.Adjusted) grow).added().get(0);
         assertThat(added.value()).isGreaterThan(registered.lockers().get(3).id().value());
-        assertThat(stores.lockers().find(added).orElseThrow().bankLockerNumber()).isEqualTo(3);
+        assertThat(stores.lockers().find(added).orElseThrow().bankLockerNumber())
+                .isEqualTo(3);
     }
 
     @Test
@@ -253,7 +299,8 @@ public abstract class ControllerStoreContract extends StoreContract {
         ControllerId id = registered.controller().id();
         Transaction transaction = assign("order-1", registered.lockers().get(2).id());
 
-        Adjustment adjustment = controllers().adjustLockerCount(id, 2, registered.lockers().get(0).lockerTypeId(), free(T0));
+        Adjustment adjustment = controllers()
+                .adjustLockerCount(id, 2, registered.lockers().get(0).lockerTypeId(), free(T0));
 
         assertThat(adjustment).isEqualTo(new Adjustment.Refused(List.of(transaction)));
         assertThat(stores.lockers().findByController(id)).hasSize(4);
@@ -266,11 +313,14 @@ public abstract class ControllerStoreContract extends StoreContract {
         LockerTypeId type = registered.lockers().get(0).lockerTypeId();
         ControllerId id = registered.controller().id();
 
-        assertThat(controllers().adjustLockerCount(id, 2, type, free(T0))).isEqualTo(new Adjustment.Adjusted(2, 2, List.of(), List.of()));
-        assertThatThrownBy(() -> controllers().adjustLockerCount(id, 0, type, free(T0))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(controllers().adjustLockerCount(id, 2, type, free(T0)))
+                .isEqualTo(new Adjustment.Adjusted(2, 2, List.of(), List.of()));
+        assertThatThrownBy(() -> controllers().adjustLockerCount(id, 0, type, free(T0)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> controllers().adjustLockerCount(id, Protocol.XOR8A.maxLocks() + 1, type, free(T0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(controllers().adjustLockerCount(ControllerId.of(9_999), 3, type, free(T0))).isEqualTo(new Adjustment.NotFound());
+        assertThat(controllers().adjustLockerCount(ControllerId.of(9_999), 3, type, free(T0)))
+                .isEqualTo(new Adjustment.NotFound());
         assertThat(stores.lockers().findByController(id)).hasSize(2);
     }
 
@@ -278,7 +328,8 @@ public abstract class ControllerStoreContract extends StoreContract {
     public void a_removal_racing_assignments_never_leaves_an_active_transaction_on_a_missing_locker() throws Exception {
         for (int round = 0; round < 15; round++) {
             Registered registered = controllerWith(2);
-            List<LockerId> lockers = registered.lockers().stream().map(Locker::id).toList();
+            List<LockerId> lockers =
+                    registered.lockers().stream().map(Locker::id).toList();
             String prefix = "r" + round + "-";
 
             Concurrently.run(3, n -> {
@@ -290,7 +341,9 @@ public abstract class ControllerStoreContract extends StoreContract {
 
             Set<LockerId> existing = lockerIds();
             assertThat(stores.transactions().findActive())
-                    .allSatisfy(t -> assertThat(existing).as("locker of active %s", t.id()).contains(t.lockerId()));
+                    .allSatisfy(t -> assertThat(existing)
+                            .as("locker of active %s", t.id())
+                            .contains(t.lockerId()));
         }
     }
 }

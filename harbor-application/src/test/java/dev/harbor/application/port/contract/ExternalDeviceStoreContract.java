@@ -16,7 +16,8 @@ public abstract class ExternalDeviceStoreContract extends StoreContract {
     public void only_the_latest_heartbeat_of_each_device_is_kept_and_devices_are_ordered_by_id() {
         Heartbeat kioskOld = new Heartbeat("kiosk-1", "KIOSK", "OK", "4.1.0", Map.of(), T0);
         Heartbeat screen = new Heartbeat("Screen-A", "SCREEN", "OK", "1.0", Map.of(), T0);
-        Heartbeat kioskNew = new Heartbeat("kiosk-1", "KIOSK", "DEGRADED", "4.2.0", Map.of("paper", "low"), T0.plusSeconds(5));
+        Heartbeat kioskNew =
+                new Heartbeat("kiosk-1", "KIOSK", "DEGRADED", "4.2.0", Map.of("paper", "low"), T0.plusSeconds(5));
         Heartbeat scanner = new Heartbeat("a-scanner", "SCANNER", "OK", null, null, T0);
 
         stores.externalDevices().record(kioskOld);

@@ -17,25 +17,32 @@ public abstract class LayoutStoreContract extends StoreContract {
 
     @Test
     public void a_new_locker_type_gets_an_id_and_is_found_by_id_and_by_slug() {
-        LockerType medium = stores.layout().upsertLockerType(
-                new LockerType(IGNORED, "medium", "Medium", "Parcels up to 40 cm", 400, 300, 500, T0));
+        LockerType medium = stores.layout()
+                .upsertLockerType(
+                        new LockerType(IGNORED, "medium", "Medium", "Parcels up to 40 cm", 400, 300, 500, T0));
 
-        assertThat(medium).isEqualTo(new LockerType(medium.id(), "medium", "Medium", "Parcels up to 40 cm", 400, 300, 500, T0));
+        assertThat(medium)
+                .isEqualTo(new LockerType(medium.id(), "medium", "Medium", "Parcels up to 40 cm", 400, 300, 500, T0));
         assertThat(stores.layout().lockerType(medium.id())).contains(medium);
         assertThat(stores.layout().lockerTypeBySlug("medium")).contains(medium);
         assertThat(stores.layout().lockerTypeBySlug("large")).isEmpty();
-        assertThat(stores.layout().lockerType(new LockerTypeId(medium.id().value() + 100))).isEmpty();
+        assertThat(stores.layout().lockerType(new LockerTypeId(medium.id().value() + 100)))
+                .isEmpty();
     }
 
     @Test
     public void upserting_a_known_slug_updates_it_and_keeps_its_id_and_creation_time() {
-        LockerType first = stores.layout().upsertLockerType(new LockerType(IGNORED, "bike", "Bike", null, null, null, null, T0));
-        LockerType other = stores.layout().upsertLockerType(new LockerType(IGNORED, "small", "Small", null, 1, 2, 3, T0));
+        LockerType first =
+                stores.layout().upsertLockerType(new LockerType(IGNORED, "bike", "Bike", null, null, null, null, T0));
+        LockerType other =
+                stores.layout().upsertLockerType(new LockerType(IGNORED, "small", "Small", null, 1, 2, 3, T0));
 
-        LockerType updated = stores.layout().upsertLockerType(
-                new LockerType(IGNORED, "bike", "Bike dock", "E-bikes too", 700, null, 2000, T0.plusSeconds(60)));
+        LockerType updated = stores.layout()
+                .upsertLockerType(new LockerType(
+                        IGNORED, "bike", "Bike dock", "E-bikes too", 700, null, 2000, T0.plusSeconds(60)));
 
-        assertThat(updated).isEqualTo(new LockerType(first.id(), "bike", "Bike dock", "E-bikes too", 700, null, 2000, T0));
+        assertThat(updated)
+                .isEqualTo(new LockerType(first.id(), "bike", "Bike dock", "E-bikes too", 700, null, 2000, T0));
         assertThat(stores.layout().lockerTypes()).containsExactly(updated, other);
     }
 
@@ -44,32 +51,62 @@ public abstract class LayoutStoreContract extends StoreContract {
         LockerTypeId small = lockerType("small").id();
         LockerTypeId large = lockerType("large").id();
 
-        BankType bank = stores.layout().upsertBankType(new BankType(new BankTypeId(999), "Tower 3x", "three", true,
-                List.of(new BankType.Association(3, small), new BankType.Association(1, large),
-                        new BankType.Association(2, small)), T0));
+        BankType bank = stores.layout()
+                .upsertBankType(new BankType(
+                        new BankTypeId(999),
+                        "Tower 3x",
+                        "three",
+                        true,
+                        List.of(
+                                new BankType.Association(3, small),
+                                new BankType.Association(1, large),
+                                new BankType.Association(2, small)),
+                        T0));
 
-        BankType expected = new BankType(bank.id(), "Tower 3x", "three", true,
-                List.of(new BankType.Association(1, large), new BankType.Association(2, small),
-                        new BankType.Association(3, small)), T0);
+        BankType expected = new BankType(
+                bank.id(),
+                "Tower 3x",
+                "three",
+                true,
+                List.of(
+                        new BankType.Association(1, large),
+                        new BankType.Association(2, small),
+                        new BankType.Association(3, small)),
+                T0);
         assertThat(bank).isEqualTo(expected);
         assertThat(stores.layout().bankType(bank.id())).contains(expected);
         assertThat(stores.layout().bankTypes()).containsExactly(expected);
-        assertThat(stores.layout().bankType(new BankTypeId(bank.id().value() + 100))).isEmpty();
+        assertThat(stores.layout().bankType(new BankTypeId(bank.id().value() + 100)))
+                .isEmpty();
     }
 
     @Test
     public void upserting_a_known_bank_name_replaces_its_layout_and_keeps_its_id() {
         LockerTypeId small = lockerType("small").id();
         LockerTypeId large = lockerType("large").id();
-        BankType first = stores.layout().upsertBankType(new BankType(new BankTypeId(1), "Tower", null, false,
-                List.of(new BankType.Association(1, small), new BankType.Association(2, small)), T0));
-        BankType other = stores.layout().upsertBankType(new BankType(new BankTypeId(1), "Wall", null, false,
-                List.of(new BankType.Association(1, large)), T0));
+        BankType first = stores.layout()
+                .upsertBankType(new BankType(
+                        new BankTypeId(1),
+                        "Tower",
+                        null,
+                        false,
+                        List.of(new BankType.Association(1, small), new BankType.Association(2, small)),
+                        T0));
+        BankType other = stores.layout()
+                .upsertBankType(new BankType(
+                        new BankTypeId(1), "Wall", null, false, List.of(new BankType.Association(1, large)), T0));
 
-        BankType updated = stores.layout().upsertBankType(new BankType(new BankTypeId(1), "Tower", "rebuilt", true,
-                List.of(new BankType.Association(1, large)), T0.plusSeconds(9)));
+        BankType updated = stores.layout()
+                .upsertBankType(new BankType(
+                        new BankTypeId(1),
+                        "Tower",
+                        "rebuilt",
+                        true,
+                        List.of(new BankType.Association(1, large)),
+                        T0.plusSeconds(9)));
 
-        BankType expected = new BankType(first.id(), "Tower", "rebuilt", true, List.of(new BankType.Association(1, large)), T0);
+        BankType expected =
+                new BankType(first.id(), "Tower", "rebuilt", true, List.of(new BankType.Association(1, large)), T0);
         assertThat(updated).isEqualTo(expected);
         assertThat(stores.layout().bankTypes()).containsExactly(expected, other);
     }
@@ -78,8 +115,16 @@ public abstract class LayoutStoreContract extends StoreContract {
     public void a_bank_type_naming_an_unknown_locker_type_is_refused() {
         LockerTypeId small = lockerType("small").id();
 
-        assertThatThrownBy(() -> stores.layout().upsertBankType(new BankType(new BankTypeId(1), "Tower", null, false,
-                List.of(new BankType.Association(1, small), new BankType.Association(2, new LockerTypeId(small.value() + 50))), T0)))
+        assertThatThrownBy(() -> stores.layout()
+                        .upsertBankType(new BankType(
+                                new BankTypeId(1),
+                                "Tower",
+                                null,
+                                false,
+                                List.of(
+                                        new BankType.Association(1, small),
+                                        new BankType.Association(2, new LockerTypeId(small.value() + 50))),
+                                T0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(stores.layout().bankTypes()).isEmpty();
     }

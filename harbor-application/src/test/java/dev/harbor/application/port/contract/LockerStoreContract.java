@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 public abstract class LockerStoreContract extends StoreContract {
 
     /** Every component set: a book command waiting for its acknowledgement. */
-    private static final DeviceStatus ALLOCATED_FOR_BOOKING = new DeviceStatus(DeviceState.ALLOCATED,
-            T0.plusSeconds(1), T0.plusSeconds(11), "order-1", DeviceState.BOOKED, DeviceState.UNLOCKED,
+    private static final DeviceStatus ALLOCATED_FOR_BOOKING = new DeviceStatus(
+            DeviceState.ALLOCATED,
+            T0.plusSeconds(1),
+            T0.plusSeconds(11),
+            "order-1",
+            DeviceState.BOOKED,
+            DeviceState.UNLOCKED,
             T0.plusSeconds(3600));
 
     @Test
@@ -26,13 +31,20 @@ public abstract class LockerStoreContract extends StoreContract {
         Registered first = controllerWith(2);
         Registered second = controllerWith(3);
 
-        assertThat(stores.lockers().findAll()).extracting(Locker::id)
-                .containsExactly(first.lockers().get(0).id(), first.lockers().get(1).id(),
-                        second.lockers().get(0).id(), second.lockers().get(1).id(), second.lockers().get(2).id());
+        assertThat(stores.lockers().findAll())
+                .extracting(Locker::id)
+                .containsExactly(
+                        first.lockers().get(0).id(),
+                        first.lockers().get(1).id(),
+                        second.lockers().get(0).id(),
+                        second.lockers().get(1).id(),
+                        second.lockers().get(2).id());
         assertThat(stores.lockers().findByController(second.controller().id()))
                 .containsExactlyElementsOf(second.lockers())
-                .extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3);
-        assertThat(stores.lockers().find(first.lockers().get(1).id())).contains(first.lockers().get(1));
+                .extracting(Locker::bankLockerNumber)
+                .containsExactly(1, 2, 3);
+        assertThat(stores.lockers().find(first.lockers().get(1).id()))
+                .contains(first.lockers().get(1));
     }
 
     @Test
@@ -40,8 +52,10 @@ public abstract class LockerStoreContract extends StoreContract {
         LockerId unknown = LockerId.of(424_242);
 
         assertThat(stores.lockers().find(unknown)).isEmpty();
-        assertThat(stores.lockers().compareAndSetDevice(unknown, free(T0), ALLOCATED_FOR_BOOKING)).isFalse();
-        assertThat(stores.lockers().updateService(unknown, ServiceState.IN_SERVICE)).isFalse();
+        assertThat(stores.lockers().compareAndSetDevice(unknown, free(T0), ALLOCATED_FOR_BOOKING))
+                .isFalse();
+        assertThat(stores.lockers().updateService(unknown, ServiceState.IN_SERVICE))
+                .isFalse();
         assertThat(stores.lockers().updateDoorOpen(unknown, true)).isFalse();
     }
 
@@ -49,12 +63,20 @@ public abstract class LockerStoreContract extends StoreContract {
     public void compare_and_set_writes_the_next_status_and_every_component_reads_back_exactly() {
         LockerId id = freeLockers(1).get(0);
 
-        assertThat(stores.lockers().compareAndSetDevice(id, free(T0), ALLOCATED_FOR_BOOKING)).isTrue();
+        assertThat(stores.lockers().compareAndSetDevice(id, free(T0), ALLOCATED_FOR_BOOKING))
+                .isTrue();
 
         assertThat(stores.lockers().find(id).orElseThrow().device()).isEqualTo(ALLOCATED_FOR_BOOKING);
-        DeviceStatus locking = new DeviceStatus(DeviceState.LOCKING, T0.plusSeconds(2), T0.plusSeconds(62), "order-1",
-                null, DeviceState.BOOKED, T0.plusSeconds(7200));
-        assertThat(stores.lockers().compareAndSetDevice(id, ALLOCATED_FOR_BOOKING, locking)).isTrue();
+        DeviceStatus locking = new DeviceStatus(
+                DeviceState.LOCKING,
+                T0.plusSeconds(2),
+                T0.plusSeconds(62),
+                "order-1",
+                null,
+                DeviceState.BOOKED,
+                T0.plusSeconds(7200));
+        assertThat(stores.lockers().compareAndSetDevice(id, ALLOCATED_FOR_BOOKING, locking))
+                .isTrue();
         assertThat(stores.lockers().find(id).orElseThrow().device()).isEqualTo(locking);
     }
 
@@ -66,17 +88,62 @@ public abstract class LockerStoreContract extends StoreContract {
         DeviceStatus next = new DeviceStatus(DeviceState.LOCKED, T0.plusSeconds(9), null, "order-1", null, null, null);
         List<DeviceStatus> stale = List.of(
                 free(T0),
-                new DeviceStatus(s.state(), s.changedAt().plusMillis(1), s.timeoutAt(), s.holder(), s.pendingState(), s.returnState(), s.bookingExpiresAt()),
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt().plusMillis(1), s.holder(), s.pendingState(), s.returnState(), s.bookingExpiresAt()),
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt(), "order-2", s.pendingState(), s.returnState(), s.bookingExpiresAt()),
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt(), null, s.pendingState(), s.returnState(), s.bookingExpiresAt()),
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt().plusMillis(1),
+                        s.timeoutAt(),
+                        s.holder(),
+                        s.pendingState(),
+                        s.returnState(),
+                        s.bookingExpiresAt()),
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt(),
+                        s.timeoutAt().plusMillis(1),
+                        s.holder(),
+                        s.pendingState(),
+                        s.returnState(),
+                        s.bookingExpiresAt()),
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt(),
+                        s.timeoutAt(),
+                        "order-2",
+                        s.pendingState(),
+                        s.returnState(),
+                        s.bookingExpiresAt()),
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt(),
+                        s.timeoutAt(),
+                        null,
+                        s.pendingState(),
+                        s.returnState(),
+                        s.bookingExpiresAt()),
                 // lock while booked: pending and return state differ (the status refuses either alone)
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt(), s.holder(), DeviceState.LOCKING, DeviceState.BOOKED, s.bookingExpiresAt()),
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt(), s.holder(), s.pendingState(), s.returnState(), null),
-                new DeviceStatus(s.state(), s.changedAt(), s.timeoutAt(), s.holder(), s.pendingState(), s.returnState(), s.bookingExpiresAt().plusMillis(1)));
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt(),
+                        s.timeoutAt(),
+                        s.holder(),
+                        DeviceState.LOCKING,
+                        DeviceState.BOOKED,
+                        s.bookingExpiresAt()),
+                new DeviceStatus(
+                        s.state(), s.changedAt(), s.timeoutAt(), s.holder(), s.pendingState(), s.returnState(), null),
+                new DeviceStatus(
+                        s.state(),
+                        s.changedAt(),
+                        s.timeoutAt(),
+                        s.holder(),
+                        s.pendingState(),
+                        s.returnState(),
+                        s.bookingExpiresAt().plusMillis(1)));
 
         for (DeviceStatus expected : stale) {
-            assertThat(stores.lockers().compareAndSetDevice(id, expected, next)).as("expected %s", expected).isFalse();
+            assertThat(stores.lockers().compareAndSetDevice(id, expected, next))
+                    .as("expected %s", expected)
+                    .isFalse();
         }
         assertThat(stores.lockers().find(id).orElseThrow().device()).isEqualTo(ALLOCATED_FOR_BOOKING);
     }
@@ -91,15 +158,22 @@ public abstract class LockerStoreContract extends StoreContract {
 
         DeviceStatus stored = stores.lockers().find(id).orElseThrow().device();
         assertThat(stored.changedAt()).isEqualTo(T0);
-        assertThat(stores.lockers().compareAndSetDevice(id, written, free(T0.plusSeconds(1)))).isTrue();
+        assertThat(stores.lockers().compareAndSetDevice(id, written, free(T0.plusSeconds(1))))
+                .isTrue();
     }
 
     @Test
     public void of_many_concurrent_compare_and_sets_from_the_same_status_exactly_one_wins() throws Exception {
         LockerId id = freeLockers(1).get(0);
 
-        List<Boolean> results = Concurrently.run(16, n -> stores.lockers().compareAndSetDevice(id, free(T0),
-                new DeviceStatus(DeviceState.LOCKED, T0.plusMillis(n + 1), null, null, null, null, null)));
+        List<Boolean> results = Concurrently.run(
+                16,
+                n -> stores.lockers()
+                        .compareAndSetDevice(
+                                id,
+                                free(T0),
+                                new DeviceStatus(
+                                        DeviceState.LOCKED, T0.plusMillis(n + 1), null, null, null, null, null)));
 
         assertThat(results).containsOnlyOnce(true);
         int winner = results.indexOf(true);

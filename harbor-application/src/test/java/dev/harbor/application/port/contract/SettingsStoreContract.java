@@ -21,8 +21,8 @@ public abstract class SettingsStoreContract extends StoreContract {
 
         stores.settings().save(Map.of("doorOpen.maxAttempts", "5", "logLevel", "DEBUG"));
 
-        assertThat(stores.settings().load()).isEqualTo(Map.of(
-                "name", "Lobby", "doorOpen.maxAttempts", "5", "logLevel", "DEBUG"));
+        assertThat(stores.settings().load())
+                .isEqualTo(Map.of("name", "Lobby", "doorOpen.maxAttempts", "5", "logLevel", "DEBUG"));
     }
 
     @Test

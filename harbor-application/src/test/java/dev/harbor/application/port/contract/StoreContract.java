@@ -10,9 +10,9 @@ import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
-import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.TransactionId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +39,7 @@ public abstract class StoreContract {
     protected abstract Stores openStores();
 
     /** Releases what {@link #openStores()} opened. */
-    protected void closeStores() {
-    }
+    protected void closeStores() {}
 
     @BeforeEach
     final void open() {
@@ -53,8 +52,9 @@ public abstract class StoreContract {
     }
 
     protected LockerType lockerType(String slug) {
-        return stores.layout().upsertLockerType(
-                new LockerType(new LockerTypeId(1), slug, "Type " + slug, null, null, null, null, T0));
+        return stores.layout()
+                .upsertLockerType(
+                        new LockerType(new LockerTypeId(1), slug, "Type " + slug, null, null, null, null, T0));
     }
 
     protected static NewController newController(String name, BoardEndpoint endpoint) {
@@ -63,14 +63,20 @@ public abstract class StoreContract {
 
     /** A simulated xor8a board on a bus of its own. */
     protected BoardEndpoint freshEndpoint() {
-        return new BoardEndpoint(Protocol.XOR8A, new Transport.Simulated("bus-" + buses.incrementAndGet()), 1,
-                ProtocolOptions.DEFAULTS);
+        return new BoardEndpoint(
+                Protocol.XOR8A, new Transport.Simulated("bus-" + buses.incrementAndGet()), 1, ProtocolOptions.DEFAULTS);
     }
 
     protected Registered controllerWith(int lockers) {
-        LockerTypeId type = stores.layout().lockerTypeBySlug("medium").orElseGet(() -> lockerType("medium")).id();
-        return stores.controllers().add(newController("Tower " + buses.get(), freshEndpoint()),
-                Collections.nCopies(lockers, type), DeviceStatus.initial(T0));
+        LockerTypeId type = stores.layout()
+                .lockerTypeBySlug("medium")
+                .orElseGet(() -> lockerType("medium"))
+                .id();
+        return stores.controllers()
+                .add(
+                        newController("Tower " + buses.get(), freshEndpoint()),
+                        Collections.nCopies(lockers, type),
+                        DeviceStatus.initial(T0));
     }
 
     /** That many free lockers, on as many controllers as it takes. */

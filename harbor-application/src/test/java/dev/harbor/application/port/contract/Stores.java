@@ -9,7 +9,11 @@ import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
 
 /** One implementation of every driven storage port, all over the same (empty) data. */
-public record Stores(LockerStore lockers, TransactionStore transactions, ControllerStore controllers,
-                     LayoutStore layout, SettingsStore settings, ExternalDeviceStore externalDevices,
-                     AuditTrail auditTrail) {
-}
+public record Stores(
+        LockerStore lockers,
+        TransactionStore transactions,
+        ControllerStore controllers,
+        LayoutStore layout,
+        SettingsStore settings,
+        ExternalDeviceStore externalDevices,
+        AuditTrail auditTrail) {}

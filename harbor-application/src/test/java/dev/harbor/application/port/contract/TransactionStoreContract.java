@@ -9,7 +9,6 @@ import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
-import dev.harbor.domain.transaction.TransactionId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +57,8 @@ public abstract class TransactionStoreContract extends StoreContract {
     public void an_id_stays_taken_after_its_transaction_was_released() {
         List<LockerId> lockers = freeLockers(2);
         assign("order-1", lockers, T0);
-        Transaction released = stores.transactions().release(tx("order-1"), free(T0.plusSeconds(1)), T0.plusSeconds(1))
+        Transaction released = stores.transactions()
+                .release(tx("order-1"), free(T0.plusSeconds(1)), T0.plusSeconds(1))
                 .orElseThrow();
 
         assertThat(assign("order-1", lockers, T0.plusSeconds(2))).isEqualTo(new Assignment.AlreadyExists(released));
@@ -79,8 +79,11 @@ public abstract class TransactionStoreContract extends StoreContract {
     @Test
     public void a_locker_taken_out_of_service_is_skipped_even_when_the_caller_still_listed_it() {
         List<LockerId> lockers = freeLockers(2);
-        stores.lockers().updateService(lockers.get(0),
-                dev.harbor.domain.locker.ServiceState.outOfService(dev.harbor.domain.locker.ReasonCode.MAINTENANCE, null));
+        stores.lockers()
+                .updateService(
+                        lockers.get(0),
+                        dev.harbor.domain.locker.ServiceState.outOfService(
+                                dev.harbor.domain.locker.ReasonCode.MAINTENANCE, null));
 
         Assignment assigned = assign("order-1", lockers, T0);
 
@@ -91,8 +94,10 @@ public abstract class TransactionStoreContract extends StoreContract {
     @Test
     public void a_locker_that_is_not_unlocked_is_never_assigned() {
         LockerId locker = freeLockers(1).get(0);
-        DeviceStatus forceLocked = new DeviceStatus(DeviceState.LOCKED, T0.plusSeconds(1), null, null, null, null, null);
-        assertThat(stores.lockers().compareAndSetDevice(locker, free(T0), forceLocked)).isTrue();
+        DeviceStatus forceLocked =
+                new DeviceStatus(DeviceState.LOCKED, T0.plusSeconds(1), null, null, null, null, null);
+        assertThat(stores.lockers().compareAndSetDevice(locker, free(T0), forceLocked))
+                .isTrue();
 
         assertThat(assign("order-1", List.of(locker), T0.plusSeconds(2))).isEqualTo(new Assignment.NoLockerFree());
         assertThat(locker(locker).device()).isEqualTo(forceLocked);
@@ -104,7 +109,8 @@ public abstract class TransactionStoreContract extends StoreContract {
         assign("order-1", List.of(locker), T0);
         // A status written past the transaction flow (a bug, or a hand-edited row) must not hand the
         // locker to a second customer: the active transaction still holds it.
-        assertThat(stores.lockers().compareAndSetDevice(locker, booked(tx("order-1"), T0), free(T0.plusSeconds(1)))).isTrue();
+        assertThat(stores.lockers().compareAndSetDevice(locker, booked(tx("order-1"), T0), free(T0.plusSeconds(1))))
+                .isTrue();
 
         assertThat(assign("order-2", List.of(locker), T0.plusSeconds(2))).isEqualTo(new Assignment.NoLockerFree());
         assertThat(stores.transactions().find(tx("order-2"))).isEmpty();
@@ -121,14 +127,17 @@ public abstract class TransactionStoreContract extends StoreContract {
 
         assertThat(stores.transactions().find(tx("order-2"))).isEmpty();
         assertThat(stores.transactions().find(tx("order-3"))).isEmpty();
-        assertThat(stores.transactions().findActive()).extracting(Transaction::id).containsExactly(tx("order-1"));
+        assertThat(stores.transactions().findActive())
+                .extracting(Transaction::id)
+                .containsExactly(tx("order-1"));
     }
 
     @Test
     public void assigning_with_a_status_that_does_not_hold_the_locker_for_the_transaction_is_refused() {
         List<LockerId> lockers = freeLockers(1);
 
-        assertThatThrownBy(() -> stores.transactions().assign(tx("order-1"), lockers, booked(tx("someone-else"), T0), T0))
+        assertThatThrownBy(
+                        () -> stores.transactions().assign(tx("order-1"), lockers, booked(tx("someone-else"), T0), T0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(stores.transactions().find(tx("order-1"))).isEmpty();
         assertThat(locker(lockers.get(0)).device()).isEqualTo(free(T0));
@@ -140,7 +149,8 @@ public abstract class TransactionStoreContract extends StoreContract {
         Transaction assigned = ((Assignment.Assigned) assign("order-1", lockers, T0)).transaction();
         Instant later = T0.plusSeconds(60);
 
-        Transaction released = stores.transactions().release(tx("order-1"), free(later), later).orElseThrow();
+        Transaction released =
+                stores.transactions().release(tx("order-1"), free(later), later).orElseThrow();
 
         Transaction expected = new Transaction(assigned.id(), assigned.lockerId(), T0, 0, later);
         assertThat(released).isEqualTo(expected);
@@ -154,11 +164,15 @@ public abstract class TransactionStoreContract extends StoreContract {
     public void releasing_an_unknown_or_already_released_transaction_changes_nothing() {
         List<LockerId> lockers = freeLockers(1);
         assign("order-1", lockers, T0);
-        Transaction released = stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(1)).orElseThrow();
+        Transaction released = stores.transactions()
+                .release(tx("order-1"), free(T0), T0.plusSeconds(1))
+                .orElseThrow();
         assign("order-2", lockers, T0.plusSeconds(2));
 
-        assertThat(stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(3))).isEmpty();
-        assertThat(stores.transactions().release(tx("nobody"), free(T0), T0.plusSeconds(3))).isEmpty();
+        assertThat(stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(3)))
+                .isEmpty();
+        assertThat(stores.transactions().release(tx("nobody"), free(T0), T0.plusSeconds(3)))
+                .isEmpty();
 
         assertThat(stores.transactions().find(tx("order-1"))).contains(released);
         assertThat(locker(lockers.get(0)).device()).isEqualTo(booked(tx("order-2"), T0.plusSeconds(2)));
@@ -171,7 +185,9 @@ public abstract class TransactionStoreContract extends StoreContract {
 
         assertThatThrownBy(() -> stores.transactions().release(tx("order-1"), booked(tx("order-1"), T0), T0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(stores.transactions().findActive()).extracting(Transaction::id).containsExactly(tx("order-1"));
+        assertThat(stores.transactions().findActive())
+                .extracting(Transaction::id)
+                .containsExactly(tx("order-1"));
     }
 
     @Test
@@ -183,7 +199,9 @@ public abstract class TransactionStoreContract extends StoreContract {
         assign("d", lockers, T0.plusSeconds(1));
         stores.transactions().release(tx("d"), free(T0), T0.plusSeconds(3));
 
-        assertThat(stores.transactions().findActive()).extracting(t -> t.id().value()).containsExactly("c", "a", "b");
+        assertThat(stores.transactions().findActive())
+                .extracting(t -> t.id().value())
+                .containsExactly("c", "a", "b");
     }
 
     @Test
@@ -195,11 +213,13 @@ public abstract class TransactionStoreContract extends StoreContract {
         Transaction twice = stores.transactions().recordOpen(tx("order-1")).orElseThrow();
 
         assertThat(twice.openCount()).isEqualTo(2);
-        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount()).isEqualTo(2);
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount())
+                .isEqualTo(2);
         stores.transactions().release(tx("order-1"), free(T0), T0.plusSeconds(1));
         assertThat(stores.transactions().recordOpen(tx("order-1"))).isEmpty();
         assertThat(stores.transactions().recordOpen(tx("nobody"))).isEmpty();
-        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount()).isEqualTo(2);
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().openCount())
+                .isEqualTo(2);
     }
 
     @Test
@@ -210,12 +230,14 @@ public abstract class TransactionStoreContract extends StoreContract {
         Transaction assigned = ((Assignment.Assigned) assign("order-1", lockers, precise)).transaction();
 
         assertThat(assigned.createdAt()).isEqualTo(T0);
-        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().createdAt()).isEqualTo(T0);
+        assertThat(stores.transactions().find(tx("order-1")).orElseThrow().createdAt())
+                .isEqualTo(T0);
         assertThat(locker(lockers.get(0)).device().changedAt()).isEqualTo(T0);
     }
 
     @Test
-    public void two_hundred_concurrent_assignments_for_one_hundred_lockers_give_each_locker_to_exactly_one() throws Exception {
+    public void two_hundred_concurrent_assignments_for_one_hundred_lockers_give_each_locker_to_exactly_one()
+            throws Exception {
         List<LockerId> lockers = freeLockers(100);
 
         List<Assignment> results = Concurrently.run(200, n -> {
@@ -257,14 +279,19 @@ public abstract class TransactionStoreContract extends StoreContract {
                 return assign(id, mine, T0);
             });
 
-            List<Assignment> created = results.stream().filter(r -> r instanceof Assignment.Assigned).toList();
+            List<Assignment> created = results.stream()
+                    .filter(r -> r instanceof Assignment.Assigned)
+                    .toList();
             assertThat(created).as("round %d", round).hasSize(1);
             Transaction transaction = ((Assignment.Assigned) created.get(0)).transaction();
-            assertThat(results).filteredOn(r -> !(r instanceof Assignment.Assigned))
+            assertThat(results)
+                    .filteredOn(r -> !(r instanceof Assignment.Assigned))
                     .hasSize(19)
                     .allSatisfy(r -> assertThat(r).isEqualTo(new Assignment.AlreadyExists(transaction)));
-            assertThat(stores.lockers().findAll()).filteredOn(l -> id.equals(l.device().holder()))
-                    .extracting(Locker::id).containsExactly(transaction.lockerId());
+            assertThat(stores.lockers().findAll())
+                    .filteredOn(l -> id.equals(l.device().holder()))
+                    .extracting(Locker::id)
+                    .containsExactly(transaction.lockerId());
             stores.transactions().release(tx(id), free(T0), T0);
         }
         assertThat(stores.transactions().findActive()).isEmpty();
