@@ -11,10 +11,7 @@ public record BoardEndpoint(Protocol protocol, Transport transport, int boardAdd
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
-        if (!protocol.acceptsAddress(boardAddress)) {
-            throw new IllegalArgumentException("board address " + boardAddress + " is out of range "
-                    + protocol.minAddress() + "-" + protocol.maxAddress() + " for " + protocol.id());
-        }
+        protocol.requireAddress(boardAddress);
     }
 
     /**

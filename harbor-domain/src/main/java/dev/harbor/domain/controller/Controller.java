@@ -1,6 +1,7 @@
 package dev.harbor.domain.controller;
 
 import dev.harbor.domain.layout.BankTypeId;
+import dev.harbor.domain.rule.DisplayName;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,13 +24,8 @@ public record Controller(
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(discoveredVia, "discoveredVia");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("controller name must be 1-100 characters");
-        }
-        if (lockerCount < 1 || lockerCount > endpoint.protocol().maxLocks()) {
-            throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board drives 1-"
-                    + endpoint.protocol().maxLocks() + " lockers, not " + lockerCount);
-        }
+        DisplayName.requireValid("name", name);
+        endpoint.protocol().requireLockCount("lockerCount", lockerCount);
     }
 
     public Controller withEndpoint(BoardEndpoint next) {

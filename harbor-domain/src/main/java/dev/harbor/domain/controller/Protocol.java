@@ -1,27 +1,31 @@
 package dev.harbor.domain.controller;
 
+import dev.harbor.domain.rule.InvalidValueException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The wire protocols of the lock boards Harbor drives (spec/hardware.md), with their API ids. */
 public enum Protocol {
     /** The generic "8A/80" XOR family, protocol 1; board addresses 1-32, up to 50 channels. */
-    XOR8A("xor8a", 1, 32, 50),
+    XOR8A("xor8a", 1, 32, 50, 9_600),
     /** Kerong KR-CU16 / KR-CU12, protocol 2; board numbers 0-9, 16 locks each. */
-    KERONG_CU16("kerong-cu16", 0, 9, 16),
-    /** Kerong KR-CU48, protocol 3; 48 locks per board. */
-    KERONG_CU48("kerong-cu48", 0, 255, 48);
+    KERONG_CU16("kerong-cu16", 0, 9, 16, 19_200),
+    /** Kerong KR-CU48, protocol 3; 48 locks per board. Kerong boards leave the factory at 19200 baud. */
+    KERONG_CU48("kerong-cu48", 0, 255, 48, 19_200);
 
     private final String id;
     private final int minAddress;
     private final int maxAddress;
     private final int maxLocks;
+    private final int factoryBaudRate;
 
-    Protocol(String id, int minAddress, int maxAddress, int maxLocks) {
+    Protocol(String id, int minAddress, int maxAddress, int maxLocks, int factoryBaudRate) {
         this.id = id;
         this.minAddress = minAddress;
         this.maxAddress = maxAddress;
         this.maxLocks = maxLocks;
+        this.factoryBaudRate = factoryBaudRate;
     }
 
     public String id() {
@@ -40,8 +44,56 @@ public enum Protocol {
         return maxLocks;
     }
 
+    /** The baud rate these boards leave the factory with: the default wherever none is given. */
+    public int factoryBaudRate() {
+        return factoryBaudRate;
+    }
+
     public boolean acceptsAddress(int boardAddress) {
         return boardAddress >= minAddress && boardAddress <= maxAddress;
+    }
+
+    /** Returns the address when a board of this protocol can have it, else throws naming {@code boardAddress}. */
+    public int requireAddress(int boardAddress) {
+        if (!acceptsAddress(boardAddress)) {
+            throw new InvalidValueException(
+                    "boardAddress",
+                    "board address " + boardAddress + " is out of range " + minAddress + "-" + maxAddress + " for "
+                            + id);
+        }
+        return boardAddress;
+    }
+
+    /**
+     * Returns the count when one board of this protocol drives that many locks, else throws naming
+     * {@code field} ({@code lockerCount} in the API, {@code locks} in the simulator).
+     */
+    public int requireLockCount(String field, int count) {
+        if (count < 1 || count > maxLocks) {
+            throw new InvalidValueException(
+                    field, "a " + id + " board drives 1-" + maxLocks + " lockers, not " + count);
+        }
+        return count;
+    }
+
+    /**
+     * The protocol with this API id, or an error naming {@code protocol} and listing the ids there
+     * are. A long unknown id is cut in the message: it is someone's typo, not something to echo whole.
+     */
+    public static Protocol requireId(String id) {
+        if (id == null) {
+            throw new InvalidValueException("protocol", "protocol is required: one of " + ids());
+        }
+        return fromId(id)
+                .orElseThrow(() -> new InvalidValueException(
+                        "protocol",
+                        "Unknown protocol '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "': use one of "
+                                + ids()));
+    }
+
+    /** The API ids, comma-separated, for messages. */
+    public static String ids() {
+        return Arrays.stream(values()).map(Protocol::id).collect(Collectors.joining(", "));
     }
 
     public static Optional<Protocol> fromId(String id) {
