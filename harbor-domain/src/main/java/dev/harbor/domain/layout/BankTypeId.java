@@ -5,7 +5,7 @@ import dev.harbor.domain.rule.InvalidValueException;
 public record BankTypeId(long value) {
     public BankTypeId {
         if (value <= 0) {
-            throw new InvalidValueException("bankTypeId", "bankTypeId must be a positive integer, was " + value);
+            throw new InvalidValueException("bankTypeId", "bankTypeId must be a positive integer");
         }
     }
 
