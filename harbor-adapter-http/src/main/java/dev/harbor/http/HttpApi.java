@@ -1,7 +1,7 @@
 package dev.harbor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.http.admin.AdminApi;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
@@ -30,7 +30,7 @@ import java.util.Set;
  * <pre>{@code
  * HttpApi api = HttpApi.builder(localUseCases)
  *         .admin(adminUseCases)
- *         .errorReporter(reporter)
+ *         .reportErrors(reportErrors)
  *         .clock(clock)
  *         .build();
  * int port = api.start("0.0.0.0", 8080);   // 0 = any free port
@@ -55,10 +55,10 @@ public final class HttpApi {
 
     private HttpApi(Builder builder) {
         ObjectMapper mapper = Json.mapper();
-        ErrorHandling errors = new ErrorHandling(mapper, builder.clock, builder.errorReporter);
+        ErrorHandling errors = new ErrorHandling(mapper, builder.clock, builder.reportErrors);
         JsonResponses responses = new JsonResponses(mapper);
-        HttpTools tools = new HttpTools(
-                responses, new RequestBodies(mapper), new AdminGuard(builder.admin.authentication()), builder.clock);
+        HttpTools tools =
+                new HttpTools(responses, new RequestBodies(mapper), new AdminGuard(builder.admin.authentication()));
         byte[] openApi = readOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,7 +76,7 @@ public final class HttpApi {
                             .contentType(JsonResponses.CONTENT_TYPE)
                             .result(openApi));
             new LocalApi(builder.useCases, tools).register(config.routes);
-            new AdminApi(builder.admin, builder.useCases, builder.errorReporter, tools).register(config.routes);
+            new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
         });
     }
 
@@ -126,7 +126,7 @@ public final class HttpApi {
 
         private final LocalApiUseCases useCases;
         private AdminApiUseCases admin = AdminApiUseCases.lockedOut();
-        private ErrorReporter errorReporter = ErrorReporter.DISABLED;
+        private ReportErrors reportErrors = ReportErrors.OFF;
         private Clock clock = Clock.systemUTC();
 
         private Builder(LocalApiUseCases useCases) {
@@ -146,12 +146,12 @@ public final class HttpApi {
          * Where unhandled server errors (every 500 {@code INTERNAL_ERROR}) are reported, and what
          * {@code POST /diagnostics/sentry-test} sends through. Default: reporting off.
          */
-        public Builder errorReporter(ErrorReporter errorReporter) {
-            this.errorReporter = Objects.requireNonNull(errorReporter, "errorReporter");
+        public Builder reportErrors(ReportErrors reportErrors) {
+            this.reportErrors = Objects.requireNonNull(reportErrors, "reportErrors");
             return this;
         }
 
-        /** The clock of error timestamps and heartbeat receipt times. Default: the system's, in UTC. */
+        /** The clock of error timestamps. Default: the system's, in UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -22,7 +22,7 @@ abstract class ApiTest {
         admin = new FakeAdmin(gateway);
         api = HttpApi.builder(gateway.useCases())
                 .admin(admin.useCases())
-                .errorReporter(admin)
+                .reportErrors(admin)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         client = new ApiClient(api.start("127.0.0.1", 0));

@@ -9,7 +9,6 @@ import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.application.controller.ManageControllers.AdjustResult;
 import dev.harbor.application.controller.ManageControllers.ChangeResult;
 import dev.harbor.application.controller.ManageControllers.RemoveResult;
-import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
@@ -102,6 +101,27 @@ class ControllerRoutesTest extends ApiTest {
         adminSend("POST", "/controllers", CREATE.replace(",\"baudRate\":9600", ""));
 
         assertThat(admin.lastAdd.endpoint().transport()).isEqualTo(new Transport.Serial("/dev/ttyUSB0", 19200));
+    }
+
+    @Test
+    void a_kerong_cu48_serial_line_without_baud_rate_gets_19200() {
+        adminSend(
+                "POST",
+                "/controllers",
+                "{\"name\":\"Wall\",\"protocol\":\"kerong-cu48\","
+                        + "\"transport\":{\"type\":\"serial\",\"port\":\"/dev/ttyUSB1\"},\"boardAddress\":0,"
+                        + "\"lockerCount\":48}");
+
+        assertThat(admin.lastAdd.endpoint().transport()).isEqualTo(new Transport.Serial("/dev/ttyUSB1", 19200));
+    }
+
+    @Test
+    void add_endpoint_in_use_found_only_by_the_database_is_409_without_a_controller_id() {
+        admin.addResult = new AddResult.EndpointInUse(null);
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE).error(409, "INVALID_STATE");
+
+        assertThat(reply.json().get("details").has("existingControllerId")).isFalse();
     }
 
     @Test
@@ -400,8 +420,10 @@ class ControllerRoutesTest extends ApiTest {
 
     @Test
     void scan_scanned_lists_what_was_found_added_and_skipped() {
-        ControllerDiscovery.Found known = new ControllerDiscovery.Found("lockctl-1", "10.0.0.7", 5000, "xor8a", 1, 24);
-        ControllerDiscovery.Found odd = new ControllerDiscovery.Found("odd", "10.0.0.8", 5000, "weird", 1, 24);
+        DiscoverControllers.FoundBoard known =
+                new DiscoverControllers.FoundBoard("lockctl-1", "10.0.0.7", 5000, "xor8a", 1, 24);
+        DiscoverControllers.FoundBoard odd =
+                new DiscoverControllers.FoundBoard("odd", "10.0.0.8", 5000, "weird", 1, 24);
         admin.scanResult = new DiscoverControllers.ScanResult.Scanned(
                 List.of(
                         new DiscoverControllers.Discovered(known, true),

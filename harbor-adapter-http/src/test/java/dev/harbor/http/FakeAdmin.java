@@ -6,7 +6,7 @@ import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.controller.ControllerView;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.ManageControllers;
-import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.system.RebootGateway;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * session token {@code valid-token}; every outcome can be scripted by a test.
  */
 final class FakeAdmin
-        implements AdminAuthentication, ManageControllers, DiscoverControllers, RebootGateway, ErrorReporter {
+        implements AdminAuthentication, ManageControllers, DiscoverControllers, RebootGateway, ReportErrors {
 
     static final Instant EXPIRES = Instant.parse("2026-02-21T06:56:40.123Z");
 
@@ -193,19 +193,18 @@ final class FakeAdmin
     // --- error reporting
 
     @Override
-    public Optional<String> report(Throwable error, String context) {
-        reported.add(error);
-        reportContexts.add(context);
-        return Optional.of("event-1");
+    public void reportUnexpected(Throwable error, String context) {
+        if (reporting) {
+            reported.add(error);
+            reportContexts.add(context);
+        }
     }
 
     @Override
-    public Optional<String> sendTestEvent() {
-        return testEventId;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return reporting;
+    public TestEventResult sendTestEvent() {
+        if (!reporting) {
+            return new TestEventResult.Disabled();
+        }
+        return testEventId.<TestEventResult>map(TestEventResult.Sent::new).orElseGet(TestEventResult.NotSent::new);
     }
 }

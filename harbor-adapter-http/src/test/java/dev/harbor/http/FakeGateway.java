@@ -1,6 +1,7 @@
 package dev.harbor.http;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.LockerView;
 import dev.harbor.application.locker.OpenAllLockers;
@@ -8,14 +9,12 @@ import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.OpenResult;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
-import dev.harbor.application.port.ExternalDeviceStore;
-import dev.harbor.application.port.HostSystem;
-import dev.harbor.application.port.LayoutStore;
-import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
+import dev.harbor.application.system.LogLine;
 import dev.harbor.application.system.ManageSettings;
+import dev.harbor.application.system.NetworkView;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.system.SettingsChange;
@@ -67,7 +66,7 @@ final class FakeGateway
                 OpenLocker,
                 OpenAllLockers,
                 UpdateServiceState,
-                LayoutStore,
+                QueryCatalogue,
                 QuerySystem,
                 ManageSettings,
                 ExternalDevices,
@@ -90,8 +89,8 @@ final class FakeGateway
     final Map<ControllerId, Controller> controllers = new LinkedHashMap<>();
     final Map<ControllerId, Boolean> online = new LinkedHashMap<>();
     final Map<TransactionId, TransactionView> transactions = new LinkedHashMap<>();
-    final List<ExternalDeviceStore.Heartbeat> heartbeats = new ArrayList<>();
-    final List<LogEntry> logLines = new ArrayList<>();
+    final List<HeartbeatCommand> heartbeats = new ArrayList<>();
+    final List<LogLine> logLines = new ArrayList<>();
 
     Function<LockerId, OpenResult> opening = id -> new OpenResult.Opened(id, true, 1);
     GatewayHealth health =
@@ -303,16 +302,6 @@ final class FakeGateway
         return bank.id().equals(id) ? Optional.of(bank) : Optional.empty();
     }
 
-    @Override
-    public LockerType upsertLockerType(LockerType type) {
-        throw new UnsupportedOperationException("read-only over the API");
-    }
-
-    @Override
-    public BankType upsertBankType(BankType type) {
-        throw new UnsupportedOperationException("read-only over the API");
-    }
-
     // --- system
 
     @Override
@@ -339,10 +328,9 @@ final class FakeGateway
     }
 
     @Override
-    public HostSystem.Network refreshNetwork() {
-        return new HostSystem.Network(
-                "harbor-box",
-                List.of(new HostSystem.NetworkInterface("eth0", "192.168.1.20", null, "00:11:22:33:44:55")));
+    public NetworkView refreshNetwork() {
+        return new NetworkView(
+                "harbor-box", List.of(new NetworkView.Interface("eth0", "192.168.1.20", null, "00:11:22:33:44:55")));
     }
 
     @Override
@@ -358,18 +346,28 @@ final class FakeGateway
     }
 
     @Override
-    public void recordHeartbeat(ExternalDeviceStore.Heartbeat heartbeat) {
+    public void recordHeartbeat(HeartbeatCommand heartbeat) {
         heartbeats.removeIf(h -> h.deviceId().equals(heartbeat.deviceId()));
         heartbeats.add(heartbeat);
     }
 
     @Override
     public List<DeviceView> devices() {
-        return heartbeats.stream().map(h -> new DeviceView(h, deviceHealth)).toList();
+        // The application stamps a heartbeat with its own clock when it arrives: here, the tests' fixed now.
+        return heartbeats.stream()
+                .map(h -> new DeviceView(
+                        h.deviceId(),
+                        h.deviceType(),
+                        h.status(),
+                        h.softwareVersion(),
+                        h.details(),
+                        ApiTest.NOW,
+                        deviceHealth))
+                .toList();
     }
 
     @Override
-    public List<LogEntry> recent(String minimumLevel, int limit, Instant since) {
+    public List<LogLine> recent(String minimumLevel, int limit, Instant since) {
         lastLogLevel = minimumLevel;
         lastLogLimit = limit;
         lastLogSince = since;

@@ -3,9 +3,9 @@ package dev.harbor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.harbor.application.port.LogEntry;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.GatewayInfo;
+import dev.harbor.application.system.LogLine;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
 import java.time.Duration;
@@ -138,9 +138,9 @@ class SystemRoutesTest extends ApiTest {
 
     @Test
     void logs_are_listed_with_the_filters_passed_through() {
-        gateway.logLines.add(new LogEntry(
-                Instant.parse("2026-02-20T22:00:00.5Z"), "WARN", "dev.harbor.Board", "Board 1 slow", null));
-        gateway.logLines.add(new LogEntry(
+        gateway.logLines.add(
+                new LogLine(Instant.parse("2026-02-20T22:00:00.5Z"), "WARN", "dev.harbor.Board", "Board 1 slow", null));
+        gateway.logLines.add(new LogLine(
                 Instant.parse("2026-02-20T21:00:00Z"),
                 "ERROR",
                 "dev.harbor.Board",

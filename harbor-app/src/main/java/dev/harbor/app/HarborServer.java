@@ -12,6 +12,8 @@ import dev.harbor.app.sentry.SentryErrorReporter;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AuthService;
 import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.application.diagnostics.ErrorReportingService;
+import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.SettingsStore;
@@ -164,7 +166,7 @@ public final class HarborServer implements AutoCloseable {
             HttpApi http = HttpApi.builder(useCases(harbor))
                     .admin(new AdminApiUseCases(
                             authentication, harbor.manageControllers(), harbor.discoverControllers(), reboot))
-                    .errorReporter(errorReporter)
+                    .reportErrors(new ErrorReportingService(errorReporter))
                     .clock(clock)
                     .build();
             startedSoFar.add(0, http::stop);
@@ -202,7 +204,7 @@ public final class HarborServer implements AutoCloseable {
                 harbor.openLocker(),
                 harbor.openAllLockers(),
                 harbor.updateServiceState(),
-                harbor.stores().layout(),
+                new CatalogueService(harbor.stores().layout()),
                 harbor.querySystem(),
                 harbor.manageSettings(),
                 harbor.externalDevices(),

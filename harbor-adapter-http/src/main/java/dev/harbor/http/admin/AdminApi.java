@@ -1,6 +1,6 @@
 package dev.harbor.http.admin;
 
-import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.http.internal.HttpTools;
@@ -11,10 +11,10 @@ public final class AdminApi {
 
     private final AdminApiUseCases admin;
     private final LocalApiUseCases local;
-    private final ErrorReporter reporter;
+    private final ReportErrors reporter;
     private final HttpTools http;
 
-    public AdminApi(AdminApiUseCases admin, LocalApiUseCases local, ErrorReporter reporter, HttpTools http) {
+    public AdminApi(AdminApiUseCases admin, LocalApiUseCases local, ReportErrors reporter, HttpTools http) {
         this.admin = admin;
         this.local = local;
         this.reporter = reporter;

@@ -1,7 +1,8 @@
 package dev.harbor.http.admin;
 
 import dev.harbor.application.Actor;
-import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.diagnostics.ReportErrors.TestEventResult;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RebootGateway;
 import dev.harbor.application.system.RebootGateway.RebootResult;
@@ -20,10 +21,10 @@ final class AdminSystemHandlers {
 
     private final QuerySystem system;
     private final RebootGateway reboot;
-    private final ErrorReporter reporter;
+    private final ReportErrors reporter;
     private final HttpTools http;
 
-    AdminSystemHandlers(QuerySystem system, RebootGateway reboot, ErrorReporter reporter, HttpTools http) {
+    AdminSystemHandlers(QuerySystem system, RebootGateway reboot, ReportErrors reporter, HttpTools http) {
         this.system = system;
         this.reboot = reboot;
         this.reporter = reporter;
@@ -63,14 +64,23 @@ final class AdminSystemHandlers {
     }
 
     private void sentryTest(Context ctx, Actor admin) {
-        if (!reporter.isEnabled()) {
+        TestEventResult result = reporter.sendTestEvent();
+        if (result instanceof TestEventResult.Sent sent) {
+            http.responses().ok(ctx, new SentryTestResponse(true, sent.eventId()));
+            return;
+        }
+        if (result instanceof TestEventResult.NotSent) {
+            http.responses().ok(ctx, new SentryTestResponse(false, null));
+            return;
+        }
+        if (result instanceof TestEventResult.Disabled) {
             throw new ApiError(
                     409,
                     "INVALID_STATE",
                     "Sentry is not configured: set " + SENTRY_SETTING,
                     Map.of("setting", SENTRY_SETTING));
         }
-        String eventId = reporter.sendTestEvent().orElse(null);
-        http.responses().ok(ctx, new SentryTestResponse(eventId != null, eventId));
+        throw new IllegalStateException(
+                "unmapped test event result " + result.getClass().getName());
     }
 }

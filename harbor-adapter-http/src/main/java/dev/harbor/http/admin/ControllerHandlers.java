@@ -1,6 +1,5 @@
 package dev.harbor.http.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.application.Actor;
 import dev.harbor.application.controller.ControllerView;
 import dev.harbor.application.controller.DiscoverControllers;
@@ -11,14 +10,11 @@ import dev.harbor.application.controller.ManageControllers.ChangeResult;
 import dev.harbor.application.controller.ManageControllers.RemoveResult;
 import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.QueryLockers;
-import dev.harbor.application.port.ControllerStore;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
-import dev.harbor.domain.controller.Protocol;
-import dev.harbor.domain.controller.ProtocolOptions;
-import dev.harbor.domain.controller.Transport;
+import dev.harbor.domain.controller.EndpointFields;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
@@ -26,8 +22,8 @@ import dev.harbor.http.internal.Params;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code /controllers}: list, add, scan, get, change, remove, replace a board, resize the bank. All admin. */
 final class ControllerHandlers {
@@ -77,33 +73,19 @@ final class ControllerHandlers {
 
     private void add(Context ctx, Actor admin) {
         CreateControllerRequest body = http.bodies().read(ctx, CreateControllerRequest.class);
-        if (body.name() == null || body.name().isBlank() || body.name().length() > 100) {
-            throw ApiError.invalidField("name", "name must be 1-100 characters");
-        }
-        Protocol protocol = Transports.protocol(body.protocol());
-        Transport transport = Transports.transport(body.transport(), protocol);
-        int address = Transports.boardAddress(body.boardAddress(), protocol);
-        ProtocolOptions options = Transports.options(body.options());
-        if ((body.bankTypeId() == null) == (body.lockerCount() == null)) {
-            throw ApiError.invalid(
-                    "Give exactly one of bankTypeId (lockers as the bank type lays them out) and "
-                            + "lockerCount (lockers of the default type)",
-                    Map.of("field", "bankTypeId"));
-        }
-        if (body.bankTypeId() != null && body.bankTypeId() < 1) {
-            throw ApiError.invalidField("bankTypeId", "bankTypeId must be a positive integer");
-        }
-        if (body.lockerCount() != null && (body.lockerCount() < 1 || body.lockerCount() > protocol.maxLocks())) {
-            throw ApiError.invalidField(
-                    "lockerCount", "A " + protocol.id() + " board drives 1-" + protocol.maxLocks() + " lockers");
-        }
+        Map<String, Object> endpointFields = new HashMap<>();
+        endpointFields.put("protocol", body.protocol());
+        endpointFields.put("transport", PlainValues.of(body.transport()));
+        endpointFields.put("boardAddress", body.boardAddress());
+        endpointFields.put("options", PlainValues.of(body.options()));
+        BoardEndpoint endpoint = EndpointFields.endpoint(endpointFields);
         ManageControllers.AddCommand command = new ManageControllers.AddCommand(
                 body.name(),
-                new BoardEndpoint(protocol, transport, address, options),
+                endpoint,
                 body.bankTypeId() == null ? null : new BankTypeId(body.bankTypeId()),
                 body.lockerCount(),
                 DiscoveredVia.MANUAL);
-        AddResult result = addGuarded(command, admin);
+        AddResult result = controllers.add(command, admin);
         if (result instanceof AddResult.Added added) {
             http.responses().json(ctx, 201, details(added.controller()));
             return;
@@ -122,7 +104,8 @@ final class ControllerHandlers {
         }
         if (result instanceof AddResult.TooManyLockers tooMany) {
             throw ApiError.invalid(
-                    "The bank type has " + tooMany.lockers() + " lockers, but a " + protocol.id()
+                    "The bank type has " + tooMany.lockers() + " lockers, but a "
+                            + endpoint.protocol().id()
                             + " board drives at most " + tooMany.max(),
                     Map.of("field", "bankTypeId"));
         }
@@ -152,15 +135,13 @@ final class ControllerHandlers {
     private void update(Context ctx, Actor admin) {
         ControllerId id = controllerId(ctx);
         UpdateControllerRequest body = http.bodies().read(ctx, UpdateControllerRequest.class);
-        if (body.name() != null && (body.name().isBlank() || body.name().length() > 100)) {
-            throw ApiError.invalidField("name", "name must be 1-100 characters");
-        }
         Controller current =
                 controllers.find(id).orElseThrow(() -> notFound(id)).controller();
-        BoardEndpoint endpoint = body.transport() != null || body.boardAddress() != null
-                ? endpoint(current, body.transport(), body.boardAddress())
+        Object transport = PlainValues.of(body.transport());
+        BoardEndpoint endpoint = transport != null || body.boardAddress() != null
+                ? EndpointFields.moved(current.endpoint(), transport, body.boardAddress())
                 : null;
-        ChangeResult result = changeGuarded(() -> controllers.update(id, body.name(), endpoint, admin), endpoint);
+        ChangeResult result = controllers.update(id, body.name(), endpoint, admin);
         http.responses().ok(ctx, ControllerResponse.from(changed(result, id, endpoint)));
     }
 
@@ -175,8 +156,9 @@ final class ControllerHandlers {
         }
         Controller current =
                 controllers.find(id).orElseThrow(() -> notFound(id)).controller();
-        BoardEndpoint endpoint = endpoint(current, body.transport(), body.boardAddress());
-        ChangeResult result = changeGuarded(() -> controllers.replace(id, endpoint, admin), endpoint);
+        BoardEndpoint endpoint =
+                EndpointFields.moved(current.endpoint(), PlainValues.of(body.transport()), body.boardAddress());
+        ChangeResult result = controllers.replace(id, endpoint, admin);
         http.responses().ok(ctx, details(changed(result, id, endpoint)));
     }
 
@@ -230,19 +212,6 @@ final class ControllerHandlers {
         throw unmapped(result);
     }
 
-    /** The new endpoint: the protocol and its options stay, transport and address change where given. */
-    private static BoardEndpoint endpoint(Controller current, JsonNode transportNode, Integer boardAddress) {
-        Protocol protocol = current.endpoint().protocol();
-        Transport transport = transportNode != null
-                ? Transports.transport(transportNode, protocol)
-                : current.endpoint().transport();
-        int address = boardAddress != null
-                ? Transports.boardAddress(boardAddress, protocol)
-                : current.endpoint().boardAddress();
-        return new BoardEndpoint(
-                protocol, transport, address, current.endpoint().options());
-    }
-
     private ControllerView changed(ChangeResult result, ControllerId id, BoardEndpoint endpoint) {
         if (result instanceof ChangeResult.Changed changed) {
             return changed.controller();
@@ -254,23 +223,6 @@ final class ControllerHandlers {
             throw endpointInUse(endpoint, inUse.existing());
         }
         throw unmapped(result);
-    }
-
-    /** The database is the last guard against two boards at one address: its refusal is a 409 too. */
-    private AddResult addGuarded(ManageControllers.AddCommand command, Actor admin) {
-        try {
-            return controllers.add(command, admin);
-        } catch (ControllerStore.EndpointInUseException e) {
-            throw endpointInUse(command.endpoint(), null);
-        }
-    }
-
-    private static ChangeResult changeGuarded(Supplier<ChangeResult> change, BoardEndpoint endpoint) {
-        try {
-            return change.get();
-        } catch (ControllerStore.EndpointInUseException e) {
-            throw endpointInUse(endpoint, null);
-        }
     }
 
     private ControllerDetailsResponse details(ControllerView view) {

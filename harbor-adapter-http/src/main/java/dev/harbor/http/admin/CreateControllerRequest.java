@@ -3,8 +3,9 @@ package dev.harbor.http.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code CreateControllerRequest}: {@code transport} is read by hand ({@link Transports}) because
- * its {@code port} is a path for serial lines and a number for TCP.
+ * {@code CreateControllerRequest}: {@code transport} and {@code options} are handed to the domain's
+ * {@link dev.harbor.domain.controller.EndpointFields} as they are (a serial port is a path, a TCP
+ * port a number), so one reader decides what a board's endpoint may hold.
  */
 public record CreateControllerRequest(
         String name,
@@ -13,7 +14,4 @@ public record CreateControllerRequest(
         Integer boardAddress,
         Long bankTypeId,
         Integer lockerCount,
-        OptionsRequest options) {
-
-    public record OptionsRequest(String feedbackPolarity, String statusByteOrder) {}
-}
+        JsonNode options) {}

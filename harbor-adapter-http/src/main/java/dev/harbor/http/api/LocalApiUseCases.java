@@ -1,10 +1,10 @@
 package dev.harbor.http.api;
 
+import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
-import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
@@ -15,8 +15,8 @@ import dev.harbor.application.transaction.ReleaseTransaction;
 import java.util.Objects;
 
 /**
- * The driving ports the Local API calls. {@code layout} is only read (locker types and bank
- * types are read-only over the API).
+ * The driving ports the Local API calls. {@code layout} is the catalogue of locker types and
+ * bank types, read-only over the API.
  */
 public record LocalApiUseCases(
         CreateTransaction createTransaction,
@@ -26,7 +26,7 @@ public record LocalApiUseCases(
         OpenLocker openLocker,
         OpenAllLockers openAllLockers,
         UpdateServiceState updateServiceState,
-        LayoutStore layout,
+        QueryCatalogue layout,
         QuerySystem querySystem,
         ManageSettings manageSettings,
         ExternalDevices externalDevices,

@@ -2,7 +2,8 @@ package dev.harbor.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.domain.rule.InvalidValueException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns everything that can go wrong in a request into the contract's {@code Error} body:
- * our own {@link ApiError}s, Javalin's HTTP exceptions (unknown route, 405, 413 …), JSON errors
+ * our own {@link ApiError}s, a value the domain refused ({@link InvalidValueException}, the one
+ * place it becomes a 400), Javalin's HTTP exceptions (unknown route, 405, 413 …), JSON errors
  * that escaped, and finally any other exception as a 500 with no stack trace.
  *
  * <p>No {@code error(status)} handlers are registered on purpose: they would overwrite bodies
@@ -27,9 +29,9 @@ public final class ErrorHandling {
 
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final ErrorReporter reporter;
+    private final ReportErrors reporter;
 
-    public ErrorHandling(ObjectMapper mapper, Clock clock, ErrorReporter reporter) {
+    public ErrorHandling(ObjectMapper mapper, Clock clock, ReportErrors reporter) {
         this.mapper = mapper;
         this.clock = clock;
         this.reporter = reporter;
@@ -37,6 +39,7 @@ public final class ErrorHandling {
 
     public void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
+        config.routes.exception(InvalidValueException.class, (e, ctx) -> write(ctx, invalidValue(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         config.routes.exception(
                 ValidationException.class,
@@ -47,12 +50,12 @@ public final class ErrorHandling {
         config.routes.exception(Exception.class, (e, ctx) -> {
             // Only the method and path: headers may carry credentials, bodies may carry anything.
             LOG.error("Unexpected error answering {} {}", ctx.method(), ctx.path(), e);
-            report(e, ctx.method() + " " + ctx.path());
+            reporter.reportUnexpected(e, ctx.method() + " " + ctx.path());
             write(ctx, internalError());
         });
         config.router.javaLangErrorHandler((response, error) -> {
             LOG.error("Unexpected error answering a request", error);
-            report(error, "HTTP request");
+            reporter.reportUnexpected(error, "HTTP request");
             try {
                 response.setStatus(500);
                 response.setContentType(JsonResponses.CONTENT_TYPE);
@@ -63,16 +66,21 @@ public final class ErrorHandling {
         });
     }
 
-    /** Reporting must never turn one failure into two: its own failure is only logged. */
-    private void report(Throwable error, String context) {
-        if (!reporter.isEnabled()) {
-            return;
+    /** 400 {@code INVALID_REQUEST} naming the field, for every rule of the domain and the commands. */
+    static ApiError invalidValue(InvalidValueException e) {
+        return ApiError.invalidField(e.field(), sentence(e.getMessage(), e.field()));
+    }
+
+    /**
+     * The domain writes its messages in lower case so they compose into other sentences (the
+     * layout file's "controllers[1]: board address 40 is out of range …"); an API message starts
+     * as a sentence, unless it starts with the field's own name, which keeps the API's spelling.
+     */
+    static String sentence(String message, String field) {
+        if (message.isEmpty() || message.startsWith(field) || !Character.isLowerCase(message.charAt(0))) {
+            return message;
         }
-        try {
-            reporter.report(error, context);
-        } catch (RuntimeException failure) {
-            LOG.warn("Could not report the error: {}", failure.toString());
-        }
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     public static ApiError internalError() {

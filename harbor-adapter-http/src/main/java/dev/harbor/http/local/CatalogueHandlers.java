@@ -1,6 +1,6 @@
 package dev.harbor.http.local;
 
-import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
@@ -15,10 +15,10 @@ import java.util.Optional;
 /** {@code /locker-types} and {@code /bank-types}: the read-only catalogue of the layout file. */
 final class CatalogueHandlers {
 
-    private final LayoutStore layout;
+    private final QueryCatalogue layout;
     private final HttpTools http;
 
-    CatalogueHandlers(LayoutStore layout, HttpTools http) {
+    CatalogueHandlers(QueryCatalogue layout, HttpTools http) {
         this.layout = layout;
         this.http = http;
     }

@@ -1,6 +1,5 @@
 package dev.harbor.http.local;
 
-import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.system.ExternalDevices;
 import java.time.Instant;
 
@@ -15,13 +14,12 @@ public record DeviceResponse(
         Instant deadSince) {
 
     public static DeviceResponse from(ExternalDevices.DeviceView view) {
-        ExternalDeviceStore.Heartbeat latest = view.latest();
         return new DeviceResponse(
-                latest.deviceId(),
-                latest.deviceType(),
-                latest.status(),
-                latest.softwareVersion(),
-                latest.receivedAt(),
+                view.deviceId(),
+                view.deviceType(),
+                view.status(),
+                view.softwareVersion(),
+                view.lastHeartbeatAt(),
                 view.health().health().name(),
                 view.health().deadSince());
     }

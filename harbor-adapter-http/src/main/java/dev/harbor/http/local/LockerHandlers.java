@@ -25,8 +25,6 @@ import java.util.stream.Collectors;
 /** {@code /lockers}: list, layout, get, service state (admin), open, open all (admin). */
 final class LockerHandlers {
 
-    private static final int MAX_REASON = 500;
-
     private final QueryLockers query;
     private final OpenLocker open;
     private final OpenAllLockers openAll;
@@ -114,12 +112,6 @@ final class LockerHandlers {
                     .orElseThrow(() -> ApiError.invalid(
                             "reasonCode must be one of " + reasonCodes(),
                             Map.of("field", "reasonCode", "reasonCode", Params.echo(body.reasonCode()))));
-        }
-        if (body.outOfService() && code == null) {
-            throw ApiError.invalidField("reasonCode", "Taking a locker out of service needs a reasonCode");
-        }
-        if (body.reason() != null && body.reason().length() > MAX_REASON) {
-            throw ApiError.invalidField("reason", "reason must be at most " + MAX_REASON + " characters");
         }
         return new ServiceState(body.outOfService(), code, body.reason());
     }

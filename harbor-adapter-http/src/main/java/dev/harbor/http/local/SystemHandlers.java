@@ -2,11 +2,11 @@ package dev.harbor.http.local;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.locker.DoorOpenSettings;
-import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
+import dev.harbor.application.system.RecordHeartbeat.HeartbeatCommand;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.system.SettingsChange;
 import dev.harbor.application.system.SystemLogs;
@@ -18,13 +18,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /health} and {@code /system}: health, heartbeats, devices, information, settings, logs. */
 final class SystemHandlers {
 
-    private static final int MAX_DEVICE_FIELD = 128;
     private static final int MAX_NAME = 100;
     private static final int DEFAULT_LOG_LIMIT = 200;
 
@@ -60,21 +58,8 @@ final class SystemHandlers {
 
     private void heartbeat(Context ctx) {
         HeartbeatRequest body = http.bodies().read(ctx, HeartbeatRequest.class);
-        if (body.deviceId() == null || body.deviceId().isBlank()) {
-            throw ApiError.invalidField("deviceId", "deviceId is required");
-        }
-        requireLength("deviceId", body.deviceId());
-        requireLength("deviceType", body.deviceType());
-        requireLength("status", body.status());
-        requireLength("softwareVersion", body.softwareVersion());
-        Map<String, Object> details = body.details() == null ? Map.of() : new LinkedHashMap<>(body.details());
-        devices.recordHeartbeat(new ExternalDeviceStore.Heartbeat(
-                body.deviceId(),
-                body.deviceType(),
-                body.status(),
-                body.softwareVersion(),
-                details,
-                http.clock().instant()));
+        devices.recordHeartbeat(new HeartbeatCommand(
+                body.deviceId(), body.deviceType(), body.status(), body.softwareVersion(), body.details()));
         http.responses().ok(ctx, OperationResponse.ok("Heartbeat recorded"));
     }
 
@@ -166,12 +151,6 @@ final class SystemHandlers {
             return constructor.get();
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidField(field, e.getMessage());
-        }
-    }
-
-    private static void requireLength(String field, String value) {
-        if (value != null && value.length() > MAX_DEVICE_FIELD) {
-            throw ApiError.invalidField(field, field + " must be at most " + MAX_DEVICE_FIELD + " characters");
         }
     }
 }

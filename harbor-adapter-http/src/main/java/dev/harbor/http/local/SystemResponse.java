@@ -1,8 +1,8 @@
 package dev.harbor.http.local;
 
 import dev.harbor.application.locker.DoorOpenSettings;
-import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.system.GatewayInfo;
+import dev.harbor.application.system.NetworkView;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public record SystemResponse(
 
     public record Network(List<Interface> interfaces) {
 
-        public static Network from(HostSystem.Network network) {
+        public static Network from(NetworkView network) {
             return new Network(network.interfaces().stream()
                     .map(i -> new Interface(i.name(), i.ipv4(), i.ipv6(), i.mac()))
                     .toList());
@@ -61,7 +61,7 @@ public record SystemResponse(
     public record Heartbeat(long unhealthyAfterMs, long deadAfterMs, long longDeadAfterMs) {}
 
     public static SystemResponse from(GatewayInfo info) {
-        HostSystem.Network network = info.network();
+        NetworkView network = info.network();
         GatewayInfo.LockerCounts lockers = info.lockers();
         return new SystemResponse(
                 info.gatewayId(),

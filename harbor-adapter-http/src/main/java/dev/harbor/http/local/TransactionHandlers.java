@@ -55,10 +55,6 @@ final class TransactionHandlers {
         if (body.transactionId() == null) {
             throw ApiError.invalidField("transactionId", "transactionId is required");
         }
-        if (!TransactionId.isValid(body.transactionId())) {
-            throw ApiError.invalidField(
-                    "transactionId", "transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
-        }
         if (body.lockerType() != null && !LockerType.isValidSlug(body.lockerType())) {
             throw unknownLockerType(body.lockerType());
         }

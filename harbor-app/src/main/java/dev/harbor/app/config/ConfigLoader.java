@@ -1,5 +1,7 @@
 package dev.harbor.app.config;
 
+import dev.harbor.domain.rule.DisplayName;
+import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -109,8 +111,11 @@ public final class ConfigLoader {
         });
         Optional<String> reboot = text("HARBOR_REBOOT_COMMAND");
         String name = text("HARBOR_GATEWAY_NAME").orElse("Harbor");
-        if (name.length() > 100) {
-            problems.add("HARBOR_GATEWAY_NAME: at most 100 characters");
+        try {
+            DisplayName.requireValid("HARBOR_GATEWAY_NAME", name);
+        } catch (InvalidValueException e) {
+            // Collected with the others: one start-up attempt names every problem.
+            problems.add(e.getMessage());
         }
         Duration poll = Duration.ofMillis(integer("HARBOR_POLL_INTERVAL_MS", 1000, 50, 3_600_000));
         Duration gap = Duration.ofMillis(integer("HARBOR_OPEN_ALL_GAP_MS", 250, 0, 60_000));

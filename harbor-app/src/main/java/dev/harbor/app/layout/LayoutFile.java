@@ -1,19 +1,20 @@
 package dev.harbor.app.layout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.domain.controller.BoardEndpoint;
-import dev.harbor.domain.controller.Protocol;
-import dev.harbor.domain.controller.ProtocolOptions;
-import dev.harbor.domain.controller.Transport;
+import dev.harbor.domain.controller.EndpointFields;
+import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ public final class LayoutFile {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {};
 
     private final List<String> problems = new ArrayList<>();
 
@@ -92,58 +94,14 @@ public final class LayoutFile {
         return new Layout(types, banks, controllers);
     }
 
+    /** The board's fields are the domain's to read; this file only says which controller they belong to. */
     private Optional<BoardEndpoint> endpoint(JsonNode node, String at) {
-        Optional<Protocol> protocol = Protocol.fromId(node.path("protocol").asText(""));
-        if (protocol.isEmpty()) {
-            problems.add(at + ".protocol: one of xor8a, kerong-cu16, kerong-cu48 is required");
-            return Optional.empty();
-        }
-        JsonNode transportNode = node.path("transport");
-        Transport transport;
         try {
-            transport = switch (transportNode.path("type").asText("")) {
-                case "serial" ->
-                    new Transport.Serial(
-                            transportNode.path("port").asText(""),
-                            transportNode.path("baudRate").asInt(defaultBaud(protocol.get())));
-                case "tcp" ->
-                    new Transport.Tcp(
-                            transportNode.path("host").asText(""),
-                            transportNode.path("port").asInt(5000));
-                case "simulated" ->
-                    new Transport.Simulated(transportNode.path("bus").asText("simulated"));
-                default -> throw new IllegalArgumentException("type must be serial, tcp or simulated");
-            };
-        } catch (IllegalArgumentException e) {
-            problems.add(at + ".transport: " + e.getMessage());
+            return Optional.of(EndpointFields.endpoint(JSON.convertValue(node, PLAIN_OBJECT)));
+        } catch (InvalidValueException e) {
+            problems.add(at + ": " + e.getMessage() + " (" + at + "." + e.field() + ")");
             return Optional.empty();
         }
-        ProtocolOptions options = ProtocolOptions.DEFAULTS;
-        JsonNode optionsNode = node.path("options");
-        try {
-            if (optionsNode.isObject()) {
-                options = new ProtocolOptions(
-                        ProtocolOptions.FeedbackPolarity.valueOf(optionsNode
-                                .path("feedbackPolarity")
-                                .asText(options.feedbackPolarity().name())),
-                        ProtocolOptions.StatusByteOrder.valueOf(optionsNode
-                                .path("statusByteOrder")
-                                .asText(options.statusByteOrder().name())));
-            }
-            return Optional.of(new BoardEndpoint(
-                    protocol.get(),
-                    transport,
-                    node.path("boardAddress").asInt(protocol.get().minAddress()),
-                    options));
-        } catch (IllegalArgumentException e) {
-            problems.add(at + ": " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Kerong boards leave the factory at 19200 baud, the xor8a family at 9600 (hardware.md). */
-    static int defaultBaud(Protocol protocol) {
-        return protocol == Protocol.KERONG_CU16 ? 19_200 : 9_600;
     }
 
     private interface Entry {

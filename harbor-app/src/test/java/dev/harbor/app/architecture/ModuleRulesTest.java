@@ -87,6 +87,18 @@ class ModuleRulesTest {
     }
 
     @Test
+    void the_http_adapter_calls_driving_ports_and_never_touches_a_driven_port() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("dev.harbor.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.harbor.application.port..")
+                .because("the HTTP adapter drives the application through its use cases (issue 8)");
+        rule.check(production);
+    }
+
+    @Test
     void nothing_depends_on_the_composition_root() {
         ArchRule rule = noClasses()
                 .that()

@@ -31,6 +31,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_gateway_name_of_more_than_100_characters_is_one_of_the_problems_reported_together() {
+        assertThatThrownBy(() ->
+                        ConfigLoader.load(Map.of("HARBOR_GATEWAY_NAME", "n".repeat(101), "HARBOR_HTTP_PORT", "eighty")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .contains("HARBOR_GATEWAY_NAME must be 1-100 characters")
+                                .hasSize(2));
+    }
+
+    @Test
     void every_problem_is_reported_at_once() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(
                         "HARBOR_HTTP_PORT", "eighty",

@@ -47,6 +47,19 @@ class LayoutFileTest {
     }
 
     @Test
+    void a_kerong_cu48_serial_board_without_a_baud_rate_gets_its_factory_setting_of_19200() {
+        Layout layout = LayoutFile.parse("""
+                { "lockerTypes": [ { "slug": "small", "name": "Small" } ],
+                  "bankTypes": [ { "name": "One", "lockers": ["small"] } ],
+                  "controllers": [ { "name": "Wall", "protocol": "kerong-cu48", "bankType": "One", "boardAddress": 0,
+                                     "transport": { "type": "serial", "port": "/dev/ttyUSB1" } } ] }
+                """);
+
+        assertThat(layout.controllers().get(0).endpoint().transport())
+                .isEqualTo(new Transport.Serial("/dev/ttyUSB1", 19_200));
+    }
+
+    @Test
     void every_problem_of_a_bad_layout_is_named_with_its_place() {
         String bad = """
                 { "lockerTypes": [ { "slug": "Small Box" } ],

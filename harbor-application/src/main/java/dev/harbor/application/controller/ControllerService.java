@@ -10,6 +10,7 @@ import dev.harbor.application.port.LockBoard;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.HeartbeatClassifier;
 import dev.harbor.domain.health.HeartbeatThresholds;
@@ -94,9 +95,9 @@ public final class ControllerService implements ManageControllers {
                 if (bankType.isEmpty()) {
                     return new AddResult.UnknownBankType(command.bankTypeId());
                 }
-                int max = command.endpoint().protocol().maxLocks();
-                if (bankType.get().lockerCount() > max) {
-                    return new AddResult.TooManyLockers(bankType.get().lockerCount(), max);
+                Protocol protocol = command.endpoint().protocol();
+                if (!protocol.drivesLockCount(bankType.get().lockerCount())) {
+                    return new AddResult.TooManyLockers(bankType.get().lockerCount(), protocol.maxLocks());
                 }
                 types = bankType.get().associations().stream()
                         .sorted((a, b) -> Integer.compare(a.bankLockerNumber(), b.bankLockerNumber()))
@@ -106,11 +107,18 @@ public final class ControllerService implements ManageControllers {
                 types = Collections.nCopies(command.lockerCount(), defaultLockerType());
             }
             Instant now = clock.instant();
-            ControllerStore.Registered registered = store.add(
-                    new ControllerStore.NewController(
-                            command.name(), command.endpoint(), command.bankTypeId(), command.discoveredVia(), now),
-                    types,
-                    DeviceStatus.initial(now));
+            ControllerStore.Registered registered;
+            try {
+                registered = store.add(
+                        new ControllerStore.NewController(
+                                command.name(), command.endpoint(), command.bankTypeId(), command.discoveredVia(), now),
+                        types,
+                        DeviceStatus.initial(now));
+            } catch (ControllerStore.EndpointInUseException e) {
+                // Another gateway sharing the database registered the board first: the unique index saw it.
+                auditor.record(actor, "controller.add", command.name(), "CONFLICT", "endpoint in use");
+                return new AddResult.EndpointInUse(null);
+            }
             Controller controller = registered.controller();
             runtime.attached(controller.id(), now);
             board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
@@ -158,7 +166,12 @@ public final class ControllerService implements ManageControllers {
                 }
                 next = next.withEndpoint(endpoint);
             }
-            store.update(next);
+            try {
+                store.update(next);
+            } catch (ControllerStore.EndpointInUseException e) {
+                auditor.record(actor, action, "controller " + id, "CONFLICT", "endpoint in use");
+                return new ChangeResult.EndpointInUse(null);
+            }
             if (endpoint != null) {
                 // The lockers keep their ids, states and transactions; only the way to reach them changes.
                 runtime.reattached(id, clock.instant());
@@ -212,9 +225,9 @@ public final class ControllerService implements ManageControllers {
             if (existing.isEmpty()) {
                 return new AdjustResult.NotFound();
             }
-            int max = existing.get().endpoint().protocol().maxLocks();
-            if (lockerCount < 1 || lockerCount > max) {
-                return new AdjustResult.OutOfRange(max);
+            Protocol protocol = existing.get().endpoint().protocol();
+            if (!protocol.drivesLockCount(lockerCount)) {
+                return new AdjustResult.OutOfRange(protocol.maxLocks());
             }
             Adjustment adjustment = store.adjustLockerCount(
                     id, lockerCount, defaultLockerType(), DeviceStatus.initial(clock.instant()));

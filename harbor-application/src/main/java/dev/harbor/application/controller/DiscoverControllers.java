@@ -16,14 +16,23 @@ public interface DiscoverControllers {
     /** Scans for at most {@code window}, and adds the boards not known yet when {@code add} is set. */
     ScanResult scan(Duration window, boolean add, Actor actor);
 
-    record Discovered(ControllerDiscovery.Found found, boolean alreadyKnown) {
+    /** A board as its mDNS announcement describes it; {@code protocol} is the announced id, maybe unknown. */
+    record FoundBoard(String name, String host, int port, String protocol, int boardAddress, int locks) {
+
+        static FoundBoard of(ControllerDiscovery.Found found) {
+            return new FoundBoard(
+                    found.name(), found.host(), found.port(), found.protocol(), found.boardAddress(), found.locks());
+        }
+    }
+
+    record Discovered(FoundBoard found, boolean alreadyKnown) {
         public Discovered {
             Objects.requireNonNull(found, "found");
         }
     }
 
     /** Why a board that was found could not be added (its announcement is unusable, or it clashes). */
-    record Skipped(ControllerDiscovery.Found found, String reason) {}
+    record Skipped(FoundBoard found, String reason) {}
 
     sealed interface ScanResult {
         /** mDNS is not configured. */

@@ -41,13 +41,13 @@ public final class DiscoveryService implements DiscoverControllers {
         List<Skipped> skipped = new ArrayList<>();
         for (ControllerDiscovery.Found board : found) {
             boolean alreadyKnown = known.stream().anyMatch(c -> sameBoard(c, board));
-            discovered.add(new Discovered(board, alreadyKnown));
+            discovered.add(new Discovered(FoundBoard.of(board), alreadyKnown));
             if (add && !alreadyKnown) {
                 AddAttempt attempt = addOne(board, actor);
                 if (attempt.added() != null) {
                     added.add(attempt.added());
                 } else {
-                    skipped.add(new Skipped(board, attempt.skipReason()));
+                    skipped.add(new Skipped(FoundBoard.of(board), attempt.skipReason()));
                 }
             }
         }
@@ -90,7 +90,8 @@ public final class DiscoveryService implements DiscoverControllers {
             return new AddAttempt(added.controller(), null);
         }
         if (result instanceof ManageControllers.AddResult.EndpointInUse inUse) {
-            return AddAttempt.skipped("endpoint in use by controller " + inUse.existing());
+            return AddAttempt.skipped(
+                    inUse.existing() == null ? "endpoint in use" : "endpoint in use by controller " + inUse.existing());
         }
         return AddAttempt.skipped("refused: " + result);
     }

@@ -6,6 +6,8 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.rule.DisplayName;
+import dev.harbor.domain.rule.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,16 +34,15 @@ public interface ManageControllers {
         public AddCommand {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(discoveredVia, "discoveredVia");
-            if (name == null || name.isBlank() || name.length() > 100) {
-                throw new IllegalArgumentException("name must be 1-100 characters");
-            }
+            DisplayName.requireValid("name", name);
             if ((bankTypeId == null) == (lockerCount == null)) {
-                throw new IllegalArgumentException("give exactly one of bankTypeId and lockerCount");
+                throw new InvalidValueException(
+                        "bankTypeId",
+                        "Give exactly one of bankTypeId (lockers as the bank type lays them out) and "
+                                + "lockerCount (lockers of the default type)");
             }
-            if (lockerCount != null
-                    && (lockerCount < 1 || lockerCount > endpoint.protocol().maxLocks())) {
-                throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board drives 1-"
-                        + endpoint.protocol().maxLocks() + " lockers");
+            if (lockerCount != null) {
+                endpoint.protocol().requireLockCount("lockerCount", lockerCount);
             }
         }
     }
@@ -49,6 +50,10 @@ public interface ManageControllers {
     sealed interface AddResult {
         record Added(ControllerView controller) implements AddResult {}
 
+        /**
+         * Another controller answers at that bus and address. {@code existing} is {@code null} when
+         * the database refused a registration that raced this one past the service's own check.
+         */
         record EndpointInUse(ControllerId existing) implements AddResult {}
 
         record UnknownBankType(BankTypeId id) implements AddResult {}
@@ -68,6 +73,7 @@ public interface ManageControllers {
 
         record NotFound() implements ChangeResult {}
 
+        /** As {@link AddResult.EndpointInUse}: {@code existing} is {@code null} when only the database saw the clash. */
         record EndpointInUse(ControllerId existing) implements ChangeResult {}
     }
 

@@ -21,8 +21,14 @@ public final class ExternalDeviceService implements ExternalDevices {
     }
 
     @Override
-    public void recordHeartbeat(ExternalDeviceStore.Heartbeat heartbeat) {
-        store.record(heartbeat);
+    public void recordHeartbeat(HeartbeatCommand heartbeat) {
+        store.record(new ExternalDeviceStore.Heartbeat(
+                heartbeat.deviceId(),
+                heartbeat.deviceType(),
+                heartbeat.status(),
+                heartbeat.softwareVersion(),
+                heartbeat.details(),
+                clock.instant()));
     }
 
     @Override
@@ -30,7 +36,14 @@ public final class ExternalDeviceService implements ExternalDevices {
         HeartbeatClassifier classifier = new HeartbeatClassifier(thresholds.get());
         var now = clock.instant();
         return store.latest().stream()
-                .map(h -> new DeviceView(h, classifier.classify(h.receivedAt(), now)))
+                .map(h -> new DeviceView(
+                        h.deviceId(),
+                        h.deviceType(),
+                        h.status(),
+                        h.softwareVersion(),
+                        h.details(),
+                        h.receivedAt(),
+                        classifier.classify(h.receivedAt(), now)))
                 .toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.harbor.application.system;
 
-import dev.harbor.application.port.HostSystem;
 import java.time.Instant;
 
 /** What {@code GET /system} shows. */
@@ -10,7 +9,7 @@ public record GatewayInfo(
         String version,
         Instant startedAt,
         long uptimeSeconds,
-        HostSystem.Network network,
+        NetworkView network,
         String storage,
         ControllerCounts controllers,
         LockerCounts lockers,

@@ -1,6 +1,5 @@
 package dev.harbor.application.system;
 
-import dev.harbor.application.port.LogEntry;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,5 +12,5 @@ public interface SystemLogs {
      * @param minimumLevel that level and above; {@code null} for all
      * @param since        none older; {@code null} for no bound
      */
-    List<LogEntry> recent(String minimumLevel, int limit, Instant since);
+    List<LogLine> recent(String minimumLevel, int limit, Instant since);
 }

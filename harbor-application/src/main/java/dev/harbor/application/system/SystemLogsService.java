@@ -26,7 +26,7 @@ public final class SystemLogsService implements SystemLogs {
     }
 
     @Override
-    public List<LogEntry> recent(String minimumLevel, int limit, Instant since) {
+    public List<LogLine> recent(String minimumLevel, int limit, Instant since) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT);
         }
@@ -42,7 +42,10 @@ public final class SystemLogsService implements SystemLogs {
             auditTrail.recent(limit, since).forEach(e -> merged.add(asLogEntry(e)));
         }
         merged.sort(Comparator.comparing(LogEntry::timestamp).reversed());
-        return merged.size() > limit ? List.copyOf(merged.subList(0, limit)) : merged;
+        return merged.stream()
+                .limit(limit)
+                .map(e -> new LogLine(e.timestamp(), e.level(), e.logger(), e.message(), e.error()))
+                .toList();
     }
 
     private static LogEntry asLogEntry(AuditTrail.Entry entry) {

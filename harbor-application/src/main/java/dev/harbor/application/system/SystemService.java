@@ -27,7 +27,7 @@ public final class SystemService implements QuerySystem {
     private final QueryLockers lockers;
     private final ManageSettings settings;
     private final Clock clock;
-    private volatile HostSystem.Network network;
+    private volatile NetworkView network;
 
     public SystemService(
             Identity identity,
@@ -82,18 +82,18 @@ public final class SystemService implements QuerySystem {
     }
 
     @Override
-    public HostSystem.Network refreshNetwork() {
-        network = host.readNetwork();
+    public NetworkView refreshNetwork() {
+        network = NetworkView.from(host.readNetwork());
         if (discovery.isEnabled()) {
             discovery.reannounce();
         }
         return network;
     }
 
-    private HostSystem.Network network() {
-        HostSystem.Network known = network;
+    private NetworkView network() {
+        NetworkView known = network;
         if (known == null) {
-            known = host.readNetwork();
+            known = NetworkView.from(host.readNetwork());
             network = known;
         }
         return known;

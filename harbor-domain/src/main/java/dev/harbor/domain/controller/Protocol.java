@@ -64,12 +64,17 @@ public enum Protocol {
         return boardAddress;
     }
 
+    /** Whether one board of this protocol drives {@code count} locks. */
+    public boolean drivesLockCount(int count) {
+        return count >= 1 && count <= maxLocks;
+    }
+
     /**
      * Returns the count when one board of this protocol drives that many locks, else throws naming
      * {@code field} ({@code lockerCount} in the API, {@code locks} in the simulator).
      */
     public int requireLockCount(String field, int count) {
-        if (count < 1 || count > maxLocks) {
+        if (!drivesLockCount(count)) {
             throw new InvalidValueException(
                     field, "a " + id + " board drives 1-" + maxLocks + " lockers, not " + count);
         }

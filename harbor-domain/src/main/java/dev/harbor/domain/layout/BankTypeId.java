@@ -1,9 +1,11 @@
 package dev.harbor.domain.layout;
 
+import dev.harbor.domain.rule.InvalidValueException;
+
 public record BankTypeId(long value) {
     public BankTypeId {
         if (value <= 0) {
-            throw new IllegalArgumentException("bank type id must be positive, was " + value);
+            throw new InvalidValueException("bankTypeId", "bankTypeId must be a positive integer");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.harbor.domain.locker;
 
+import dev.harbor.domain.rule.InvalidValueException;
+
 /**
  * The administrative flag beside the device state: a locker taken out of service keeps its
  * state and its transaction, but is not handed to new ones.
@@ -12,10 +14,10 @@ public record ServiceState(boolean outOfService, ReasonCode reasonCode, String r
 
     public ServiceState {
         if (outOfService && reasonCode == null) {
-            throw new IllegalArgumentException("taking a locker out of service needs a reason code");
+            throw new InvalidValueException("reasonCode", "taking a locker out of service needs a reasonCode");
         }
         if (reason != null && reason.length() > 500) {
-            throw new IllegalArgumentException("reason must be at most 500 characters");
+            throw new InvalidValueException("reason", "reason must be at most 500 characters");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.harbor.domain.transaction;
 
+import dev.harbor.domain.rule.InvalidValueException;
 import java.util.regex.Pattern;
 
 /** A client-chosen transaction id: 1-64 characters of {@code [A-Za-z0-9._:-]} (local-api.md). */
@@ -9,7 +10,8 @@ public record TransactionId(String value) {
 
     public TransactionId {
         if (!isValid(value)) {
-            throw new IllegalArgumentException("transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
+            throw new InvalidValueException(
+                    "transactionId", "transactionId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
     }
 
