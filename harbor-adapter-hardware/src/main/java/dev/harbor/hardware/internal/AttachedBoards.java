@@ -9,8 +9,9 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLink;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.protocol.BoardCodec;
-import dev.harbor.hardware.simulator.SimulatedBuses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class AttachedBoards implements AutoCloseable {
     private final BoardObserver observer;
     private final Clock clock;
     private final BusLockBoardSettings settings;
-    private final SimulatedBuses simulatedBuses;
+    private final BusLinkFactory links;
     private final Map<ControllerId, Attached> boards = new HashMap<>();
     private final Map<String, BusWorker> workers = new HashMap<>();
     private final Map<String, Integer> boardsPerBus = new HashMap<>();
@@ -56,12 +57,11 @@ public final class AttachedBoards implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("harbor-board-polls"));
     private final ExecutorService observerThread = Executors.newSingleThreadExecutor(daemon("harbor-board-observer"));
 
-    public AttachedBoards(
-            BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+    public AttachedBoards(BoardObserver observer, Clock clock, BusLockBoardSettings settings, BusLinkFactory links) {
         this.observer = observer;
         this.clock = clock;
         this.settings = settings;
-        this.simulatedBuses = simulatedBuses;
+        this.links = links;
     }
 
     /**
@@ -77,18 +77,15 @@ public final class AttachedBoards implements AutoCloseable {
         }
         BusWorker toStop = null;
         synchronized (this) {
-            if (endpoint.transport() instanceof Transport.Simulated simulated) {
-                simulatedBuses
-                        .bus(simulated.bus())
-                        .addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
-            }
+            links.boardAttached(endpoint, lockCount);
+            // A transport without a link fails here, before the board it would replace is touched.
+            String busKey = endpoint.transport().busKey();
+            BusWorker worker =
+                    workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
             Attached previous = boards.get(controller);
             if (previous != null) {
                 previous.poll()[0].cancel(false);
             }
-            String busKey = endpoint.transport().busKey();
-            BusWorker worker =
-                    workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
             boardsPerBus.merge(busKey, 1, Integer::sum);
             BoardDriver driver = new BoardDriver(
                     BoardCodec.of(endpoint.protocol(), endpoint.options()),
@@ -228,16 +225,9 @@ public final class AttachedBoards implements AutoCloseable {
     }
 
     private BusLink linkFor(Transport transport) {
-        if (transport instanceof Transport.Serial serial) {
-            return new JSerialCommLink(serial.port(), serial.baudRate());
-        }
-        if (transport instanceof Transport.Tcp tcp) {
-            return new TcpLink(tcp.host(), tcp.port());
-        }
-        if (transport instanceof Transport.Simulated simulated) {
-            return new InProcessLink(simulatedBuses.bus(simulated.bus()));
-        }
-        throw new IllegalArgumentException("unknown transport " + transport);
+        return links.linkFor(transport)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "this gateway has no link for " + transport.type() + " transports"));
     }
 
     /** Stops polling, fails queued requests, closes every link. */

@@ -87,6 +87,17 @@ class ModuleRulesTest {
     }
 
     @Test
+    void the_board_driver_and_its_links_do_not_know_the_simulator() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.harbor.hardware.internal..", "dev.harbor.hardware.link..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.harbor.hardware.simulator..")
+                .check(production);
+    }
+
+    @Test
     void nothing_depends_on_the_composition_root() {
         ArchRule rule = noClasses()
                 .that()
