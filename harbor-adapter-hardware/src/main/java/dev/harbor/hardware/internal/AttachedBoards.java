@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,12 @@ public final class AttachedBoards implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttachedBoards.class);
     /** How long a caller waits past its deadline for the worker to finish the attempt it stopped. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long close waits for a report the observer is still handling: the caller closes the
+     * observer's store next, and a report written after that fails. Bounded, so a stuck observer
+     * cannot hold up a shutdown.
+     */
+    private static final Duration OBSERVER_DRAIN = Duration.ofSeconds(2);
 
     private record Attached(
             ControllerId id,
@@ -203,7 +210,11 @@ public final class AttachedBoards implements AutoCloseable {
                         (line, at) -> attached.driver().readStatus(line, at))
                 .whenComplete((status, failure) -> {
                     attached.pollPending().set(false);
-                    observerThread.execute(() -> report(attached, status, failure));
+                    try {
+                        observerThread.execute(() -> report(attached, status, failure));
+                    } catch (RejectedExecutionException closed) {
+                        // The gateway is closing: nobody is listening any more.
+                    }
                 });
     }
 
@@ -230,14 +241,29 @@ public final class AttachedBoards implements AutoCloseable {
                         "this gateway has no link for " + transport.type() + " transports"));
     }
 
-    /** Stops polling, fails queued requests, closes every link. */
+    /**
+     * Stops polling, fails queued requests, closes every link, and waits (at most
+     * {@link #OBSERVER_DRAIN}) until the observer has finished the report it is handling: once this
+     * returns the observer is not called again.
+     */
     @Override
     public void close() {
         pollTimer.shutdownNow();
         for (ControllerId controller : Map.copyOf(boards).keySet()) {
             detach(controller);
         }
+        // Reports still queued find their board detached and return without calling the observer.
         observerThread.shutdown();
+        try {
+            if (!observerThread.awaitTermination(OBSERVER_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                observerThread.shutdownNow();
+                LOG.warn(
+                        "the board observer was still busy {} after close; it may be called once more", OBSERVER_DRAIN);
+            }
+        } catch (InterruptedException e) {
+            observerThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
