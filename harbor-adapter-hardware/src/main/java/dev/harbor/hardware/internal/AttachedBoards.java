@@ -78,10 +78,7 @@ public final class AttachedBoards implements AutoCloseable {
      * never holds up requests for other boards.
      */
     public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
-        if (lockCount < 1 || lockCount > endpoint.protocol().maxLocks()) {
-            throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board has 1-"
-                    + endpoint.protocol().maxLocks() + " locks, not " + lockCount);
-        }
+        endpoint.protocol().requireLockCount("lockCount", lockCount);
         BusWorker toStop = null;
         synchronized (this) {
             links.boardAttached(endpoint, lockCount);
