@@ -9,44 +9,50 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.internal.AttachedBoards;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.hardware.simulator.SimulatorSettings;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The {@link LockBoard} for boards on a bus: serial (jSerialComm), TCP, or simulated in process.
- * Each bus has one request queue and one worker thread; opens go before background polls.
+ * The {@link LockBoard} for boards on a bus: serial (jSerialComm), TCP, or whatever else the
+ * {@link BusLinkFactory} it is handed can reach. Each bus has one request queue and one worker
+ * thread; opens go before background polls.
  *
  * <pre>{@code
- * BusLockBoard boards = new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS);
+ * BusLockBoard boards = new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS,
+ *         BusLinkFactory.serialAndTcp());
  * boards.attach(ControllerId.of(1), new BoardEndpoint(Protocol.KERONG_CU16,
  *         new Transport.Serial("/dev/ttyUSB0", 19200), 0, ProtocolOptions.DEFAULTS), 16);
  * OpenConfirmation opened = boards.open(ControllerId.of(1), 7, Duration.ofSeconds(20));
  * }</pre>
  *
- * Controllers with a {@code Transport.Simulated} endpoint get a board on an in-process
- * {@link dev.harbor.hardware.simulator.SimulatedBus}, reachable through {@link #simulatedBuses()}
- * to close doors or inject faults. Close it on shutdown: polls stop, queued requests fail, ports close.
+ * Controllers with a {@code Transport.Simulated} endpoint need a simulator's factory, for example
+ * {@code BusLinkFactory.serialAndTcp().or(simulatedBuses.linkFactory())}; keep the
+ * {@link SimulatedBuses} to close doors or inject faults. Close the board on shutdown: polls stop,
+ * queued requests fail, ports close, and the observer is not called again.
  */
 public final class BusLockBoard implements LockBoard, AutoCloseable {
 
     private final AttachedBoards boards;
-    private final SimulatedBuses simulatedBuses;
 
+    /**
+     * Serial and TCP boards, and {@code simulated} ones on in-process buses of its own (nobody else
+     * reaches them; their doors close by themselves): enough for the demo layout and the embedding
+     * example. A gateway that drives only real boards passes {@link BusLinkFactory#serialAndTcp()}.
+     */
     public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings) {
-        this(observer, clock, settings, new SimulatedBuses(SimulatorSettings.DEFAULTS));
+        this(
+                observer,
+                clock,
+                settings,
+                BusLinkFactory.serialAndTcp().or(new SimulatedBuses(SimulatorSettings.DEFAULTS).linkFactory()));
     }
 
-    public BusLockBoard(
-            BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
-        this.simulatedBuses = simulatedBuses;
-        this.boards = new AttachedBoards(observer, clock, settings, simulatedBuses);
-    }
-
-    /** The in-process simulated buses behind {@code Transport.Simulated} controllers. */
-    public SimulatedBuses simulatedBuses() {
-        return simulatedBuses;
+    /** Boards on the buses {@code links} can reach; attaching one on any other transport is refused. */
+    public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings, BusLinkFactory links) {
+        this.boards = new AttachedBoards(observer, clock, settings, links);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;
 import dev.harbor.hardware.simulator.SimulatedBuses;
@@ -114,7 +115,11 @@ abstract class BusLockBoardContract {
         bus = newBus();
         board = bus.addBoard(protocol, specFrames(protocol).address(), lockCount, ProtocolOptions.DEFAULTS);
         Transport transport = serve(bus);
-        lockBoard = new BusLockBoard(observer, Clock.systemUTC(), SETTINGS, inProcessBuses);
+        lockBoard = new BusLockBoard(
+                observer,
+                Clock.systemUTC(),
+                SETTINGS,
+                BusLinkFactory.serialAndTcp().or(inProcessBuses.linkFactory()));
         closeAfter(lockBoard);
         lockBoard.attach(
                 CONTROLLER,

@@ -9,6 +9,7 @@ import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SimulatedBuses;
 import dev.harbor.hardware.simulator.SimulatedFault;
 import dev.harbor.hardware.simulator.SimulatorSettings;
@@ -33,7 +34,11 @@ class SharedBusPollingTest {
         BusLockBoardSettings settings = BusLockBoardSettings.DEFAULTS
                 .withPollInterval(Duration.ofMillis(50))
                 .withPollTimeout(Duration.ofSeconds(1));
-        try (BusLockBoard board = new BusLockBoard(observer, Clock.systemUTC(), settings, buses)) {
+        try (BusLockBoard board = new BusLockBoard(
+                observer,
+                Clock.systemUTC(),
+                settings,
+                BusLinkFactory.serialAndTcp().or(buses.linkFactory()))) {
             board.attach(SILENT, endpoint(0), 16);
             board.attach(HEALTHY, endpoint(1), 16);
             assertThat(observer.await(

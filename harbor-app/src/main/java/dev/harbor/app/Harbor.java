@@ -39,7 +39,6 @@ import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.application.transaction.TransactionService;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
-import dev.harbor.hardware.mdns.DisabledControllerDiscovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -263,7 +262,7 @@ public final class Harbor implements AutoCloseable {
         private Duration sweepInterval = Duration.ofSeconds(1);
         private String gatewayId = UUID.randomUUID().toString();
         private HostSystem hostSystem = NoHostSystem.INSTANCE;
-        private ControllerDiscovery discovery = new DisabledControllerDiscovery();
+        private ControllerDiscovery discovery = ControllerDiscovery.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> {};
 

@@ -21,8 +21,10 @@ import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.mdns.JmdnsControllerDiscovery;
 import dev.harbor.hardware.simulator.SimulatedBuses;
+import dev.harbor.hardware.simulator.SimulatorSettings;
 import dev.harbor.http.HttpApi;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
@@ -71,6 +73,7 @@ public final class HarborServer implements AutoCloseable {
     private final Harbor harbor;
     private final HttpApi http;
     private final BusLockBoard boards;
+    private final SimulatedBuses simulatedBuses;
     private final SentryErrorReporter sentry;
     private final LateDiscovery discovery;
     private final int port;
@@ -81,6 +84,7 @@ public final class HarborServer implements AutoCloseable {
             Harbor harbor,
             HttpApi http,
             BusLockBoard boards,
+            SimulatedBuses simulatedBuses,
             SentryErrorReporter sentry,
             LateDiscovery discovery,
             int port) {
@@ -88,6 +92,7 @@ public final class HarborServer implements AutoCloseable {
         this.harbor = harbor;
         this.http = http;
         this.boards = boards;
+        this.simulatedBuses = simulatedBuses;
         this.sentry = sentry;
         this.discovery = discovery;
         this.port = port;
@@ -110,6 +115,7 @@ public final class HarborServer implements AutoCloseable {
             Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
             BusLockBoardSettings boardSettings = BusLockBoardSettings.DEFAULTS.withPollInterval(config.pollInterval());
             AtomicReference<BusLockBoard> boards = new AtomicReference<>();
+            SimulatedBuses simulatedBuses = new SimulatedBuses(SimulatorSettings.DEFAULTS);
             ErrorReporter errorReporter = ErrorReporter.DISABLED;
             if (config.sentryDsn().isPresent()) {
                 sentry = new SentryErrorReporter(config.sentryDsn().get(), "harbor@" + Version.current(), null);
@@ -135,7 +141,11 @@ public final class HarborServer implements AutoCloseable {
             Harbor harbor = Harbor.builder()
                     .stores(stores)
                     .lockBoard(observer -> {
-                        boards.set(new BusLockBoard(observer, clock, boardSettings));
+                        boards.set(new BusLockBoard(
+                                observer,
+                                clock,
+                                boardSettings,
+                                BusLinkFactory.serialAndTcp().or(simulatedBuses.linkFactory())));
                         return boards.get();
                     })
                     .clock(clock)
@@ -178,7 +188,8 @@ public final class HarborServer implements AutoCloseable {
                     port,
                     Version.current(),
                     gatewayId));
-            HarborServer server = new HarborServer(database, harbor, http, boards.get(), sentry, discovery, port);
+            HarborServer server =
+                    new HarborServer(database, harbor, http, boards.get(), simulatedBuses, sentry, discovery, port);
             self.set(server);
             return server;
         } catch (RuntimeException e) {
@@ -235,7 +246,7 @@ public final class HarborServer implements AutoCloseable {
      * close their doors, inject faults, or see which frames reached them.
      */
     public SimulatedBuses simulatedBuses() {
-        return boards.simulatedBuses();
+        return simulatedBuses;
     }
 
     private static void quietly(String what, ThrowingStep step) {

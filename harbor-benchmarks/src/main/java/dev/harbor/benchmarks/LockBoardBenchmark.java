@@ -12,6 +12,7 @@ import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SerialBoardSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;
@@ -69,7 +70,8 @@ public final class LockBoardBenchmark {
         try (SocatPtyPair pair = SocatPtyPair.start(dir.resolve("gateway"), dir.resolve("board"));
                 SerialBoardSimulator simulator =
                         SerialBoardSimulator.open(bus, pair.boardSide().toString(), BAUD);
-                BusLockBoard lockBoard = new BusLockBoard(new IgnoringObserver(), Clock.systemUTC(), settings)) {
+                BusLockBoard lockBoard = new BusLockBoard(
+                        new IgnoringObserver(), Clock.systemUTC(), settings, BusLinkFactory.serialAndTcp())) {
             lockBoard.attach(
                     CONTROLLER,
                     new BoardEndpoint(

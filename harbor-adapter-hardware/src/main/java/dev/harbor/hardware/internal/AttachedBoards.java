@@ -9,8 +9,9 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLink;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.protocol.BoardCodec;
-import dev.harbor.hardware.simulator.SimulatedBuses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,12 @@ public final class AttachedBoards implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttachedBoards.class);
     /** How long a caller waits past its deadline for the worker to finish the attempt it stopped. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long close waits for a report the observer is still handling: the caller closes the
+     * observer's store next, and a report written after that fails. Bounded, so a stuck observer
+     * cannot hold up a shutdown.
+     */
+    private static final Duration OBSERVER_DRAIN = Duration.ofSeconds(2);
 
     private record Attached(
             ControllerId id,
@@ -48,7 +56,7 @@ public final class AttachedBoards implements AutoCloseable {
     private final BoardObserver observer;
     private final Clock clock;
     private final BusLockBoardSettings settings;
-    private final SimulatedBuses simulatedBuses;
+    private final BusLinkFactory links;
     private final Map<ControllerId, Attached> boards = new HashMap<>();
     private final Map<String, BusWorker> workers = new HashMap<>();
     private final Map<String, Integer> boardsPerBus = new HashMap<>();
@@ -56,12 +64,11 @@ public final class AttachedBoards implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("harbor-board-polls"));
     private final ExecutorService observerThread = Executors.newSingleThreadExecutor(daemon("harbor-board-observer"));
 
-    public AttachedBoards(
-            BoardObserver observer, Clock clock, BusLockBoardSettings settings, SimulatedBuses simulatedBuses) {
+    public AttachedBoards(BoardObserver observer, Clock clock, BusLockBoardSettings settings, BusLinkFactory links) {
         this.observer = observer;
         this.clock = clock;
         this.settings = settings;
-        this.simulatedBuses = simulatedBuses;
+        this.links = links;
     }
 
     /**
@@ -71,24 +78,18 @@ public final class AttachedBoards implements AutoCloseable {
      * never holds up requests for other boards.
      */
     public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
-        if (lockCount < 1 || lockCount > endpoint.protocol().maxLocks()) {
-            throw new IllegalArgumentException("a " + endpoint.protocol().id() + " board has 1-"
-                    + endpoint.protocol().maxLocks() + " locks, not " + lockCount);
-        }
+        endpoint.protocol().requireLockCount("lockCount", lockCount);
         BusWorker toStop = null;
         synchronized (this) {
-            if (endpoint.transport() instanceof Transport.Simulated simulated) {
-                simulatedBuses
-                        .bus(simulated.bus())
-                        .addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
-            }
+            links.boardAttached(endpoint, lockCount);
+            // A transport without a link fails here, before the board it would replace is touched.
+            String busKey = endpoint.transport().busKey();
+            BusWorker worker =
+                    workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
             Attached previous = boards.get(controller);
             if (previous != null) {
                 previous.poll()[0].cancel(false);
             }
-            String busKey = endpoint.transport().busKey();
-            BusWorker worker =
-                    workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));
             boardsPerBus.merge(busKey, 1, Integer::sum);
             BoardDriver driver = new BoardDriver(
                     BoardCodec.of(endpoint.protocol(), endpoint.options()),
@@ -206,7 +207,11 @@ public final class AttachedBoards implements AutoCloseable {
                         (line, at) -> attached.driver().readStatus(line, at))
                 .whenComplete((status, failure) -> {
                     attached.pollPending().set(false);
-                    observerThread.execute(() -> report(attached, status, failure));
+                    try {
+                        observerThread.execute(() -> report(attached, status, failure));
+                    } catch (RejectedExecutionException closed) {
+                        // The gateway is closing: nobody is listening any more.
+                    }
                 });
     }
 
@@ -228,26 +233,34 @@ public final class AttachedBoards implements AutoCloseable {
     }
 
     private BusLink linkFor(Transport transport) {
-        if (transport instanceof Transport.Serial serial) {
-            return new JSerialCommLink(serial.port(), serial.baudRate());
-        }
-        if (transport instanceof Transport.Tcp tcp) {
-            return new TcpLink(tcp.host(), tcp.port());
-        }
-        if (transport instanceof Transport.Simulated simulated) {
-            return new InProcessLink(simulatedBuses.bus(simulated.bus()));
-        }
-        throw new IllegalArgumentException("unknown transport " + transport);
+        return links.linkFor(transport)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "this gateway has no link for " + transport.type() + " transports"));
     }
 
-    /** Stops polling, fails queued requests, closes every link. */
+    /**
+     * Stops polling, fails queued requests, closes every link, and waits (at most
+     * {@link #OBSERVER_DRAIN}) until the observer has finished the report it is handling: once this
+     * returns the observer is not called again.
+     */
     @Override
     public void close() {
         pollTimer.shutdownNow();
         for (ControllerId controller : Map.copyOf(boards).keySet()) {
             detach(controller);
         }
+        // Reports still queued find their board detached and return without calling the observer.
         observerThread.shutdown();
+        try {
+            if (!observerThread.awaitTermination(OBSERVER_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                observerThread.shutdownNow();
+                LOG.warn(
+                        "the board observer was still busy {} after close; it may be called once more", OBSERVER_DRAIN);
+            }
+        } catch (InterruptedException e) {
+            observerThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -2,6 +2,7 @@ package dev.harbor.hardware.internal;
 
 import dev.harbor.application.port.BoardCommunicationException;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLink;
 import dev.harbor.hardware.protocol.FrameScan;
 import dev.harbor.hardware.protocol.Frames;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.harbor.application.port.BoardCommunicationException;
 import dev.harbor.application.port.LockBoardException;
 import dev.harbor.application.port.LockHardwareFault;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLink;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;

@@ -26,20 +26,15 @@ public final class LockControllerAnnouncer implements AutoCloseable {
     public record Board(String name, int port, Protocol protocol, int boardAddress, int locks) {
         public Board {
             Objects.requireNonNull(protocol, "protocol");
+            // DNS-SD's limit on an instance name, stricter than a display name's.
             if (name == null || name.isBlank() || name.length() > 63) {
                 throw new IllegalArgumentException("name must be 1-63 characters");
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be 1-65535");
             }
-            if (!protocol.acceptsAddress(boardAddress)) {
-                throw new IllegalArgumentException("a " + protocol.id() + " board address is " + protocol.minAddress()
-                        + "-" + protocol.maxAddress());
-            }
-            if (locks < 1 || locks > protocol.maxLocks()) {
-                throw new IllegalArgumentException(
-                        "a " + protocol.id() + " board drives 1-" + protocol.maxLocks() + " locks");
-            }
+            protocol.requireAddress(boardAddress);
+            protocol.requireLockCount(LockControllerTxt.LOCKS, locks);
         }
     }
 

@@ -55,15 +55,9 @@ public final class SimulatedBoard {
             int lockCount,
             ProtocolOptions options,
             Supplier<SimulatorSettings> settings) {
-        if (!protocol.acceptsAddress(address)) {
-            throw new IllegalArgumentException("address " + address + " is out of range for " + protocol.id());
-        }
-        if (lockCount < 1 || lockCount > protocol.maxLocks()) {
-            throw new IllegalArgumentException("a " + protocol.id() + " board has 1-" + protocol.maxLocks() + " locks");
-        }
         this.protocol = protocol;
-        this.address = address;
-        this.lockCount = lockCount;
+        this.address = protocol.requireAddress(address);
+        this.lockCount = protocol.requireLockCount("locks", lockCount);
         this.codec = BoardCodec.of(protocol, options);
         this.settings = settings;
         this.doorOpen = new boolean[lockCount + 1];

@@ -1,5 +1,9 @@
 package dev.harbor.hardware.simulator;
 
+import dev.harbor.domain.controller.BoardEndpoint;
+import dev.harbor.domain.controller.Transport;
+import dev.harbor.hardware.link.BusLink;
+import dev.harbor.hardware.link.BusLinkFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,5 +25,29 @@ public final class SimulatedBuses {
 
     public Optional<SimulatedBus> existing(String name) {
         return Optional.ofNullable(buses.get(name));
+    }
+
+    /**
+     * Serves {@code Transport.Simulated} controllers from these buses: each attached board appears on
+     * the bus its transport names, and the driver talks to it over an in-process line. Other
+     * transports are left to the factory it is composed with.
+     */
+    public BusLinkFactory linkFactory() {
+        return new BusLinkFactory() {
+            @Override
+            public Optional<BusLink> linkFor(Transport transport) {
+                return transport instanceof Transport.Simulated simulated
+                        ? Optional.of(new InProcessLink(bus(simulated.bus())))
+                        : Optional.empty();
+            }
+
+            @Override
+            public void boardAttached(BoardEndpoint endpoint, int lockCount) {
+                if (endpoint.transport() instanceof Transport.Simulated simulated) {
+                    bus(simulated.bus())
+                            .addBoard(endpoint.protocol(), endpoint.boardAddress(), lockCount, endpoint.options());
+                }
+            }
+        };
     }
 }

@@ -37,8 +37,23 @@ public final class SimulatorMain {
 
     private SimulatorMain() {}
 
+    /**
+     * The command line, read and checked.
+     *
+     * @param given    every option as given, for where to serve the bus ({@code --tcp}, {@code --pty}, …)
+     * @param settings the simulated boards' timing, paced at {@code baud} when {@code --pace} is given
+     */
+    record Options(
+            Protocol protocol,
+            int address,
+            int locks,
+            int boards,
+            int baud,
+            SimulatorSettings settings,
+            Map<String, String> given) {}
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options;
+        Options options;
         try {
             options = parse(args);
         } catch (IllegalArgumentException e) {
@@ -51,22 +66,14 @@ public final class SimulatorMain {
         new CountDownLatch(1).await();
     }
 
-    static List<AutoCloseable> run(Map<String, String> options, PrintStream out) throws Exception {
-        Protocol protocol = Protocol.fromId(options.getOrDefault("protocol", ""))
-                .orElseThrow(
-                        () -> new IllegalArgumentException("--protocol must be xor8a, kerong-cu16 or kerong-cu48"));
-        int address =
-                Integer.parseInt(options.getOrDefault("address", String.valueOf(Math.max(protocol.minAddress(), 0))));
-        int locks = Integer.parseInt(
-                options.getOrDefault("locks", String.valueOf(protocol.maxLocks() == 50 ? 24 : protocol.maxLocks())));
-        int boardCount = Integer.parseInt(options.getOrDefault("boards", "1"));
-        int baud = Integer.parseInt(options.getOrDefault("baud", protocol == Protocol.KERONG_CU16 ? "19200" : "9600"));
-        long closesAfter = Long.parseLong(options.getOrDefault("door-closes-after-ms", "10000"));
-        SimulatorSettings settings = SimulatorSettings.DEFAULTS
-                .withReplyDelay(Duration.ofMillis(Long.parseLong(options.getOrDefault("reply-delay-ms", "0"))))
-                .withPacingBaud(options.containsKey("pace") ? baud : 0)
-                .withDoorClosesAfter(closesAfter == 0 ? null : Duration.ofMillis(closesAfter));
-        SimulatedBus bus = new SimulatedBus("main", settings);
+    static List<AutoCloseable> run(Options parsed, PrintStream out) throws Exception {
+        Protocol protocol = parsed.protocol();
+        int address = parsed.address();
+        int locks = parsed.locks();
+        int boardCount = parsed.boards();
+        int baud = parsed.baud();
+        Map<String, String> options = parsed.given();
+        SimulatedBus bus = new SimulatedBus("main", parsed.settings());
         for (int i = 0; i < boardCount; i++) {
             bus.addBoard(protocol, address + i, locks, ProtocolOptions.DEFAULTS);
         }
@@ -111,7 +118,13 @@ public final class SimulatorMain {
         return running;
     }
 
-    static Map<String, String> parse(String[] args) {
+    /**
+     * Reads the command line. Defaults are the protocol's: its lowest board address and its
+     * factory baud rate (19200 for Kerong boards, 9600 for xor8a).
+     *
+     * @throws IllegalArgumentException naming what is wrong, for the usage message
+     */
+    static Options parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -126,7 +139,38 @@ public final class SimulatorMain {
                 throw new IllegalArgumentException("--" + name + " needs a value");
             }
         }
-        return options;
+        if (!options.containsKey("tcp") && !options.containsKey("pty") && !options.containsKey("socat")) {
+            throw new IllegalArgumentException("one of --tcp, --pty or --socat is required");
+        }
+        Protocol protocol = Protocol.requireId(options.get("protocol"));
+        int address = protocol.requireAddress(number(options, "address", protocol.minAddress()));
+        // xor8a boards come in many sizes up to 50 channels: 24 is a common one.
+        int locks = protocol.requireLockCount(
+                "locks", number(options, "locks", protocol == Protocol.XOR8A ? 24 : protocol.maxLocks()));
+        int boards = number(options, "boards", 1);
+        if (boards < 1) {
+            throw new IllegalArgumentException("--boards must be at least 1");
+        }
+        protocol.requireAddress(address + boards - 1);
+        int baud = number(options, "baud", protocol.factoryBaudRate());
+        long closesAfter = number(options, "door-closes-after-ms", 10_000);
+        SimulatorSettings settings = SimulatorSettings.DEFAULTS
+                .withReplyDelay(Duration.ofMillis(number(options, "reply-delay-ms", 0)))
+                .withPacingBaud(options.containsKey("pace") ? baud : 0)
+                .withDoorClosesAfter(closesAfter == 0 ? null : Duration.ofMillis(closesAfter));
+        return new Options(protocol, address, locks, boards, baud, settings, Map.copyOf(options));
+    }
+
+    private static int number(Map<String, String> options, String name, int otherwise) {
+        String text = options.get(name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, not " + text);
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.application.port.BoardCommunicationException;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLink;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

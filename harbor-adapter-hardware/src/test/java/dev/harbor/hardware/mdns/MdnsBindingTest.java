@@ -3,6 +3,7 @@ package dev.harbor.hardware.mdns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.domain.controller.Protocol;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class MdnsBindingTest {
 
     @Test
     void the_disabled_discovery_says_so_and_finds_nothing() {
-        DisabledControllerDiscovery disabled = new DisabledControllerDiscovery();
+        ControllerDiscovery disabled = ControllerDiscovery.DISABLED;
 
         assertThat(disabled.isEnabled()).isFalse();
         assertThat(disabled.scan(Duration.ofSeconds(3))).isEmpty();

@@ -94,8 +94,19 @@ class ModuleRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.harbor.application.port..")
-                .because("the HTTP adapter drives the application through its use cases (issue 8)");
+                .because("the HTTP adapter drives the application through its use cases");
         rule.check(production);
+    }
+
+    @Test
+    void the_board_driver_and_its_links_do_not_know_the_simulator() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.harbor.hardware.internal..", "dev.harbor.hardware.link..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.harbor.hardware.simulator..")
+                .check(production);
     }
 
     @Test

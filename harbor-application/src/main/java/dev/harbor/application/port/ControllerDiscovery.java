@@ -16,4 +16,20 @@ public interface ControllerDiscovery {
 
     /** Announces the gateway again (after a network change). */
     void reannounce();
+
+    /** mDNS is off (no interface address configured): nothing is announced and nothing is found. */
+    ControllerDiscovery DISABLED = new ControllerDiscovery() {
+        @Override
+        public boolean isEnabled() {
+            return false;
+        }
+
+        @Override
+        public List<Found> scan(Duration window) {
+            return List.of();
+        }
+
+        @Override
+        public void reannounce() {}
+    };
 }

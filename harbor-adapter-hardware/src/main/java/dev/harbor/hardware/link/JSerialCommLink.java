@@ -1,4 +1,4 @@
-package dev.harbor.hardware.internal;
+package dev.harbor.hardware.link;
 
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;

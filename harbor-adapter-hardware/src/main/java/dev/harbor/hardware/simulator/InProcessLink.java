@@ -1,7 +1,6 @@
-package dev.harbor.hardware.internal;
+package dev.harbor.hardware.simulator;
 
-import dev.harbor.hardware.simulator.InProcessLine;
-import dev.harbor.hardware.simulator.SimulatedBus;
+import dev.harbor.hardware.link.BusLink;
 import java.io.IOException;
 
 /** A bus of simulated boards inside this JVM: the same bytes as a real line, without a device. */

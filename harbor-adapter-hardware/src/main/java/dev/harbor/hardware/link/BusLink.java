@@ -1,10 +1,14 @@
-package dev.harbor.hardware.internal;
+package dev.harbor.hardware.link;
 
 import java.io.IOException;
 
-/** The gateway's end of one bus: a serial device, a TCP socket or an in-process simulator line. */
-interface BusLink {
+/**
+ * The gateway's end of one bus: a serial device, a TCP socket or a simulator line. One bus worker
+ * thread owns a link and is its only caller; it opens it again after a failure.
+ */
+public interface BusLink {
 
+    /** Where the link goes, for log lines and error messages (for example {@code serial /dev/ttyUSB0}). */
     String describe();
 
     /** @throws IOException with a reason a person can act on (missing device, refused connection) */
@@ -24,5 +28,6 @@ interface BusLink {
      */
     int read(byte[] into, int offset, int max, long maxNanos) throws IOException;
 
+    /** Closes the link; it may be opened again. */
     void close();
 }

@@ -1,4 +1,4 @@
-package dev.harbor.hardware.internal;
+package dev.harbor.hardware.link;
 
 import java.io.IOException;
 import java.io.InputStream;
