@@ -1,6 +1,6 @@
 package dev.harbor.app;
 
-import dev.harbor.application.HarborCore;
+import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.DiscoverControllers;

@@ -1,6 +1,6 @@
 package dev.harbor.app;
 
-import dev.harbor.application.HarborCore;
+import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.port.AdminUserStore;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ControllerStore;

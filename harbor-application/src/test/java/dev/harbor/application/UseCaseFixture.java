@@ -1,5 +1,6 @@
 package dev.harbor.application;
 
+import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.ControllerService;

@@ -1,4 +1,4 @@
-package dev.harbor.application;
+package dev.harbor.application.assembly;
 
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AdminAuthentication;
