@@ -61,12 +61,8 @@ public final class JdbiControllerStore implements ControllerStore {
     public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(initial, "initial");
-        int maxLocks = controller.endpoint().protocol().maxLocks();
-        if (lockerTypes.isEmpty() || lockerTypes.size() > maxLocks) {
-            throw new IllegalArgumentException(
-                    "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
-                            + lockerTypes.size());
-        }
+        // The domain's rule, not a copy of it: the store is the last line, not another home for it.
+        controller.endpoint().protocol().requireLockCount("lockerCount", lockerTypes.size());
         requireUnheld(initial);
         return translatingEndpointClash(
                 controller.endpoint(),
@@ -125,13 +121,10 @@ public final class JdbiControllerStore implements ControllerStore {
                     if (current.isEmpty()) {
                         return false;
                     }
-                    int maxLocks = controller.endpoint().protocol().maxLocks();
-                    if (current.get().lockerCount() > maxLocks) {
-                        throw new IllegalArgumentException(
-                                "a " + controller.endpoint().protocol().id() + " board drives at most " + maxLocks
-                                        + " lockers; controller " + controller.id() + " has "
-                                        + current.get().lockerCount());
-                    }
+                    controller
+                            .endpoint()
+                            .protocol()
+                            .requireLockCount("lockerCount", current.get().lockerCount());
                     requireEndpointFree(h, controller.endpoint(), controller.id());
                     return Rows.bindEndpoint(
                                             h.createUpdate("UPDATE controllers SET name = :name, protocol = :protocol, "
@@ -199,12 +192,7 @@ public final class JdbiControllerStore implements ControllerStore {
                 return new Adjustment.NotFound();
             }
             Controller controller = found.get();
-            int maxLocks = controller.endpoint().protocol().maxLocks();
-            if (lockerCount < 1 || lockerCount > maxLocks) {
-                throw new IllegalArgumentException(
-                        "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
-                                + lockerCount);
-            }
+            controller.endpoint().protocol().requireLockCount("lockerCount", lockerCount);
             int previous = controller.lockerCount();
             List<LockerId> added = new ArrayList<>();
             List<LockerId> removed = new ArrayList<>();

@@ -2,12 +2,16 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.persistence.internal.Access;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.time.Duration;
+import java.util.Optional;
 
-/** {@link SettingsStore} on the {@code settings} table of name-value pairs. */
+/**
+ * {@link SettingsStore} on the one-row {@code runtime_settings} table, and the gateway's id in the
+ * name-value {@code settings} table.
+ */
 public final class JdbiSettingsStore implements SettingsStore {
+
+    private static final String GATEWAY_ID = "gatewayId";
 
     private final Access db;
 
@@ -16,28 +20,58 @@ public final class JdbiSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, String> load() {
-        Map<String, String> values = new TreeMap<>();
-        db.read(h -> h.createQuery("SELECT name, value FROM settings")
-                .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value")))
-                .list());
-        return values;
+    public Optional<StoredSettings> load() {
+        return db.read(h -> h.createQuery("SELECT * FROM runtime_settings WHERE id = 1")
+                .map((rs, ctx) -> new StoredSettings(
+                        rs.getString("name"),
+                        Duration.ofMillis(rs.getLong("door_attempt_timeout_ms")),
+                        rs.getInt("door_max_attempts"),
+                        Duration.ofMillis(rs.getLong("door_delay_ms")),
+                        Duration.ofMillis(rs.getLong("heartbeat_unhealthy_after_ms")),
+                        Duration.ofMillis(rs.getLong("heartbeat_dead_after_ms")),
+                        Duration.ofMillis(rs.getLong("heartbeat_long_dead_after_ms")),
+                        rs.getString("log_level")))
+                .findOne());
     }
 
     @Override
-    public void save(Map<String, String> values) {
-        Map<String, String> copy = new TreeMap<>(values);
-        copy.forEach((name, value) -> {
-            Objects.requireNonNull(name, "setting name");
-            Objects.requireNonNull(value, () -> "value of setting " + name);
-        });
-        db.write(h -> {
-            copy.forEach((name, value) -> h.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value) "
-                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")
-                    .bind("name", name)
-                    .bind("value", value)
-                    .execute());
-            return null;
+    public void save(StoredSettings settings) {
+        db.write(h -> h.createUpdate(
+                        "INSERT INTO runtime_settings (id, name, door_attempt_timeout_ms, door_max_attempts,"
+                                + " door_delay_ms, heartbeat_unhealthy_after_ms, heartbeat_dead_after_ms,"
+                                + " heartbeat_long_dead_after_ms, log_level)"
+                                + " VALUES (1, :name, :attemptTimeout, :maxAttempts, :delay, :unhealthy, :dead,"
+                                + " :longDead, :logLevel)"
+                                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                                + " door_attempt_timeout_ms = excluded.door_attempt_timeout_ms,"
+                                + " door_max_attempts = excluded.door_max_attempts,"
+                                + " door_delay_ms = excluded.door_delay_ms,"
+                                + " heartbeat_unhealthy_after_ms = excluded.heartbeat_unhealthy_after_ms,"
+                                + " heartbeat_dead_after_ms = excluded.heartbeat_dead_after_ms,"
+                                + " heartbeat_long_dead_after_ms = excluded.heartbeat_long_dead_after_ms,"
+                                + " log_level = excluded.log_level")
+                .bind("name", settings.name())
+                .bind("attemptTimeout", settings.doorAttemptTimeout().toMillis())
+                .bind("maxAttempts", settings.doorMaxAttempts())
+                .bind("delay", settings.doorDelay().toMillis())
+                .bind("unhealthy", settings.heartbeatUnhealthyAfter().toMillis())
+                .bind("dead", settings.heartbeatDeadAfter().toMillis())
+                .bind("longDead", settings.heartbeatLongDeadAfter().toMillis())
+                .bind("logLevel", settings.logLevel())
+                .execute());
+    }
+
+    @Override
+    public String gatewayId(String proposed) {
+        return db.write(h -> {
+            h.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+                    .bind("name", GATEWAY_ID)
+                    .bind("value", proposed)
+                    .execute();
+            return h.createQuery("SELECT value FROM settings WHERE name = :name")
+                    .bind("name", GATEWAY_ID)
+                    .mapTo(String.class)
+                    .one();
         });
     }
 }

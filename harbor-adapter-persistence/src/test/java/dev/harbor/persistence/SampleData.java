@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore.Assignment;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.DiscoveredVia;
@@ -20,17 +21,19 @@ import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.domain.transaction.TransactionId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A little of everything, written through the stores, to check it is all still there later. */
 record SampleData(
         List<Locker> lockers,
         List<Transaction> active,
         Transaction released,
-        Map<String, String> settings,
+        Optional<SettingsStore.StoredSettings> settings,
         List<ExternalDeviceStore.Heartbeat> heartbeats,
         List<AuditTrail.Entry> audit,
         LockerType type,
@@ -58,7 +61,16 @@ record SampleData(
         db.lockerStore()
                 .updateService(lockers.get(3).id(), ServiceState.outOfService(ReasonCode.VANDALISM, "door bent"));
         db.lockerStore().updateDoorOpen(lockers.get(2).id(), true);
-        db.settingsStore().save(Map.of("name", "Lobby", "logLevel", "DEBUG"));
+        db.settingsStore()
+                .save(new SettingsStore.StoredSettings(
+                        "Lobby",
+                        Duration.ofSeconds(20),
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(2),
+                        "DEBUG"));
         db.externalDeviceStore()
                 .record(new ExternalDeviceStore.Heartbeat(
                         "kiosk-1", "KIOSK", "OK", "4.2.0", Map.of("paper", "low"), T0));

@@ -1,21 +1,12 @@
 package dev.harbor.app;
 
-import dev.harbor.application.audit.Auditor;
-import dev.harbor.application.cache.ReadCache;
-import dev.harbor.application.controller.ControllerRuntime;
-import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.assembly.HarborCore;
+import dev.harbor.application.auth.AdminAuthentication;
+import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.DiscoverControllers;
-import dev.harbor.application.controller.DiscoveryService;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.layout.Layout;
-import dev.harbor.application.layout.LayoutLoader;
-import dev.harbor.application.locker.DeadlineSweep;
-import dev.harbor.application.locker.DoorOpenPolicy;
-import dev.harbor.application.locker.DoorOpener;
-import dev.harbor.application.locker.DoorSensing;
-import dev.harbor.application.locker.LockerService;
 import dev.harbor.application.locker.OpenAllLockers;
-import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
@@ -24,25 +15,21 @@ import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
-import dev.harbor.application.system.ExternalDeviceService;
+import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
+import dev.harbor.application.system.RebootGateway;
 import dev.harbor.application.system.RuntimeSettings;
-import dev.harbor.application.system.SettingsService;
 import dev.harbor.application.system.SystemLogs;
-import dev.harbor.application.system.SystemLogsService;
-import dev.harbor.application.system.SystemService;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
-import dev.harbor.application.transaction.TransactionService;
-import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
+import dev.harbor.persistence.BcryptPasswordHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,82 +59,34 @@ public final class Harbor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Harbor.class);
 
-    private final TransactionService transactions;
-    private final LockerService lockers;
-    private final OpenAllService openAll;
-    private final ControllerService controllers;
-    private final DiscoveryService discovery;
-    private final SettingsService settings;
-    private final ExternalDeviceService externalDevices;
-    private final SystemLogsService systemLogs;
-    private final SystemService system;
-    private final DeadlineSweep deadlineSweep;
-    private final LayoutLoader layoutLoader;
-    private final Optional<Layout> layout;
-    private final LockBoard lockBoard;
+    private final HarborCore core;
     private final HarborStores stores;
+    private final Layout layout;
     private final ScheduledExecutorService scheduler;
     private final Duration sweepInterval;
 
     private Harbor(Builder builder) {
-        Clock clock = builder.clock;
-        HarborStores given = Objects.requireNonNull(builder.stores, "stores are required");
-        // The API reads lockers and types from memory; every write still goes to the database first.
-        ReadCache cache = new ReadCache(given.lockers(), given.transactions(), given.controllers(), given.layout());
-        stores = new HarborStores(
-                cache.lockers(),
-                cache.transactions(),
-                cache.controllers(),
-                cache.layout(),
-                given.settings(),
-                given.externalDevices(),
-                given.auditTrail(),
-                given.storageName(),
-                given.isUp());
+        Objects.requireNonNull(builder.stores, "stores are required");
         Objects.requireNonNull(builder.lockBoard, "a lock board is required");
-        DeviceStateMachine machine = new DeviceStateMachine(builder.deviceTimeouts);
-        ControllerRuntime runtime = new ControllerRuntime();
-        Auditor auditor = new Auditor(stores.auditTrail(), clock);
-        settings = new SettingsService(stores.settings(), builder.defaultSettings, auditor, builder.logLevelApplier);
-        DoorSensing sensing = new DoorSensing(stores.lockers(), runtime, machine);
-        lockBoard = builder.lockBoard.apply(sensing);
-        DoorOpener doorOpener = new DoorOpener(
-                lockBoard, new DoorOpenPolicy(() -> settings.current().doorOpen()), runtime, clock);
-        transactions = new TransactionService(
-                stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
-        lockers = new LockerService(
-                stores.lockers(),
-                stores.controllers(),
-                stores.transactions(),
-                stores.layout(),
-                runtime,
-                doorOpener,
-                auditor);
-        openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, builder.openAllGap);
-        controllers = new ControllerService(
-                stores.controllers(),
-                stores.layout(),
-                lockBoard,
-                runtime,
-                auditor,
-                () -> settings.current().heartbeat(),
-                clock);
-        discovery = new DiscoveryService(builder.discovery, controllers, auditor);
-        layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
-        layout = Optional.ofNullable(builder.layout);
-        externalDevices = new ExternalDeviceService(
-                stores.externalDevices(), () -> settings.current().heartbeat(), clock);
-        systemLogs = new SystemLogsService(builder.logBook, stores.auditTrail());
-        system = new SystemService(
-                new SystemService.Identity(builder.gatewayId, Version.current(), clock.instant(), stores.storageName()),
+        core = new HarborCore(new HarborCore.Parts(
+                builder.stores.toCore(),
+                builder.lockBoard,
+                builder.clock,
+                new HarborCore.Identity(builder.gatewayId, Version.current()),
+                builder.defaultSettings,
+                builder.deviceTimeouts,
+                builder.openAllGap,
                 builder.hostSystem,
                 builder.discovery,
-                stores.isUp(),
-                runtime,
-                lockers,
-                settings,
-                clock);
-        deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
+                builder.logBook,
+                builder.logLevelApplier,
+                new HarborCore.Administration(
+                        builder.passwordHasher != null ? builder.passwordHasher : new BcryptPasswordHasher(),
+                        builder.authSettings,
+                        builder.onReboot,
+                        builder.rebootDelay)));
+        stores = HarborStores.of(core.stores());
+        layout = builder.layout;
         sweepInterval = builder.sweepInterval;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "harbor-deadlines");
@@ -165,15 +104,14 @@ public final class Harbor implements AutoCloseable {
      * that applies state deadlines.
      */
     public void start() {
-        controllers.attachAll();
-        layout.ifPresent(layoutLoader::load);
+        core.start(layout);
         scheduler.scheduleWithFixedDelay(
                 this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepQuietly() {
         try {
-            deadlineSweep.sweep();
+            core.sweepDeadlines();
         } catch (RuntimeException e) {
             // The next sweep tries again; a scheduled task that throws would never run again.
             log.warn("Deadline sweep failed: {}", e.toString());
@@ -181,58 +119,78 @@ public final class Harbor implements AutoCloseable {
     }
 
     public CreateTransaction createTransaction() {
-        return transactions;
+        return core.createTransaction();
     }
 
     public QueryTransactions queryTransactions() {
-        return transactions;
+        return core.queryTransactions();
     }
 
     public ReleaseTransaction releaseTransaction() {
-        return transactions;
+        return core.releaseTransaction();
     }
 
     public QueryLockers queryLockers() {
-        return lockers;
+        return core.queryLockers();
     }
 
     public OpenLocker openLocker() {
-        return lockers;
+        return core.openLocker();
     }
 
     public UpdateServiceState updateServiceState() {
-        return lockers;
+        return core.updateServiceState();
     }
 
     public OpenAllLockers openAllLockers() {
-        return openAll;
+        return core.openAllLockers();
     }
 
     public ManageControllers manageControllers() {
-        return controllers;
+        return core.manageControllers();
     }
 
     /** The manual mDNS scan for network lock controllers; answers {@code Disabled} unless discovery is given. */
     public DiscoverControllers discoverControllers() {
-        return discovery;
+        return core.discoverControllers();
     }
 
     public ManageSettings manageSettings() {
-        return settings;
+        return core.manageSettings();
     }
 
     public ExternalDevices externalDevices() {
-        return externalDevices;
+        return core.externalDevices();
     }
 
     public SystemLogs systemLogs() {
-        return systemLogs;
+        return core.systemLogs();
     }
 
     public QuerySystem querySystem() {
-        return system;
+        return core.querySystem();
     }
 
+    /** Admin sign-in and sessions, over the admin users in the stores. */
+    public AdminAuthentication adminAuthentication() {
+        return core.adminAuthentication();
+    }
+
+    /**
+     * Creates the admin user, or changes its password (its open sessions then end).
+     *
+     * @throws IllegalArgumentException for a username or password the rules refuse
+     */
+    public void ensureAdmin(String username, String password) {
+        core.ensureAdmin(username, password);
+    }
+
+    /** Reboots the host after the orderly shutdown given as {@link Builder#onReboot}; {@code Disabled} without a host that can. */
+    public RebootGateway rebootGateway() {
+        return core.rebootGateway();
+    }
+
+    /** The stores as Harbor uses them: lockers, transactions, controllers and layout read from memory. */
     public HarborStores stores() {
         return stores;
     }
@@ -241,7 +199,7 @@ public final class Harbor implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        if (lockBoard instanceof AutoCloseable closeable) {
+        if (core.lockBoard() instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
@@ -265,6 +223,10 @@ public final class Harbor implements AutoCloseable {
         private ControllerDiscovery discovery = ControllerDiscovery.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> {};
+        private PasswordHasher passwordHasher;
+        private AuthSettings authSettings = AuthSettings.DEFAULTS;
+        private Runnable onReboot = () -> {};
+        private Duration rebootDelay = Duration.ofMillis(500);
 
         private Builder() {}
 
@@ -335,6 +297,33 @@ public final class Harbor implements AutoCloseable {
 
         public Builder logLevelApplier(Consumer<String> applier) {
             this.logLevelApplier = Objects.requireNonNull(applier);
+            return this;
+        }
+
+        /** How admin passwords are hashed; bcrypt at its default cost otherwise. */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.passwordHasher = Objects.requireNonNull(hasher);
+            return this;
+        }
+
+        /** Session lifetimes and the sign-in lockout. */
+        public Builder authSettings(AuthSettings settings) {
+            this.authSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /**
+         * The orderly shutdown run before the host reboots (see {@link #hostSystem}): stop what
+         * serves requests, then close this Harbor and the stores. Nothing by default.
+         */
+        public Builder onReboot(Runnable shutdown) {
+            this.onReboot = Objects.requireNonNull(shutdown);
+            return this;
+        }
+
+        /** The pause between answering a reboot request and the shutdown, so the answer leaves first. */
+        public Builder rebootDelay(Duration delay) {
+            this.rebootDelay = Objects.requireNonNull(delay);
             return this;
         }
 

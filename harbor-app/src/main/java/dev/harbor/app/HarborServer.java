@@ -9,15 +9,11 @@ import dev.harbor.app.layout.LayoutFile;
 import dev.harbor.app.logging.LogLevels;
 import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.sentry.SentryErrorReporter;
-import dev.harbor.application.audit.Auditor;
-import dev.harbor.application.auth.AuthService;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.diagnostics.ErrorReportingService;
 import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
-import dev.harbor.application.port.SettingsStore;
-import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
@@ -32,7 +28,6 @@ import dev.harbor.persistence.BcryptPasswordHasher;
 import dev.harbor.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class HarborServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HarborServer.class);
-    private static final String GATEWAY_ID_KEY = "gatewayId";
 
     /**
      * The numbers that are not configuration an operator sets, with production defaults; tests
@@ -123,21 +117,8 @@ public final class HarborServer implements AutoCloseable {
             }
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
             LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
-            Auditor auditor = new Auditor(stores.auditTrail(), clock);
-            AuthService authentication = new AuthService(
-                    database.adminUserStore(),
-                    database.sessionStore(),
-                    new BcryptPasswordHasher(tuning.bcryptCost()),
-                    auditor,
-                    tuning.auth(),
-                    clock);
-            if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
-                authentication.ensureAdmin(
-                        config.adminUsername().get(), config.adminPassword().get());
-            } else {
-                log.warn("No admin user configured (HARBOR_ADMIN_USERNAME / HARBOR_ADMIN_PASSWORD): "
-                        + "admin calls are refused unless an admin user was stored before");
-            }
+            // The reboot shuts down this very server; it exists only once the HTTP server is up.
+            AtomicReference<HarborServer> self = new AtomicReference<>();
             Harbor harbor = Harbor.builder()
                     .stores(stores)
                     .lockBoard(observer -> {
@@ -152,30 +133,38 @@ public final class HarborServer implements AutoCloseable {
                     .layout(layout)
                     .defaultSettings(RuntimeSettings.defaults(config.gatewayName()))
                     .openAllGap(config.openAllGap())
-                    .gatewayId(gatewayId(stores.settings()))
+                    // The gateway keeps its id across restarts: it is how a fleet tells its boxes apart.
+                    .gatewayId(stores.settings().gatewayId(UUID.randomUUID().toString()))
                     .hostSystem(host)
                     .discovery(discovery)
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
-                    .build();
-            startedSoFar.add(0, harbor);
-            harbor.start();
-
-            // The reboot shuts down this very server; it exists only once the HTTP server is up.
-            AtomicReference<HarborServer> self = new AtomicReference<>();
-            RebootService reboot = new RebootService(
-                    host,
-                    auditor,
-                    () -> {
+                    .passwordHasher(new BcryptPasswordHasher(tuning.bcryptCost()))
+                    .authSettings(tuning.auth())
+                    .onReboot(() -> {
                         HarborServer server = self.get();
                         if (server != null) {
                             server.close();
                         }
-                    },
-                    tuning.rebootDelay());
+                    })
+                    .rebootDelay(tuning.rebootDelay())
+                    .build();
+            startedSoFar.add(0, harbor);
+            if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
+                harbor.ensureAdmin(
+                        config.adminUsername().get(), config.adminPassword().get());
+            } else {
+                log.warn("No admin user configured (HARBOR_ADMIN_USERNAME / HARBOR_ADMIN_PASSWORD): "
+                        + "admin calls are refused unless an admin user was stored before");
+            }
+            harbor.start();
+
             HttpApi http = HttpApi.builder(useCases(harbor))
                     .admin(new AdminApiUseCases(
-                            authentication, harbor.manageControllers(), harbor.discoverControllers(), reboot))
+                            harbor.adminAuthentication(),
+                            harbor.manageControllers(),
+                            harbor.discoverControllers(),
+                            harbor.rebootGateway()))
                     .reportErrors(new ErrorReportingService(errorReporter))
                     .clock(clock)
                     .build();
@@ -220,16 +209,6 @@ public final class HarborServer implements AutoCloseable {
                 harbor.manageSettings(),
                 harbor.externalDevices(),
                 harbor.systemLogs());
-    }
-
-    /** The gateway keeps its id across restarts: it is how a fleet tells its boxes apart. */
-    private static String gatewayId(SettingsStore settings) {
-        String id = settings.load().get(GATEWAY_ID_KEY);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            settings.save(Map.of(GATEWAY_ID_KEY, id));
-        }
-        return id;
     }
 
     /** The port the HTTP server listens on (the chosen one when configured as 0). */

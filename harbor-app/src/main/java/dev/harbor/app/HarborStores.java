@@ -1,10 +1,13 @@
 package dev.harbor.app;
 
+import dev.harbor.application.assembly.HarborCore;
+import dev.harbor.application.port.AdminUserStore;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
+import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.persistence.Database;
@@ -23,6 +26,8 @@ public record HarborStores(
         SettingsStore settings,
         ExternalDeviceStore externalDevices,
         AuditTrail auditTrail,
+        AdminUserStore adminUsers,
+        SessionStore sessions,
         String storageName,
         BooleanSupplier isUp) {
 
@@ -34,6 +39,8 @@ public record HarborStores(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(externalDevices, "externalDevices");
         Objects.requireNonNull(auditTrail, "auditTrail");
+        Objects.requireNonNull(adminUsers, "adminUsers");
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(storageName, "storageName");
         Objects.requireNonNull(isUp, "isUp");
     }
@@ -47,7 +54,39 @@ public record HarborStores(
                 database.settingsStore(),
                 database.externalDeviceStore(),
                 database.auditTrail(),
+                database.adminUserStore(),
+                database.sessionStore(),
                 database.storageName(),
                 database::isUp);
+    }
+
+    HarborCore.Stores toCore() {
+        return new HarborCore.Stores(
+                lockers,
+                transactions,
+                controllers,
+                layout,
+                settings,
+                externalDevices,
+                auditTrail,
+                adminUsers,
+                sessions,
+                storageName,
+                isUp);
+    }
+
+    static HarborStores of(HarborCore.Stores stores) {
+        return new HarborStores(
+                stores.lockers(),
+                stores.transactions(),
+                stores.controllers(),
+                stores.layout(),
+                stores.settings(),
+                stores.externalDevices(),
+                stores.auditTrail(),
+                stores.adminUsers(),
+                stores.sessions(),
+                stores.storageName(),
+                stores.isUp());
     }
 }

@@ -1,19 +1,23 @@
 package dev.harbor.application;
 
+import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.audit.Auditor;
-import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
+import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.MutableClock;
+import dev.harbor.application.fakes.SaltedSha256PasswordHasher;
 import dev.harbor.application.layout.Layout;
-import dev.harbor.application.layout.LayoutLoader;
-import dev.harbor.application.locker.DoorOpenPolicy;
 import dev.harbor.application.locker.DoorOpenSettings;
-import dev.harbor.application.locker.DoorOpener;
-import dev.harbor.application.locker.DoorSensing;
 import dev.harbor.application.locker.LockerService;
 import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.ScriptedLockBoard;
+import dev.harbor.application.port.BoardObserver;
+import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.HostSystem;
+import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionService;
 import dev.harbor.application.transaction.TransactionView;
@@ -22,59 +26,97 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
-import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
-import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.transaction.TransactionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The application's services over in-memory stores and a scripted lock board, with one
- * controller of four lockers: numbers 1-2 small, 3-4 large.
+ * The application as {@link HarborCore} assembles it, over in-memory stores and a scripted lock
+ * board, with one controller of four lockers: numbers 1-2 small, 3-4 large.
  */
 public final class UseCaseFixture {
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     public final InMemoryDatabase db = new InMemoryDatabase();
     public final ScriptedLockBoard board = new ScriptedLockBoard();
-    public final ControllerRuntime runtime = new ControllerRuntime();
-    public final DeviceStateMachine machine = new DeviceStateMachine(DeviceTimeouts.DEFAULTS);
+    /** For tests that build a service of their own beside the assembly. */
     public final Auditor auditor = new Auditor(db.auditTrail(), clock);
-    public final DoorSensing sensing = new DoorSensing(db.lockerStore(), runtime, machine);
-    public final DoorOpener doorOpener = new DoorOpener(
-            board,
-            new DoorOpenPolicy(() -> new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(5))),
-            runtime,
-            clock);
-    public final TransactionService transactions =
-            new TransactionService(db.transactionStore(), db.lockerStore(), db.layoutStore(), runtime, machine, clock);
-    public final LockerService lockers = new LockerService(
-            db.lockerStore(),
-            db.controllerStore(),
-            db.transactionStore(),
-            db.layoutStore(),
-            runtime,
-            doorOpener,
-            auditor);
-    public final OpenAllService openAll =
-            new OpenAllService(db.lockerStore(), db.controllerStore(), doorOpener, auditor, Duration.ofMillis(1));
-    public final ControllerService controllers = new ControllerService(
-            db.controllerStore(), db.layoutStore(), board, runtime, auditor, () -> HeartbeatThresholds.DEFAULTS, clock);
+
+    public final HarborCore core;
+    /** What the lock board reports its status polls to. */
+    public final BoardObserver sensing;
+
+    public final TransactionService transactions;
+    public final LockerService lockers;
+    public final OpenAllService openAll;
+    public final ControllerService controllers;
     public final ControllerId controller;
 
     public UseCaseFixture() {
-        new LayoutLoader(db.layoutStore(), db.controllerStore(), controllers, clock)
-                .load(new Layout(
-                        List.of(
-                                new Layout.LockerTypeSpec("small", "Small", null, null, null, null),
-                                new Layout.LockerTypeSpec("large", "Large", null, null, null, null)),
-                        List.of(new Layout.BankTypeSpec(
-                                "Four", null, false, List.of("small", "small", "large", "large"))),
-                        List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
+        AtomicReference<BoardObserver> observer = new AtomicReference<>();
+        core = new HarborCore(new HarborCore.Parts(
+                new HarborCore.Stores(
+                        db.lockerStore(),
+                        db.transactionStore(),
+                        db.controllerStore(),
+                        db.layoutStore(),
+                        db.settingsStore(),
+                        db.externalDeviceStore(),
+                        db.auditTrail(),
+                        new InMemoryAdminUserStore(),
+                        new InMemorySessionStore(),
+                        "memory",
+                        () -> true),
+                given -> {
+                    observer.set(given);
+                    return board;
+                },
+                clock,
+                new HarborCore.Identity("gateway-1", "test"),
+                RuntimeSettings.defaults("Harbor")
+                        .withDoorOpen(new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(5))),
+                DeviceTimeouts.DEFAULTS,
+                Duration.ofMillis(1),
+                new NoHost(),
+                ControllerDiscovery.DISABLED,
+                (level, limit, since) -> List.of(),
+                level -> {},
+                new HarborCore.Administration(
+                        new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
+        sensing = observer.get();
+        // The use-case tests reach each service's whole surface; the assembly built exactly these.
+        transactions = (TransactionService) core.createTransaction();
+        lockers = (LockerService) core.openLocker();
+        openAll = (OpenAllService) core.openAllLockers();
+        controllers = (ControllerService) core.manageControllers();
+        core.start(new Layout(
+                List.of(
+                        new Layout.LockerTypeSpec("small", "Small", null, null, null, null),
+                        new Layout.LockerTypeSpec("large", "Large", null, null, null, null)),
+                List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
+                List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
         controller = db.controllerStore().findAll().get(0).id();
+    }
+
+    private static final class NoHost implements HostSystem {
+        @Override
+        public Network readNetwork() {
+            return new Network("unknown", List.of());
+        }
+
+        @Override
+        public boolean canReboot() {
+            return false;
+        }
+
+        @Override
+        public void reboot() {
+            throw new IllegalStateException("no reboot in use-case tests");
+        }
     }
 
     public static BoardEndpoint endpoint(String bus, int address) {

@@ -43,7 +43,7 @@ public final class SimulatorMain {
      * @param given    every option as given, for where to serve the bus ({@code --tcp}, {@code --pty}, …)
      * @param settings the simulated boards' timing, paced at {@code baud} when {@code --pace} is given
      */
-    record Options(
+    public record Options(
             Protocol protocol,
             int address,
             int locks,
@@ -124,7 +124,7 @@ public final class SimulatorMain {
      *
      * @throws IllegalArgumentException naming what is wrong, for the usage message
      */
-    static Options parse(String[] args) {
+    public static Options parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

@@ -74,10 +74,13 @@ public final class ErrorHandling {
     /**
      * The domain writes its messages in lower case so they compose into other sentences (the
      * layout file's "controllers[1]: board address 40 is out of range …"); an API message starts
-     * as a sentence, unless it starts with the field's own name, which keeps the API's spelling.
+     * as a sentence. A message that starts with a field's name ({@code maxAttempts must be …},
+     * {@code name must be …}) keeps the API's spelling of it.
      */
     static String sentence(String message, String field) {
-        if (message.isEmpty() || message.startsWith(field) || !Character.isLowerCase(message.charAt(0))) {
+        String firstWord = message.split(" ", 2)[0];
+        boolean plainWord = !firstWord.isEmpty() && firstWord.chars().allMatch(Character::isLowerCase);
+        if (!plainWord || message.startsWith(field)) {
             return message;
         }
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);

@@ -1,29 +1,24 @@
 package dev.harbor.http.local;
 
 import dev.harbor.application.Actor;
-import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RecordHeartbeat.HeartbeatCommand;
 import dev.harbor.application.system.RuntimeSettings;
-import dev.harbor.application.system.SettingsChange;
 import dev.harbor.application.system.SystemLogs;
-import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /** {@code /health} and {@code /system}: health, heartbeats, devices, information, settings, logs. */
 final class SystemHandlers {
 
-    private static final int MAX_NAME = 100;
     private static final int DEFAULT_LOG_LIMIT = 200;
 
     private final QuerySystem system;
@@ -74,7 +69,7 @@ final class SystemHandlers {
 
     private void change(Context ctx, Actor admin) {
         SystemPatchRequest body = http.bodies().read(ctx, SystemPatchRequest.class);
-        settings.change(settingsChange(body, settings.current()), admin);
+        settings.change(body.toChange(), admin);
         http.responses().ok(ctx, SystemResponse.from(system.info()));
     }
 
@@ -92,65 +87,5 @@ final class SystemHandlers {
                         logs.recent(level, limit, since).stream()
                                 .map(LogEntryResponse::from)
                                 .toList());
-    }
-
-    /** Absent fields, nested ones too, keep their current value. */
-    private static SettingsChange settingsChange(SystemPatchRequest body, RuntimeSettings current) {
-        if (body.name() != null && (body.name().isBlank() || body.name().length() > MAX_NAME)) {
-            throw ApiError.invalidField("name", "name must be 1-" + MAX_NAME + " characters");
-        }
-        if (body.logLevel() != null && !RuntimeSettings.LOG_LEVELS.contains(body.logLevel())) {
-            throw ApiError.invalidField("logLevel", "logLevel must be one of TRACE, DEBUG, INFO, WARN, ERROR");
-        }
-        DoorOpenSettings door = null;
-        if (body.doorOpenPolicy() != null) {
-            SystemPatchRequest.DoorOpenPolicy p = body.doorOpenPolicy();
-            DoorOpenSettings now = current.doorOpen();
-            long maxAttempts = positive(
-                    "doorOpenPolicy.maxAttempts",
-                    p.maxAttempts() == null ? null : p.maxAttempts().longValue());
-            if (p.maxAttempts() != null && maxAttempts > DoorOpenSettings.MAX_ATTEMPTS_LIMIT) {
-                throw ApiError.invalidField(
-                        "doorOpenPolicy.maxAttempts", "maxAttempts must be 1-" + DoorOpenSettings.MAX_ATTEMPTS_LIMIT);
-            }
-            door = build(
-                    "doorOpenPolicy",
-                    () -> new DoorOpenSettings(
-                            millis("doorOpenPolicy.attemptTimeoutMs", p.attemptTimeoutMs(), now.attemptTimeout()),
-                            p.maxAttempts() != null ? p.maxAttempts() : now.maxAttempts(),
-                            millis("doorOpenPolicy.delayMs", p.delayMs(), now.delay())));
-        }
-        HeartbeatThresholds heartbeat = null;
-        if (body.heartbeat() != null) {
-            SystemPatchRequest.Heartbeat h = body.heartbeat();
-            HeartbeatThresholds now = current.heartbeat();
-            heartbeat = build(
-                    "heartbeat",
-                    () -> new HeartbeatThresholds(
-                            millis("heartbeat.unhealthyAfterMs", h.unhealthyAfterMs(), now.unhealthyAfter()),
-                            millis("heartbeat.deadAfterMs", h.deadAfterMs(), now.deadAfter()),
-                            millis("heartbeat.longDeadAfterMs", h.longDeadAfterMs(), now.longDeadAfter())));
-        }
-        return new SettingsChange(body.name(), door, heartbeat, body.logLevel());
-    }
-
-    private static Duration millis(String field, Long value, Duration current) {
-        return value == null ? current : Duration.ofMillis(positive(field, value));
-    }
-
-    private static long positive(String field, Long value) {
-        if (value != null && value <= 0) {
-            throw ApiError.invalidField(field, field + " must be positive");
-        }
-        return value == null ? 0 : value;
-    }
-
-    /** The value types check the rules between fields (dead after unhealthy …); their refusal is a 400. */
-    private static <T> T build(String field, java.util.function.Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalidField(field, e.getMessage());
-        }
     }
 }

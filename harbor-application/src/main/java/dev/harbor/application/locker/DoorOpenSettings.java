@@ -1,11 +1,13 @@
 package dev.harbor.application.locker;
 
+import dev.harbor.domain.rule.InvalidValueException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The door-open policy's numbers (local-api.md): at most {@code attemptTimeout} per attempt, at
- * most {@code maxAttempts} attempts, {@code delay} between them.
+ * most {@code maxAttempts} attempts, {@code delay} between them. A refusal names the field as
+ * {@code PATCH /system} spells it ({@code doorOpenPolicy.maxAttempts}).
  */
 public record DoorOpenSettings(Duration attemptTimeout, int maxAttempts, Duration delay) {
 
@@ -16,14 +18,21 @@ public record DoorOpenSettings(Duration attemptTimeout, int maxAttempts, Duratio
     public DoorOpenSettings {
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(delay, "delay");
-        if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
-            throw new IllegalArgumentException("attemptTimeoutMs must be positive");
+        requirePositive("doorOpenPolicy.attemptTimeoutMs", attemptTimeout);
+        if (maxAttempts < 1) {
+            throw new InvalidValueException(
+                    "doorOpenPolicy.maxAttempts", "doorOpenPolicy.maxAttempts must be positive");
         }
-        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new IllegalArgumentException("maxAttempts must be 1-" + MAX_ATTEMPTS_LIMIT);
+        if (maxAttempts > MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidValueException(
+                    "doorOpenPolicy.maxAttempts", "maxAttempts must be 1-" + MAX_ATTEMPTS_LIMIT);
         }
-        if (delay.isNegative() || delay.isZero()) {
-            throw new IllegalArgumentException("delayMs must be positive");
+        requirePositive("doorOpenPolicy.delayMs", delay);
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidValueException(field, field + " must be positive");
         }
     }
 }

@@ -2,12 +2,11 @@ package dev.harbor.application.system;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.locker.CurrentDoorOpenSettings;
 import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.port.SettingsStore;
+import dev.harbor.application.port.SettingsStore.StoredSettings;
 import dev.harbor.domain.health.HeartbeatThresholds;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Holds the runtime settings in memory for every reader, and persists each change before it
  * takes effect, so a restart comes back with what was last answered 200.
  */
-public final class SettingsService implements ManageSettings {
+public final class SettingsService implements ManageSettings, CurrentDoorOpenSettings {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
@@ -34,7 +33,7 @@ public final class SettingsService implements ManageSettings {
         this.store = store;
         this.auditor = auditor;
         this.logLevelApplier = logLevelApplier;
-        this.current = restore(store.load(), defaults);
+        this.current = store.load().map(stored -> restore(stored, defaults)).orElse(defaults);
         logLevelApplier.accept(current.logLevel());
     }
 
@@ -44,48 +43,30 @@ public final class SettingsService implements ManageSettings {
     }
 
     @Override
+    public DoorOpenSettings doorOpenSettings() {
+        return current.doorOpen();
+    }
+
+    @Override
     public synchronized RuntimeSettings change(SettingsChange change, Actor actor) {
         RuntimeSettings next = change.applyTo(current);
-        store.save(toValues(next));
+        store.save(stored(next));
         current = next;
         logLevelApplier.accept(next.logLevel());
-        auditor.record(actor, "system.settings", "system", "OK", describe(change));
+        auditor.record(actor, "system.settings", "system", "OK", describe(change, next));
         return next;
     }
 
-    private static RuntimeSettings restore(Map<String, String> values, RuntimeSettings defaults) {
-        if (values.isEmpty()) {
-            return defaults;
-        }
+    private static RuntimeSettings restore(StoredSettings stored, RuntimeSettings defaults) {
         try {
             return new RuntimeSettings(
-                    values.getOrDefault("name", defaults.name()),
-                    new DoorOpenSettings(
-                            millis(
-                                    values,
-                                    "doorOpen.attemptTimeoutMs",
-                                    defaults.doorOpen().attemptTimeout()),
-                            Integer.parseInt(values.getOrDefault(
-                                    "doorOpen.maxAttempts",
-                                    Integer.toString(defaults.doorOpen().maxAttempts()))),
-                            millis(
-                                    values,
-                                    "doorOpen.delayMs",
-                                    defaults.doorOpen().delay())),
+                    stored.name(),
+                    new DoorOpenSettings(stored.doorAttemptTimeout(), stored.doorMaxAttempts(), stored.doorDelay()),
                     new HeartbeatThresholds(
-                            millis(
-                                    values,
-                                    "heartbeat.unhealthyAfterMs",
-                                    defaults.heartbeat().unhealthyAfter()),
-                            millis(
-                                    values,
-                                    "heartbeat.deadAfterMs",
-                                    defaults.heartbeat().deadAfter()),
-                            millis(
-                                    values,
-                                    "heartbeat.longDeadAfterMs",
-                                    defaults.heartbeat().longDeadAfter())),
-                    values.getOrDefault("logLevel", defaults.logLevel()));
+                            stored.heartbeatUnhealthyAfter(),
+                            stored.heartbeatDeadAfter(),
+                            stored.heartbeatLongDeadAfter()),
+                    stored.logLevel());
         } catch (IllegalArgumentException e) {
             // Stored settings were valid when written; if they no longer are, the box must still start.
             log.error("Stored runtime settings are invalid ({}); using the defaults", e.getMessage());
@@ -93,42 +74,29 @@ public final class SettingsService implements ManageSettings {
         }
     }
 
-    private static Duration millis(Map<String, String> values, String key, Duration fallback) {
-        String value = values.get(key);
-        return value == null ? fallback : Duration.ofMillis(Long.parseLong(value));
+    private static StoredSettings stored(RuntimeSettings settings) {
+        return new StoredSettings(
+                settings.name(),
+                settings.doorOpen().attemptTimeout(),
+                settings.doorOpen().maxAttempts(),
+                settings.doorOpen().delay(),
+                settings.heartbeat().unhealthyAfter(),
+                settings.heartbeat().deadAfter(),
+                settings.heartbeat().longDeadAfter(),
+                settings.logLevel());
     }
 
-    private static Map<String, String> toValues(RuntimeSettings settings) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", settings.name());
-        values.put(
-                "doorOpen.attemptTimeoutMs",
-                Long.toString(settings.doorOpen().attemptTimeout().toMillis()));
-        values.put("doorOpen.maxAttempts", Integer.toString(settings.doorOpen().maxAttempts()));
-        values.put("doorOpen.delayMs", Long.toString(settings.doorOpen().delay().toMillis()));
-        values.put(
-                "heartbeat.unhealthyAfterMs",
-                Long.toString(settings.heartbeat().unhealthyAfter().toMillis()));
-        values.put(
-                "heartbeat.deadAfterMs",
-                Long.toString(settings.heartbeat().deadAfter().toMillis()));
-        values.put(
-                "heartbeat.longDeadAfterMs",
-                Long.toString(settings.heartbeat().longDeadAfter().toMillis()));
-        values.put("logLevel", settings.logLevel());
-        return values;
-    }
-
-    private static String describe(SettingsChange change) {
+    /** Names what the change touched, with the values now in effect (as the audit trail always had them). */
+    private static String describe(SettingsChange change, RuntimeSettings next) {
         StringBuilder text = new StringBuilder();
         if (change.name() != null) {
             text.append("name=").append(change.name()).append(' ');
         }
         if (change.doorOpen() != null) {
-            text.append("doorOpenPolicy=").append(change.doorOpen()).append(' ');
+            text.append("doorOpenPolicy=").append(next.doorOpen()).append(' ');
         }
         if (change.heartbeat() != null) {
-            text.append("heartbeat=").append(change.heartbeat()).append(' ');
+            text.append("heartbeat=").append(next.heartbeat()).append(' ');
         }
         if (change.logLevel() != null) {
             text.append("logLevel=").append(change.logLevel());

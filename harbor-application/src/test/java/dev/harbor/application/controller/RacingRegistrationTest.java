@@ -30,7 +30,7 @@ class RacingRegistrationTest {
             new UnseenControllers(fixture.db.controllerStore()),
             fixture.db.layoutStore(),
             fixture.board,
-            fixture.runtime,
+            new ControllerRuntime(),
             fixture.auditor,
             () -> HeartbeatThresholds.DEFAULTS,
             fixture.clock);

@@ -49,12 +49,8 @@ public final class InMemoryControllerStore implements ControllerStore {
     public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(initial, "initial");
-        int maxLocks = controller.endpoint().protocol().maxLocks();
-        if (lockerTypes.isEmpty() || lockerTypes.size() > maxLocks) {
-            throw new IllegalArgumentException(
-                    "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
-                            + lockerTypes.size());
-        }
+        // The domain's rule, not a copy of it: the store is the last line, not another home for it.
+        controller.endpoint().protocol().requireLockCount("lockerCount", lockerTypes.size());
         requireUnheld(initial);
         synchronized (db) {
             requireLockerTypes(lockerTypes);
@@ -90,12 +86,7 @@ public final class InMemoryControllerStore implements ControllerStore {
                 return false;
             }
             int count = lockerCount(controller.id());
-            int maxLocks = controller.endpoint().protocol().maxLocks();
-            if (count > maxLocks) {
-                throw new IllegalArgumentException(
-                        "a " + controller.endpoint().protocol().id() + " board drives at most " + maxLocks
-                                + " lockers; controller " + controller.id() + " has " + count);
-            }
+            controller.endpoint().protocol().requireLockCount("lockerCount", count);
             requireEndpointFree(controller.endpoint(), controller.id());
             db.controllers.put(
                     controller.id().value(), current.withName(controller.name()).withEndpoint(controller.endpoint()));
@@ -148,12 +139,7 @@ public final class InMemoryControllerStore implements ControllerStore {
             if (controller == null) {
                 return new Adjustment.NotFound();
             }
-            int maxLocks = controller.endpoint().protocol().maxLocks();
-            if (lockerCount < 1 || lockerCount > maxLocks) {
-                throw new IllegalArgumentException(
-                        "a " + controller.endpoint().protocol().id() + " board drives 1-" + maxLocks + " lockers, not "
-                                + lockerCount);
-            }
+            controller.endpoint().protocol().requireLockCount("lockerCount", lockerCount);
             List<Locker> current = db.lockers.values().stream()
                     .filter(l -> l.controllerId().equals(id))
                     .sorted(Comparator.comparingInt(Locker::bankLockerNumber).reversed())

@@ -2,6 +2,7 @@ package dev.harbor.application.fakes;
 
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.application.port.SettingsStore;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.BankType;
@@ -30,7 +31,8 @@ public final class InMemoryDatabase {
     final Map<String, Transaction> transactions = new LinkedHashMap<>();
     final TreeMap<Long, LockerType> lockerTypes = new TreeMap<>();
     final TreeMap<Long, BankType> bankTypes = new TreeMap<>();
-    final TreeMap<String, String> settings = new TreeMap<>();
+    SettingsStore.StoredSettings settings;
+    String gatewayId;
     final TreeMap<String, ExternalDeviceStore.Heartbeat> heartbeats = new TreeMap<>();
     final List<AuditTrail.Entry> audit = new ArrayList<>();
 

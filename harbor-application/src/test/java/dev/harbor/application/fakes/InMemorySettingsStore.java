@@ -1,9 +1,8 @@
 package dev.harbor.application.fakes;
 
 import dev.harbor.application.port.SettingsStore;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /** {@link SettingsStore} on an {@link InMemoryDatabase}. */
 public final class InMemorySettingsStore implements SettingsStore {
@@ -15,21 +14,28 @@ public final class InMemorySettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, String> load() {
+    public Optional<StoredSettings> load() {
         synchronized (db) {
-            return new TreeMap<>(db.settings);
+            return Optional.ofNullable(db.settings);
         }
     }
 
     @Override
-    public void save(Map<String, String> values) {
-        Map<String, String> copy = new TreeMap<>(values);
-        copy.forEach((name, value) -> {
-            Objects.requireNonNull(name, "setting name");
-            Objects.requireNonNull(value, () -> "value of setting " + name);
-        });
+    public void save(StoredSettings settings) {
+        Objects.requireNonNull(settings, "settings");
         synchronized (db) {
-            db.settings.putAll(copy);
+            db.settings = settings;
+        }
+    }
+
+    @Override
+    public String gatewayId(String proposed) {
+        Objects.requireNonNull(proposed, "proposed");
+        synchronized (db) {
+            if (db.gatewayId == null) {
+                db.gatewayId = proposed;
+            }
+            return db.gatewayId;
         }
     }
 }

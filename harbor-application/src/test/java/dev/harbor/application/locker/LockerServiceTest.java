@@ -89,7 +89,11 @@ class LockerServiceTest {
         OpenResult result = service.openLocker(locker.id(), technician);
 
         assertThat(result).isEqualTo(new OpenResult.HardwareFault(locker.id(), "lock 1 still locked", 1));
-        assertThat(fixture.runtime.snapshot(fixture.controller).orElseThrow().failures())
+        assertThat(fixture.controllers
+                        .find(fixture.controller)
+                        .orElseThrow()
+                        .runtime()
+                        .failures())
                 .isEqualTo(1);
     }
 

@@ -30,7 +30,7 @@ public final class ScriptedLockBoard implements LockBoard {
 
     public record HardwareFails(String message) implements Reply {}
 
-    /** Blocks until interrupted: a board that never answers, for the per-attempt timeout. */
+    /** A board that never answers: the attempt fails at its deadline, as the port promises. */
     public record Hangs() implements Reply {}
 
     public record OpenCall(ControllerId controller, int lockNumber, Duration deadline) {}
@@ -68,11 +68,12 @@ public final class ScriptedLockBoard implements LockBoard {
             throw new LockHardwareFault(fault.message());
         }
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            Thread.sleep(deadline.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new BoardCommunicationException("interrupted while waiting for the board");
         }
-        throw new BoardCommunicationException("interrupted while waiting for the board");
+        throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
     }
 
     @Override

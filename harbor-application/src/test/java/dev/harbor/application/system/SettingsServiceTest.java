@@ -29,7 +29,9 @@ class SettingsServiceTest {
         SettingsService settings = start();
         DoorOpenSettings quicker = new DoorOpenSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(500));
 
-        settings.change(new SettingsChange("Lobby", quicker, null, "WARN"), Actor.admin("tech"));
+        settings.change(
+                new SettingsChange("Lobby", SettingsChange.DoorOpenChange.to(quicker), null, "WARN"),
+                Actor.admin("tech"));
 
         assertThat(settings.current().doorOpen()).isEqualTo(quicker);
         assertThat(appliedLevels).endsWith("WARN");

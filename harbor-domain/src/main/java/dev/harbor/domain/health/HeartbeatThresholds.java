@@ -1,11 +1,13 @@
 package dev.harbor.domain.health;
 
+import dev.harbor.domain.rule.InvalidValueException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How long without a heartbeat makes a device {@code UNHEALTHY}, {@code DEAD} and {@code LONG_DEAD}.
- * All positive and strictly increasing.
+ * All positive and strictly increasing. A refusal names the field as {@code PATCH /system} spells
+ * it ({@code heartbeat.deadAfterMs}; {@code heartbeat} when the order between them is wrong).
  */
 public record HeartbeatThresholds(Duration unhealthyAfter, Duration deadAfter, Duration longDeadAfter) {
 
@@ -17,16 +19,24 @@ public record HeartbeatThresholds(Duration unhealthyAfter, Duration deadAfter, D
         Objects.requireNonNull(unhealthyAfter, "unhealthyAfter");
         Objects.requireNonNull(deadAfter, "deadAfter");
         Objects.requireNonNull(longDeadAfter, "longDeadAfter");
-        if (unhealthyAfter.isNegative() || unhealthyAfter.isZero()) {
-            throw new IllegalArgumentException("unhealthyAfter must be positive, was " + unhealthyAfter);
-        }
+        requirePositive("heartbeat.unhealthyAfterMs", unhealthyAfter);
+        requirePositive("heartbeat.deadAfterMs", deadAfter);
+        requirePositive("heartbeat.longDeadAfterMs", longDeadAfter);
         if (deadAfter.compareTo(unhealthyAfter) <= 0) {
-            throw new IllegalArgumentException(
+            throw new InvalidValueException(
+                    "heartbeat",
                     "deadAfter (" + deadAfter + ") must be longer than unhealthyAfter (" + unhealthyAfter + ")");
         }
         if (longDeadAfter.compareTo(deadAfter) <= 0) {
-            throw new IllegalArgumentException(
+            throw new InvalidValueException(
+                    "heartbeat",
                     "longDeadAfter (" + longDeadAfter + ") must be longer than deadAfter (" + deadAfter + ")");
+        }
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidValueException(field, field + " must be positive");
         }
     }
 }

@@ -1,14 +1,25 @@
 package dev.harbor.application.port.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.harbor.application.port.SettingsStore.StoredSettings;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.harbor.application.port.SettingsStore}. */
 public abstract class SettingsStoreContract extends StoreContract {
+
+    static StoredSettings named(String name, int maxAttempts, String logLevel) {
+        return new StoredSettings(
+                name,
+                Duration.ofSeconds(20),
+                maxAttempts,
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30),
+                Duration.ofHours(2),
+                logLevel);
+    }
 
     @Test
     public void nothing_is_set_at_first() {
@@ -16,30 +27,35 @@ public abstract class SettingsStoreContract extends StoreContract {
     }
 
     @Test
-    public void saved_values_load_back_and_saving_again_changes_only_the_names_given() {
-        stores.settings().save(Map.of("name", "Lobby", "doorOpen.maxAttempts", "3"));
+    public void saved_settings_load_back_and_saving_again_replaces_them() {
+        stores.settings().save(named("Lobby", 3, "INFO"));
 
-        stores.settings().save(Map.of("doorOpen.maxAttempts", "5", "logLevel", "DEBUG"));
+        stores.settings().save(named("Front desk", 5, "DEBUG"));
 
-        assertThat(stores.settings().load())
-                .isEqualTo(Map.of("name", "Lobby", "doorOpen.maxAttempts", "5", "logLevel", "DEBUG"));
+        assertThat(stores.settings().load()).contains(named("Front desk", 5, "DEBUG"));
     }
 
     @Test
-    public void a_save_with_a_missing_value_writes_nothing() {
-        Map<String, String> values = new HashMap<>();
-        values.put("name", "Lobby");
-        values.put("logLevel", null);
+    public void names_keep_every_character() {
+        String name = "Caf\u00e9 \u2014 \"Nord\" 'wing'\n\ttab \uD83D\uDCE6";
+        stores.settings().save(named(name, 3, "INFO"));
 
-        assertThatThrownBy(() -> stores.settings().save(values)).isInstanceOf(NullPointerException.class);
-        assertThat(stores.settings().load()).isEmpty();
+        assertThat(stores.settings().load()).contains(named(name, 3, "INFO"));
     }
 
     @Test
-    public void values_keep_every_character() {
-        String value = "Caf\u00e9 \u2014 \"Nord\" 'wing'\n\ttab \uD83D\uDCE6";
-        stores.settings().save(Map.of("name", value, "empty", ""));
+    public void the_first_proposed_gateway_id_is_kept_for_good() {
+        assertThat(stores.settings().gatewayId("first")).isEqualTo("first");
 
-        assertThat(stores.settings().load()).isEqualTo(Map.of("name", value, "empty", ""));
+        assertThat(stores.settings().gatewayId("second")).isEqualTo("first");
+    }
+
+    @Test
+    public void the_gateway_id_and_the_settings_do_not_touch_each_other() {
+        stores.settings().gatewayId("gateway-1");
+        stores.settings().save(named("Lobby", 3, "INFO"));
+
+        assertThat(stores.settings().gatewayId("other")).isEqualTo("gateway-1");
+        assertThat(stores.settings().load()).contains(named("Lobby", 3, "INFO"));
     }
 }

@@ -1,0 +1,354 @@
+package dev.harbor.application.assembly;
+
+import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.auth.AdminAuthentication;
+import dev.harbor.application.auth.AuthService;
+import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.application.cache.ReadCache;
+import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.DiscoverControllers;
+import dev.harbor.application.controller.DiscoveryService;
+import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.application.layout.Layout;
+import dev.harbor.application.layout.LayoutLoader;
+import dev.harbor.application.locker.DeadlineSweep;
+import dev.harbor.application.locker.DoorOpenPolicy;
+import dev.harbor.application.locker.DoorOpener;
+import dev.harbor.application.locker.DoorSensing;
+import dev.harbor.application.locker.LockerService;
+import dev.harbor.application.locker.OpenAllLockers;
+import dev.harbor.application.locker.OpenAllService;
+import dev.harbor.application.locker.OpenLocker;
+import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.UpdateServiceState;
+import dev.harbor.application.port.AdminUserStore;
+import dev.harbor.application.port.AuditTrail;
+import dev.harbor.application.port.BoardObserver;
+import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.application.port.HostSystem;
+import dev.harbor.application.port.LayoutStore;
+import dev.harbor.application.port.LockBoard;
+import dev.harbor.application.port.LockerStore;
+import dev.harbor.application.port.LogBook;
+import dev.harbor.application.port.PasswordHasher;
+import dev.harbor.application.port.SessionStore;
+import dev.harbor.application.port.SettingsStore;
+import dev.harbor.application.port.TransactionStore;
+import dev.harbor.application.system.ExternalDeviceService;
+import dev.harbor.application.system.ExternalDevices;
+import dev.harbor.application.system.ManageSettings;
+import dev.harbor.application.system.QuerySystem;
+import dev.harbor.application.system.RebootGateway;
+import dev.harbor.application.system.RebootService;
+import dev.harbor.application.system.RuntimeSettings;
+import dev.harbor.application.system.SettingsService;
+import dev.harbor.application.system.SystemLogs;
+import dev.harbor.application.system.SystemLogsService;
+import dev.harbor.application.system.SystemService;
+import dev.harbor.application.transaction.CreateTransaction;
+import dev.harbor.application.transaction.QueryTransactions;
+import dev.harbor.application.transaction.ReleaseTransaction;
+import dev.harbor.application.transaction.TransactionService;
+import dev.harbor.domain.device.DeviceStateMachine;
+import dev.harbor.domain.device.DeviceTimeouts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The application assembled once: every service built one time over the driven ports in
+ * {@link Parts}, with one {@link Auditor} and one read cache in front of the stores, and the
+ * driving ports handed out. The embeddable {@code Harbor}, the standalone server and the use-case
+ * tests all build it this way, so none of them can wire a service differently.
+ */
+public final class HarborCore {
+
+    /**
+     * Every store the application needs, with the name of the storage and its health check.
+     *
+     * @param isUp answers whether the storage can be reached now (for {@code GET /health})
+     */
+    public record Stores(
+            LockerStore lockers,
+            TransactionStore transactions,
+            ControllerStore controllers,
+            LayoutStore layout,
+            SettingsStore settings,
+            ExternalDeviceStore externalDevices,
+            AuditTrail auditTrail,
+            AdminUserStore adminUsers,
+            SessionStore sessions,
+            String storageName,
+            BooleanSupplier isUp) {
+
+        public Stores {
+            Objects.requireNonNull(lockers, "lockers");
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(controllers, "controllers");
+            Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(externalDevices, "externalDevices");
+            Objects.requireNonNull(auditTrail, "auditTrail");
+            Objects.requireNonNull(adminUsers, "adminUsers");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(storageName, "storageName");
+            Objects.requireNonNull(isUp, "isUp");
+        }
+    }
+
+    /** Who this gateway is, as {@code GET /system} tells it. */
+    public record Identity(String gatewayId, String version) {
+
+        public Identity {
+            Objects.requireNonNull(gatewayId, "gatewayId");
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /**
+     * Signing in and rebooting.
+     *
+     * @param shutdown    the gateway's orderly close, run before a reboot (HTTP, boards, database)
+     * @param rebootDelay the pause between answering a reboot request and {@code shutdown}
+     */
+    public record Administration(
+            PasswordHasher hasher, AuthSettings authSettings, Runnable shutdown, Duration rebootDelay) {
+
+        public Administration {
+            Objects.requireNonNull(hasher, "hasher");
+            Objects.requireNonNull(authSettings, "authSettings");
+            Objects.requireNonNull(shutdown, "shutdown");
+            Objects.requireNonNull(rebootDelay, "rebootDelay");
+        }
+    }
+
+    /**
+     * What the application is built from.
+     *
+     * @param lockBoard       builds the lock boards with the observer that receives their status polls
+     * @param defaultSettings the runtime settings where none are stored
+     * @param openAllGap      the pause between two locks of one bus during open-all (their power draw)
+     * @param logLevelApplier sets the root level of the logging back end
+     */
+    public record Parts(
+            Stores stores,
+            Function<BoardObserver, LockBoard> lockBoard,
+            Clock clock,
+            Identity identity,
+            RuntimeSettings defaultSettings,
+            DeviceTimeouts deviceTimeouts,
+            Duration openAllGap,
+            HostSystem hostSystem,
+            ControllerDiscovery discovery,
+            LogBook logBook,
+            Consumer<String> logLevelApplier,
+            Administration administration) {
+
+        public Parts {
+            Objects.requireNonNull(stores, "stores");
+            Objects.requireNonNull(lockBoard, "lockBoard");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(defaultSettings, "defaultSettings");
+            Objects.requireNonNull(deviceTimeouts, "deviceTimeouts");
+            Objects.requireNonNull(openAllGap, "openAllGap");
+            Objects.requireNonNull(hostSystem, "hostSystem");
+            Objects.requireNonNull(discovery, "discovery");
+            Objects.requireNonNull(logBook, "logBook");
+            Objects.requireNonNull(logLevelApplier, "logLevelApplier");
+            Objects.requireNonNull(administration, "administration");
+        }
+    }
+
+    private final Stores stores;
+    private final LockBoard lockBoard;
+    private final TransactionService transactions;
+    private final LockerService lockers;
+    private final OpenAllService openAll;
+    private final ControllerService controllers;
+    private final DiscoveryService discovery;
+    private final SettingsService settings;
+    private final ExternalDeviceService externalDevices;
+    private final SystemLogsService systemLogs;
+    private final SystemService system;
+    private final AuthService authentication;
+    private final RebootService reboot;
+    private final DeadlineSweep deadlineSweep;
+    private final LayoutLoader layoutLoader;
+
+    public HarborCore(Parts parts) {
+        Clock clock = parts.clock();
+        Stores given = parts.stores();
+        // The API reads lockers and types from memory; every write still goes to the database first.
+        ReadCache cache = new ReadCache(given.lockers(), given.transactions(), given.controllers(), given.layout());
+        stores = new Stores(
+                cache.lockers(),
+                cache.transactions(),
+                cache.controllers(),
+                cache.layout(),
+                given.settings(),
+                given.externalDevices(),
+                given.auditTrail(),
+                given.adminUsers(),
+                given.sessions(),
+                given.storageName(),
+                given.isUp());
+        DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
+        ControllerRuntime runtime = new ControllerRuntime();
+        Auditor auditor = new Auditor(stores.auditTrail(), clock);
+        settings = new SettingsService(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
+        lockBoard = Objects.requireNonNull(
+                parts.lockBoard().apply(new DoorSensing(stores.lockers(), runtime, machine)), "the lock board built");
+        DoorOpener doorOpener = new DoorOpener(lockBoard, new DoorOpenPolicy(settings), runtime, clock);
+        transactions = new TransactionService(
+                stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
+        lockers = new LockerService(
+                stores.lockers(),
+                stores.controllers(),
+                stores.transactions(),
+                stores.layout(),
+                runtime,
+                doorOpener,
+                auditor);
+        openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, parts.openAllGap());
+        controllers = new ControllerService(
+                stores.controllers(),
+                stores.layout(),
+                lockBoard,
+                runtime,
+                auditor,
+                () -> settings.current().heartbeat(),
+                clock);
+        discovery = new DiscoveryService(parts.discovery(), controllers, auditor);
+        layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
+        externalDevices = new ExternalDeviceService(
+                stores.externalDevices(), () -> settings.current().heartbeat(), clock);
+        systemLogs = new SystemLogsService(parts.logBook(), stores.auditTrail());
+        system = new SystemService(
+                new SystemService.Identity(
+                        parts.identity().gatewayId(),
+                        parts.identity().version(),
+                        clock.instant(),
+                        stores.storageName()),
+                parts.hostSystem(),
+                parts.discovery(),
+                stores.isUp(),
+                runtime,
+                lockers,
+                settings,
+                clock);
+        Administration administration = parts.administration();
+        authentication = new AuthService(
+                stores.adminUsers(),
+                stores.sessions(),
+                administration.hasher(),
+                auditor,
+                administration.authSettings(),
+                clock);
+        reboot =
+                new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
+        deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
+    }
+
+    /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
+    public void start(Layout layout) {
+        controllers.attachAll();
+        if (layout != null) {
+            layoutLoader.load(layout);
+        }
+    }
+
+    /**
+     * Applies the state deadlines that passed (a booking never opened, a door left open …).
+     *
+     * @return how many lockers changed state
+     */
+    public int sweepDeadlines() {
+        return deadlineSweep.sweep();
+    }
+
+    /**
+     * Creates the configured admin, or changes its password.
+     *
+     * @throws IllegalArgumentException for a username or password the rules refuse
+     */
+    public void ensureAdmin(String username, String password) {
+        authentication.ensureAdmin(username, password);
+    }
+
+    /** The stores as the services use them: lockers, transactions, controllers and layout cached. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** The lock boards built from {@link Parts#lockBoard()}: the caller closes them. */
+    public LockBoard lockBoard() {
+        return lockBoard;
+    }
+
+    public CreateTransaction createTransaction() {
+        return transactions;
+    }
+
+    public QueryTransactions queryTransactions() {
+        return transactions;
+    }
+
+    public ReleaseTransaction releaseTransaction() {
+        return transactions;
+    }
+
+    public QueryLockers queryLockers() {
+        return lockers;
+    }
+
+    public OpenLocker openLocker() {
+        return lockers;
+    }
+
+    public UpdateServiceState updateServiceState() {
+        return lockers;
+    }
+
+    public OpenAllLockers openAllLockers() {
+        return openAll;
+    }
+
+    public ManageControllers manageControllers() {
+        return controllers;
+    }
+
+    public DiscoverControllers discoverControllers() {
+        return discovery;
+    }
+
+    public ManageSettings manageSettings() {
+        return settings;
+    }
+
+    public ExternalDevices externalDevices() {
+        return externalDevices;
+    }
+
+    public SystemLogs systemLogs() {
+        return systemLogs;
+    }
+
+    public QuerySystem querySystem() {
+        return system;
+    }
+
+    public AdminAuthentication adminAuthentication() {
+        return authentication;
+    }
+
+    public RebootGateway rebootGateway() {
+        return reboot;
+    }
+}

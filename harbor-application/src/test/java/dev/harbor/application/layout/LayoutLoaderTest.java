@@ -1,0 +1,113 @@
+package dev.harbor.application.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.harbor.application.Actor;
+import dev.harbor.application.UseCaseFixture;
+import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.domain.controller.Controller;
+import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.layout.LockerType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fixture has already loaded {@code layout("Small", "bus-1")}: one controller "Tower" of four lockers. */
+class LayoutLoaderTest {
+
+    private final UseCaseFixture fixture = new UseCaseFixture();
+    private final LayoutLoader loader = new LayoutLoader(
+            fixture.db.layoutStore(), fixture.db.controllerStore(), fixture.controllers, fixture.clock);
+
+    private static Layout layout(String smallName, String bus) {
+        return new Layout(
+                List.of(
+                        new Layout.LockerTypeSpec("small", smallName, null, null, null, null),
+                        new Layout.LockerTypeSpec("large", "Large", null, null, null, null)),
+                List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
+                List.of(new Layout.ControllerSpec("Tower", UseCaseFixture.endpoint(bus, 0), "Four")));
+    }
+
+    private Controller tower() {
+        return fixture.db.controllerStore().findAll().stream()
+                .filter(c -> c.name().equals("Tower"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void loading_the_same_layout_again_adds_nothing() {
+        loader.load(layout("Small", "bus-1"));
+
+        assertThat(fixture.db.controllerStore().findAll()).hasSize(1);
+        assertThat(fixture.allLockers()).hasSize(4);
+        assertThat(fixture.db.layoutStore().lockerTypes()).hasSize(2);
+        assertThat(fixture.db.layoutStore().bankTypes()).hasSize(1);
+    }
+
+    @Test
+    void a_locker_type_is_matched_by_its_slug_and_takes_the_layouts_name() {
+        loader.load(layout("Compact", "bus-1"));
+
+        assertThat(fixture.db.layoutStore().lockerTypes())
+                .extracting(LockerType::slug, LockerType::name)
+                .containsExactlyInAnyOrder(tuple("small", "Compact"), tuple("large", "Large"));
+    }
+
+    @Test
+    void a_controller_whose_endpoint_changed_in_the_layout_follows_it_and_keeps_its_lockers() {
+        loader.load(layout("Small", "bus-2"));
+
+        assertThat(tower().id()).isEqualTo(fixture.controller);
+        assertThat(tower().endpoint()).isEqualTo(UseCaseFixture.endpoint("bus-2", 0));
+        assertThat(fixture.allLockers()).hasSize(4);
+    }
+
+    @Test
+    void a_controller_added_over_the_admin_api_is_left_alone() {
+        ManageControllers.AddResult added = fixture.controllers.add(
+                new ManageControllers.AddCommand(
+                        "Annex", UseCaseFixture.endpoint("bus-9", 0), null, 2, DiscoveredVia.MANUAL),
+                Actor.admin("tech"));
+        assertThat(added).isInstanceOf(ManageControllers.AddResult.Added.class);
+
+        loader.load(layout("Small", "bus-1"));
+
+        assertThat(fixture.db.controllerStore().findAll())
+                .extracting(Controller::name)
+                .containsExactlyInAnyOrder("Tower", "Annex");
+    }
+
+    @Test
+    void an_invalid_layout_is_refused_with_its_problems_and_nothing_is_stored() {
+        Layout broken = new Layout(
+                List.of(new Layout.LockerTypeSpec("tiny", "Tiny", null, null, null, null)),
+                List.of(new Layout.BankTypeSpec("Two", null, false, List.of("tiny", "unknown"))),
+                List.of(new Layout.ControllerSpec("Side", UseCaseFixture.endpoint("bus-3", 0), "Missing")));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> loader.load(broken))
+                .withMessageContaining("the layout is invalid");
+        assertThat(fixture.db.layoutStore().lockerTypes())
+                .extracting(LockerType::slug)
+                .doesNotContain("tiny");
+        assertThat(fixture.db.controllerStore().findAll())
+                .extracting(Controller::name)
+                .containsExactly("Tower");
+    }
+
+    @Test
+    void a_layout_controller_the_controllers_refuse_stops_the_load() {
+        Layout clash = new Layout(
+                layout("Small", "bus-1").lockerTypes(),
+                layout("Small", "bus-1").bankTypes(),
+                List.of(
+                        new Layout.ControllerSpec("Tower", UseCaseFixture.endpoint("bus-1", 0), "Four"),
+                        new Layout.ControllerSpec("Twin", UseCaseFixture.endpoint("bus-1", 0), "Four")));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> loader.load(clash))
+                .withMessageContaining("Twin");
+    }
+}
