@@ -5,13 +5,16 @@ import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.layout.Layout;
+import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
@@ -60,7 +63,6 @@ public final class Harbor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Harbor.class);
 
     private final HarborCore core;
-    private final HarborStores stores;
     private final Layout layout;
     private final ScheduledExecutorService scheduler;
     private final Duration sweepInterval;
@@ -69,7 +71,7 @@ public final class Harbor implements AutoCloseable {
         Objects.requireNonNull(builder.stores, "stores are required");
         Objects.requireNonNull(builder.lockBoard, "a lock board is required");
         core = new HarborCore(new HarborCore.Parts(
-                builder.stores.toCore(),
+                builder.stores,
                 builder.lockBoard,
                 builder.clock,
                 new HarborCore.Identity(builder.gatewayId, Version.current()),
@@ -80,12 +82,12 @@ public final class Harbor implements AutoCloseable {
                 builder.discovery,
                 builder.logBook,
                 builder.logLevelApplier,
+                builder.errorReporter,
                 new HarborCore.Administration(
                         builder.passwordHasher != null ? builder.passwordHasher : new BcryptPasswordHasher(),
                         builder.authSettings,
                         builder.onReboot,
                         builder.rebootDelay)));
-        stores = HarborStores.of(core.stores());
         layout = builder.layout;
         sweepInterval = builder.sweepInterval;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -190,9 +192,19 @@ public final class Harbor implements AutoCloseable {
         return core.rebootGateway();
     }
 
+    /** The locker and bank types, read only. */
+    public QueryCatalogue queryCatalogue() {
+        return core.queryCatalogue();
+    }
+
+    /** Reports an unexpected failure to the {@link Builder#errorReporter} (Sentry), or sends it a test event. */
+    public ReportErrors reportErrors() {
+        return core.reportErrors();
+    }
+
     /** The stores as Harbor uses them: lockers, transactions, controllers and layout read from memory. */
-    public HarborStores stores() {
-        return stores;
+    public HarborCore.Stores stores() {
+        return core.stores();
     }
 
     /** Stops the sweep, then the boards (their queues drain first). The stores are the caller's to close. */
@@ -210,7 +222,7 @@ public final class Harbor implements AutoCloseable {
 
     /** Safe defaults everywhere; what must be given is named. */
     public static final class Builder {
-        private HarborStores stores;
+        private HarborCore.Stores stores;
         private Function<BoardObserver, LockBoard> lockBoard;
         private Clock clock = Clock.systemUTC();
         private Layout layout;
@@ -223,6 +235,7 @@ public final class Harbor implements AutoCloseable {
         private ControllerDiscovery discovery = ControllerDiscovery.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> {};
+        private ErrorReporter errorReporter = ErrorReporter.DISABLED;
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.DEFAULTS;
         private Runnable onReboot = () -> {};
@@ -230,8 +243,8 @@ public final class Harbor implements AutoCloseable {
 
         private Builder() {}
 
-        /** Required: where transactions, lockers and controllers are kept. */
-        public Builder stores(HarborStores stores) {
+        /** Required: where transactions, lockers and controllers are kept ({@link HarborStores#of}). */
+        public Builder stores(HarborCore.Stores stores) {
             this.stores = stores;
             return this;
         }
@@ -297,6 +310,12 @@ public final class Harbor implements AutoCloseable {
 
         public Builder logLevelApplier(Consumer<String> applier) {
             this.logLevelApplier = Objects.requireNonNull(applier);
+            return this;
+        }
+
+        /** Where unexpected failures are reported (Sentry); none by default: they are only logged. */
+        public Builder errorReporter(ErrorReporter reporter) {
+            this.errorReporter = Objects.requireNonNull(reporter);
             return this;
         }
 

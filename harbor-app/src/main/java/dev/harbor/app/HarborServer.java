@@ -9,9 +9,8 @@ import dev.harbor.app.layout.LayoutFile;
 import dev.harbor.app.logging.LogLevels;
 import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.sentry.SentryErrorReporter;
+import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.auth.AuthSettings;
-import dev.harbor.application.diagnostics.ErrorReportingService;
-import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.system.RuntimeSettings;
@@ -105,7 +104,7 @@ public final class HarborServer implements AutoCloseable {
         SentryErrorReporter sentry = null;
         java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();
         try {
-            HarborStores stores = HarborStores.of(database);
+            HarborCore.Stores stores = HarborStores.of(database);
             Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
             BusLockBoardSettings boardSettings = BusLockBoardSettings.DEFAULTS.withPollInterval(config.pollInterval());
             AtomicReference<BusLockBoard> boards = new AtomicReference<>();
@@ -139,6 +138,7 @@ public final class HarborServer implements AutoCloseable {
                     .discovery(discovery)
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
+                    .errorReporter(errorReporter)
                     .passwordHasher(new BcryptPasswordHasher(tuning.bcryptCost()))
                     .authSettings(tuning.auth())
                     .onReboot(() -> {
@@ -165,7 +165,7 @@ public final class HarborServer implements AutoCloseable {
                             harbor.manageControllers(),
                             harbor.discoverControllers(),
                             harbor.rebootGateway()))
-                    .reportErrors(new ErrorReportingService(errorReporter))
+                    .reportErrors(harbor.reportErrors())
                     .clock(clock)
                     .build();
             startedSoFar.add(0, http::stop);
@@ -204,7 +204,7 @@ public final class HarborServer implements AutoCloseable {
                 harbor.openLocker(),
                 harbor.openAllLockers(),
                 harbor.updateServiceState(),
-                new CatalogueService(harbor.stores().layout()),
+                harbor.queryCatalogue(),
                 harbor.querySystem(),
                 harbor.manageSettings(),
                 harbor.externalDevices(),

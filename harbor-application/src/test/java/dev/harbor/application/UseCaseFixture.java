@@ -16,6 +16,7 @@ import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.transaction.CreateTransaction;
@@ -85,6 +86,7 @@ public final class UseCaseFixture {
                 ControllerDiscovery.DISABLED,
                 (level, limit, since) -> List.of(),
                 level -> {},
+                ErrorReporter.DISABLED,
                 new HarborCore.Administration(
                         new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
         sensing = observer.get();

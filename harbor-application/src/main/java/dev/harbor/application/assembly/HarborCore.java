@@ -10,8 +10,12 @@ import dev.harbor.application.controller.ControllerService;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.DiscoveryService;
 import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.application.diagnostics.ErrorReportingService;
+import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.layout.LayoutLoader;
+import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.application.locker.DeadlineSweep;
 import dev.harbor.application.locker.DoorOpenPolicy;
 import dev.harbor.application.locker.DoorOpener;
@@ -27,6 +31,7 @@ import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LayoutStore;
@@ -135,6 +140,7 @@ public final class HarborCore {
      * @param defaultSettings the runtime settings where none are stored
      * @param openAllGap      the pause between two locks of one bus during open-all (their power draw)
      * @param logLevelApplier sets the root level of the logging back end
+     * @param errorReporter   where unexpected failures are reported ({@link ErrorReporter#DISABLED}: only logged)
      */
     public record Parts(
             Stores stores,
@@ -148,6 +154,7 @@ public final class HarborCore {
             ControllerDiscovery discovery,
             LogBook logBook,
             Consumer<String> logLevelApplier,
+            ErrorReporter errorReporter,
             Administration administration) {
 
         public Parts {
@@ -162,6 +169,7 @@ public final class HarborCore {
             Objects.requireNonNull(discovery, "discovery");
             Objects.requireNonNull(logBook, "logBook");
             Objects.requireNonNull(logLevelApplier, "logLevelApplier");
+            Objects.requireNonNull(errorReporter, "errorReporter");
             Objects.requireNonNull(administration, "administration");
         }
     }
@@ -181,6 +189,8 @@ public final class HarborCore {
     private final RebootService reboot;
     private final DeadlineSweep deadlineSweep;
     private final LayoutLoader layoutLoader;
+    private final CatalogueService catalogue;
+    private final ErrorReportingService errorReports;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -254,6 +264,8 @@ public final class HarborCore {
         reboot =
                 new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
+        catalogue = new CatalogueService(stores.layout());
+        errorReports = new ErrorReportingService(parts.errorReporter());
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
@@ -350,5 +362,13 @@ public final class HarborCore {
 
     public RebootGateway rebootGateway() {
         return reboot;
+    }
+
+    public QueryCatalogue queryCatalogue() {
+        return catalogue;
+    }
+
+    public ReportErrors reportErrors() {
+        return errorReports;
     }
 }
