@@ -51,8 +51,7 @@ final class LayoutCheck {
             if (bank == null) {
                 problems.add("controllers: '" + controller.name() + "' uses unknown bank type '" + controller.bankType()
                         + "'");
-            } else if (bank.lockerTypes().size()
-                    > controller.endpoint().protocol().maxLocks()) {
+            } else if (!controller.endpoint().protocol().drivesLockCount(bank.lockerTypes().size())) {
                 problems.add("controllers: '" + controller.name() + "' has "
                         + bank.lockerTypes().size()
                         + " lockers but a " + controller.endpoint().protocol().id() + " board drives at most "
