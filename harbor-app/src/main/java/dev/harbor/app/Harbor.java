@@ -231,7 +231,7 @@ public final class Harbor implements AutoCloseable {
         private Duration openAllGap = Duration.ofMillis(250);
         private Duration sweepInterval = Duration.ofSeconds(1);
         private String gatewayId = UUID.randomUUID().toString();
-        private HostSystem hostSystem = NoHostSystem.INSTANCE;
+        private HostSystem hostSystem = HostSystem.UNKNOWN;
         private ControllerDiscovery discovery = ControllerDiscovery.DISABLED;
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> {};

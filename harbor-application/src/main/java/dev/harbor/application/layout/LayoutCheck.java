@@ -51,7 +51,10 @@ final class LayoutCheck {
             if (bank == null) {
                 problems.add("controllers: '" + controller.name() + "' uses unknown bank type '" + controller.bankType()
                         + "'");
-            } else if (!controller.endpoint().protocol().drivesLockCount(bank.lockerTypes().size())) {
+            } else if (!controller
+                    .endpoint()
+                    .protocol()
+                    .drivesLockCount(bank.lockerTypes().size())) {
                 problems.add("controllers: '" + controller.name() + "' has "
                         + bank.lockerTypes().size()
                         + " lockers but a " + controller.endpoint().protocol().id() + " board drives at most "

@@ -17,4 +17,22 @@ public interface HostSystem {
 
     /** Runs the configured reboot command; only called after the gateway has shut down cleanly. */
     void reboot();
+
+    /** A host Harbor is told nothing about (an embedded Harbor by default): no network details, no reboot. */
+    HostSystem UNKNOWN = new HostSystem() {
+        @Override
+        public Network readNetwork() {
+            return new Network("unknown", List.of());
+        }
+
+        @Override
+        public boolean canReboot() {
+            return false;
+        }
+
+        @Override
+        public void reboot() {
+            throw new IllegalStateException("reboot is not configured");
+        }
+    };
 }
