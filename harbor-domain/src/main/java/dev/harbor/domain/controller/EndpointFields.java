@@ -82,26 +82,20 @@ public final class EndpointFields {
         };
         onlyFields(node, allowed, "transport", " for a " + kind + " transport");
         String port = "transport.port";
-        try {
-            return switch (kind) {
-                case "serial" -> {
-                    Integer baud = integer(node.get("baudRate"), "transport.baudRate");
-                    yield new Transport.Serial(
-                            required(string(node.get("port"), port), port),
-                            baud != null ? baud : protocol.factoryBaudRate());
-                }
-                case "tcp" ->
-                    new Transport.Tcp(
-                            required(string(node.get("host"), "transport.host"), "transport.host"),
-                            required(integer(node.get("port"), port), port));
-                default -> new Transport.Simulated(required(string(node.get("bus"), "transport.bus"), "transport.bus"));
-            };
-        } catch (InvalidValueException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            // The transport records check their own ranges (baud rate, TCP port) with plain messages.
-            throw new InvalidValueException("transport", "Invalid transport: " + e.getMessage());
-        }
+        // The transport records check their own ranges (baud rate, TCP port), naming the field.
+        return switch (kind) {
+            case "serial" -> {
+                Integer baud = integer(node.get("baudRate"), "transport.baudRate");
+                yield new Transport.Serial(
+                        required(string(node.get("port"), port), port),
+                        baud != null ? baud : protocol.factoryBaudRate());
+            }
+            case "tcp" ->
+                new Transport.Tcp(
+                        required(string(node.get("host"), "transport.host"), "transport.host"),
+                        required(integer(node.get("port"), port), port));
+            default -> new Transport.Simulated(required(string(node.get("bus"), "transport.bus"), "transport.bus"));
+        };
     }
 
     /** A whole number the protocol's boards can have as their address. */

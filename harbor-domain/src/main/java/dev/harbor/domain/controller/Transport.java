@@ -1,5 +1,6 @@
 package dev.harbor.domain.controller;
 
+import dev.harbor.domain.rule.InvalidValueException;
 import java.util.Objects;
 
 /** How the gateway reaches a board: a serial line, a TCP socket, or an in-process simulator. */
@@ -15,10 +16,11 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
         public Serial {
             Objects.requireNonNull(port, "port");
             if (port.isBlank() || port.length() > 255) {
-                throw new IllegalArgumentException("serial port path must be 1-255 characters");
+                throw new InvalidValueException("transport.port", "serial port path must be 1-255 characters");
             }
             if (baudRate < 300 || baudRate > 921_600) {
-                throw new IllegalArgumentException("baud rate must be 300-921600, was " + baudRate);
+                throw new InvalidValueException(
+                        "transport.baudRate", "the baud rate must be 300-921600, was " + baudRate);
             }
         }
 
@@ -37,10 +39,10 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
         public Tcp {
             Objects.requireNonNull(host, "host");
             if (host.isBlank() || host.length() > 255) {
-                throw new IllegalArgumentException("host must be 1-255 characters");
+                throw new InvalidValueException("transport.host", "host must be 1-255 characters");
             }
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("TCP port must be 1-65535, was " + port);
+                throw new InvalidValueException("transport.port", "TCP port must be 1-65535, was " + port);
             }
         }
 
@@ -60,7 +62,7 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
         public Simulated {
             Objects.requireNonNull(bus, "bus");
             if (bus.isBlank() || bus.length() > 255) {
-                throw new IllegalArgumentException("simulated bus name must be 1-255 characters");
+                throw new InvalidValueException("transport.bus", "simulated bus name must be 1-255 characters");
             }
         }
 

@@ -48,7 +48,10 @@ class EndpointFieldsTest {
             {board("xor8a", Map.of("type", "serial", "port", 5)), "transport.port"},
             {board("xor8a", Map.of("type", "tcp", "host", "h", "port", "5000")), "transport.port"},
             {board("xor8a", Map.of("type", "tcp", "host", "h", "port", 5000, "bus", "x")), "transport.bus"},
-            {board("xor8a", Map.of("type", "serial", "port", "/dev/x", "baudRate", 12)), "transport"},
+            {board("xor8a", Map.of("type", "serial", "port", "/dev/x", "baudRate", 12)), "transport.baudRate"},
+            {board("xor8a", Map.of("type", "tcp", "host", "h", "port", 70_000)), "transport.port"},
+            {board("xor8a", Map.of("type", "tcp", "host", "h".repeat(256), "port", 5000)), "transport.host"},
+            {board("xor8a", Map.of("type", "simulated", "bus", " ")), "transport.bus"},
         };
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
