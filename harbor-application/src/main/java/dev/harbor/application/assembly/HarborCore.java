@@ -16,15 +16,11 @@ import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.layout.LayoutLoader;
 import dev.harbor.application.layout.QueryCatalogue;
-import dev.harbor.application.locker.DeadlineSweep;
-import dev.harbor.application.locker.DoorOpenPolicy;
-import dev.harbor.application.locker.DoorOpener;
-import dev.harbor.application.locker.DoorSensing;
-import dev.harbor.application.locker.LockerService;
+import dev.harbor.application.locker.LockerUseCases;
 import dev.harbor.application.locker.OpenAllLockers;
-import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.SweepDeadlines;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.AdminUserStore;
 import dev.harbor.application.port.AuditTrail;
@@ -56,7 +52,7 @@ import dev.harbor.application.system.SystemService;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
-import dev.harbor.application.transaction.TransactionService;
+import dev.harbor.application.transaction.TransactionUseCases;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
 import java.time.Clock;
@@ -176,9 +172,8 @@ public final class HarborCore {
 
     private final Stores stores;
     private final LockBoard lockBoard;
-    private final TransactionService transactions;
-    private final LockerService lockers;
-    private final OpenAllService openAll;
+    private final TransactionUseCases transactions;
+    private final LockerUseCases lockers;
     private final ControllerService controllers;
     private final DiscoveryService discovery;
     private final SettingsService settings;
@@ -187,7 +182,7 @@ public final class HarborCore {
     private final SystemService system;
     private final AuthService authentication;
     private final RebootService reboot;
-    private final DeadlineSweep deadlineSweep;
+    private final SweepDeadlines deadlineSweep;
     private final LayoutLoader layoutLoader;
     private final CatalogueService catalogue;
     private final ErrorReportingService errorReports;
@@ -214,19 +209,21 @@ public final class HarborCore {
         Auditor auditor = new Auditor(stores.auditTrail(), clock);
         settings = new SettingsService(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
         lockBoard = Objects.requireNonNull(
-                parts.lockBoard().apply(new DoorSensing(stores.lockers(), runtime, machine)), "the lock board built");
-        DoorOpener doorOpener = new DoorOpener(lockBoard, new DoorOpenPolicy(settings), runtime, clock);
-        transactions = new TransactionService(
+                parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
+                "the lock board built");
+        transactions = TransactionUseCases.over(
                 stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
-        lockers = new LockerService(
+        lockers = LockerUseCases.over(
                 stores.lockers(),
                 stores.controllers(),
                 stores.transactions(),
                 stores.layout(),
+                lockBoard,
+                settings,
                 runtime,
-                doorOpener,
-                auditor);
-        openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, parts.openAllGap());
+                auditor,
+                parts.openAllGap(),
+                clock);
         controllers = new ControllerService(
                 stores.controllers(),
                 stores.layout(),
@@ -250,7 +247,7 @@ public final class HarborCore {
                 parts.discovery(),
                 stores.isUp(),
                 runtime,
-                lockers,
+                lockers.query(),
                 settings,
                 clock);
         Administration administration = parts.administration();
@@ -263,7 +260,7 @@ public final class HarborCore {
                 clock);
         reboot =
                 new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
-        deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
+        deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
         catalogue = new CatalogueService(stores.layout());
         errorReports = new ErrorReportingService(parts.errorReporter());
     }
@@ -305,31 +302,31 @@ public final class HarborCore {
     }
 
     public CreateTransaction createTransaction() {
-        return transactions;
+        return transactions.create();
     }
 
     public QueryTransactions queryTransactions() {
-        return transactions;
+        return transactions.query();
     }
 
     public ReleaseTransaction releaseTransaction() {
-        return transactions;
+        return transactions.release();
     }
 
     public QueryLockers queryLockers() {
-        return lockers;
+        return lockers.query();
     }
 
     public OpenLocker openLocker() {
-        return lockers;
+        return lockers.open();
     }
 
     public UpdateServiceState updateServiceState() {
-        return lockers;
+        return lockers.updateServiceState();
     }
 
     public OpenAllLockers openAllLockers() {
-        return openAll;
+        return lockers.openAll();
     }
 
     public ManageControllers manageControllers() {
