@@ -3,7 +3,7 @@ package dev.harbor.application;
 import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AuthSettings;
-import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
 import dev.harbor.application.fakes.InMemorySessionStore;
@@ -50,9 +50,11 @@ public final class UseCaseFixture {
     /** What the lock board reports its status polls to. */
     public final BoardObserver sensing;
 
+    // Driving ports the tests of several packages share; the others are reached through core. A test
+    // of one service's whole surface casts to that package-private service in its own package.
     public final QueryTransactions transactions;
     public final OpenAllLockers openAll;
-    public final ControllerService controllers;
+    public final ManageControllers controllers;
     public final ControllerId controller;
 
     public UseCaseFixture() {
@@ -88,10 +90,9 @@ public final class UseCaseFixture {
                 new HarborCore.Administration(
                         new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
         sensing = observer.get();
-        // The use-case tests reach each service's whole surface; the assembly built exactly these.
         transactions = core.queryTransactions();
         openAll = core.openAllLockers();
-        controllers = (ControllerService) core.manageControllers();
+        controllers = core.manageControllers();
         core.start(new Layout(
                 List.of(
                         new Layout.LockerTypeSpec("small", "Small", null, null, null, null),

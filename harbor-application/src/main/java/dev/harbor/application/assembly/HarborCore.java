@@ -6,15 +6,13 @@ import dev.harbor.application.auth.AuthService;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.cache.ReadCache;
 import dev.harbor.application.controller.ControllerRuntime;
-import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.ControllerUseCases;
 import dev.harbor.application.controller.DiscoverControllers;
-import dev.harbor.application.controller.DiscoveryService;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.diagnostics.ErrorReportingService;
 import dev.harbor.application.diagnostics.ReportErrors;
-import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
-import dev.harbor.application.layout.LayoutLoader;
+import dev.harbor.application.layout.LayoutUseCases;
 import dev.harbor.application.layout.QueryCatalogue;
 import dev.harbor.application.locker.LockerUseCases;
 import dev.harbor.application.locker.OpenAllLockers;
@@ -174,8 +172,7 @@ public final class HarborCore {
     private final LockBoard lockBoard;
     private final TransactionUseCases transactions;
     private final LockerUseCases lockers;
-    private final ControllerService controllers;
-    private final DiscoveryService discovery;
+    private final ControllerUseCases controllers;
     private final SettingsService settings;
     private final ExternalDeviceService externalDevices;
     private final SystemLogsService systemLogs;
@@ -183,8 +180,7 @@ public final class HarborCore {
     private final AuthService authentication;
     private final RebootService reboot;
     private final SweepDeadlines deadlineSweep;
-    private final LayoutLoader layoutLoader;
-    private final CatalogueService catalogue;
+    private final LayoutUseCases layouts;
     private final ErrorReportingService errorReports;
 
     public HarborCore(Parts parts) {
@@ -224,16 +220,16 @@ public final class HarborCore {
                 auditor,
                 parts.openAllGap(),
                 clock);
-        controllers = new ControllerService(
+        controllers = ControllerUseCases.over(
                 stores.controllers(),
                 stores.layout(),
                 lockBoard,
                 runtime,
+                parts.discovery(),
                 auditor,
                 () -> settings.current().heartbeat(),
                 clock);
-        discovery = new DiscoveryService(parts.discovery(), controllers, auditor);
-        layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
+        layouts = LayoutUseCases.over(stores.layout(), stores.controllers(), controllers.manage(), clock);
         externalDevices = new ExternalDeviceService(
                 stores.externalDevices(), () -> settings.current().heartbeat(), clock);
         systemLogs = new SystemLogsService(parts.logBook(), stores.auditTrail());
@@ -261,15 +257,14 @@ public final class HarborCore {
         reboot =
                 new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
-        catalogue = new CatalogueService(stores.layout());
         errorReports = new ErrorReportingService(parts.errorReporter());
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
     public void start(Layout layout) {
-        controllers.attachAll();
+        controllers.attach().attachAll();
         if (layout != null) {
-            layoutLoader.load(layout);
+            layouts.load().load(layout);
         }
     }
 
@@ -330,11 +325,11 @@ public final class HarborCore {
     }
 
     public ManageControllers manageControllers() {
-        return controllers;
+        return controllers.manage();
     }
 
     public DiscoverControllers discoverControllers() {
-        return discovery;
+        return controllers.discover();
     }
 
     public ManageSettings manageSettings() {
@@ -362,7 +357,7 @@ public final class HarborCore {
     }
 
     public QueryCatalogue queryCatalogue() {
-        return catalogue;
+        return layouts.catalogue();
     }
 
     public ReportErrors reportErrors() {

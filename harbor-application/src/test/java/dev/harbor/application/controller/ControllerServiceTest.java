@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ControllerServiceTest {
 
     private final UseCaseFixture fixture = new UseCaseFixture();
-    private final ControllerService service = fixture.controllers;
+    private final ManageControllers service = fixture.controllers;
     private final Actor technician = Actor.admin("tech");
 
     private ControllerId addByCount(String bus, int count) {
