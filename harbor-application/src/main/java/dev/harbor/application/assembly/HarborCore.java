@@ -36,17 +36,14 @@ import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
-import dev.harbor.application.system.ExternalDeviceService;
 import dev.harbor.application.system.ExternalDevices;
+import dev.harbor.application.system.GatewayIdentity;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RebootGateway;
-import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
-import dev.harbor.application.system.SettingsService;
 import dev.harbor.application.system.SystemLogs;
-import dev.harbor.application.system.SystemLogsService;
-import dev.harbor.application.system.SystemService;
+import dev.harbor.application.system.SystemUseCases;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
@@ -173,12 +170,12 @@ public final class HarborCore {
     private final TransactionUseCases transactions;
     private final LockerUseCases lockers;
     private final ControllerUseCases controllers;
-    private final SettingsService settings;
-    private final ExternalDeviceService externalDevices;
-    private final SystemLogsService systemLogs;
-    private final SystemService system;
+    private final ManageSettings settings;
+    private final ExternalDevices externalDevices;
+    private final SystemLogs systemLogs;
+    private final QuerySystem system;
     private final AuthService authentication;
-    private final RebootService reboot;
+    private final RebootGateway reboot;
     private final SweepDeadlines deadlineSweep;
     private final LayoutUseCases layouts;
     private final ErrorReportingService errorReports;
@@ -203,7 +200,8 @@ public final class HarborCore {
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
         ControllerRuntime runtime = new ControllerRuntime();
         Auditor auditor = new Auditor(stores.auditTrail(), clock);
-        settings = new SettingsService(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
+        settings =
+                SystemUseCases.settings(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
         lockBoard = Objects.requireNonNull(
                 parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
                 "the lock board built");
@@ -215,7 +213,7 @@ public final class HarborCore {
                 stores.transactions(),
                 stores.layout(),
                 lockBoard,
-                settings,
+                () -> settings.current().doorOpen(),
                 runtime,
                 auditor,
                 parts.openAllGap(),
@@ -230,11 +228,11 @@ public final class HarborCore {
                 () -> settings.current().heartbeat(),
                 clock);
         layouts = LayoutUseCases.over(stores.layout(), stores.controllers(), controllers.manage(), clock);
-        externalDevices = new ExternalDeviceService(
+        externalDevices = SystemUseCases.externalDevices(
                 stores.externalDevices(), () -> settings.current().heartbeat(), clock);
-        systemLogs = new SystemLogsService(parts.logBook(), stores.auditTrail());
-        system = new SystemService(
-                new SystemService.Identity(
+        systemLogs = SystemUseCases.systemLogs(parts.logBook(), stores.auditTrail());
+        system = SystemUseCases.querySystem(
+                new GatewayIdentity(
                         parts.identity().gatewayId(),
                         parts.identity().version(),
                         clock.instant(),
@@ -254,8 +252,8 @@ public final class HarborCore {
                 auditor,
                 administration.authSettings(),
                 clock);
-        reboot =
-                new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
+        reboot = SystemUseCases.rebootGateway(
+                parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
         errorReports = new ErrorReportingService(parts.errorReporter());
     }
