@@ -2,14 +2,14 @@ package dev.harbor.application.assembly;
 
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AdminAuthentication;
-import dev.harbor.application.auth.AuthService;
 import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.application.auth.AuthUseCases;
 import dev.harbor.application.cache.ReadCache;
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.controller.ControllerUseCases;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.ManageControllers;
-import dev.harbor.application.diagnostics.ErrorReportingService;
+import dev.harbor.application.diagnostics.DiagnosticsUseCases;
 import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.layout.LayoutUseCases;
@@ -174,11 +174,11 @@ public final class HarborCore {
     private final ExternalDevices externalDevices;
     private final SystemLogs systemLogs;
     private final QuerySystem system;
-    private final AuthService authentication;
+    private final AuthUseCases authentication;
     private final RebootGateway reboot;
     private final SweepDeadlines deadlineSweep;
     private final LayoutUseCases layouts;
-    private final ErrorReportingService errorReports;
+    private final ReportErrors errorReports;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -245,7 +245,7 @@ public final class HarborCore {
                 settings,
                 clock);
         Administration administration = parts.administration();
-        authentication = new AuthService(
+        authentication = AuthUseCases.over(
                 stores.adminUsers(),
                 stores.sessions(),
                 administration.hasher(),
@@ -255,7 +255,7 @@ public final class HarborCore {
         reboot = SystemUseCases.rebootGateway(
                 parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
-        errorReports = new ErrorReportingService(parts.errorReporter());
+        errorReports = DiagnosticsUseCases.reportErrors(parts.errorReporter());
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
@@ -281,7 +281,7 @@ public final class HarborCore {
      * @throws IllegalArgumentException for a username or password the rules refuse
      */
     public void ensureAdmin(String username, String password) {
-        authentication.ensureAdmin(username, password);
+        authentication.ensureAdmin().ensureAdmin(username, password);
     }
 
     /** The stores as the services use them: lockers, transactions, controllers and layout cached. */
@@ -347,7 +347,7 @@ public final class HarborCore {
     }
 
     public AdminAuthentication adminAuthentication() {
-        return authentication;
+        return authentication.authentication();
     }
 
     public RebootGateway rebootGateway() {
