@@ -59,7 +59,8 @@ import java.util.function.Function;
 
 /**
  * The application assembled once: every service built one time over the driven ports in
- * {@link Parts}, with one {@link Auditor} and one read cache in front of the stores, and the
+ * {@link Parts} (by its feature package's {@code …UseCases}, the services themselves being
+ * package-private), with one {@link Auditor} and one read cache in front of the stores, and the
  * driving ports handed out. The embeddable {@code Harbor}, the standalone server and the use-case
  * tests all build it this way, so none of them can wire a service differently.
  */
