@@ -3,7 +3,7 @@ package dev.harbor.application;
 import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AuthSettings;
-import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
 import dev.harbor.application.fakes.InMemorySessionStore;
@@ -11,8 +11,7 @@ import dev.harbor.application.fakes.MutableClock;
 import dev.harbor.application.fakes.SaltedSha256PasswordHasher;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.locker.DoorOpenSettings;
-import dev.harbor.application.locker.LockerService;
-import dev.harbor.application.locker.OpenAllService;
+import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
@@ -20,7 +19,7 @@ import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.transaction.CreateTransaction;
-import dev.harbor.application.transaction.TransactionService;
+import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.TransactionView;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
@@ -51,10 +50,11 @@ public final class UseCaseFixture {
     /** What the lock board reports its status polls to. */
     public final BoardObserver sensing;
 
-    public final TransactionService transactions;
-    public final LockerService lockers;
-    public final OpenAllService openAll;
-    public final ControllerService controllers;
+    // Driving ports the tests of several packages share; the others are reached through core. A test
+    // of one service's whole surface casts to that package-private service in its own package.
+    public final QueryTransactions transactions;
+    public final OpenAllLockers openAll;
+    public final ManageControllers controllers;
     public final ControllerId controller;
 
     public UseCaseFixture() {
@@ -90,11 +90,9 @@ public final class UseCaseFixture {
                 new HarborCore.Administration(
                         new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
         sensing = observer.get();
-        // The use-case tests reach each service's whole surface; the assembly built exactly these.
-        transactions = (TransactionService) core.createTransaction();
-        lockers = (LockerService) core.openLocker();
-        openAll = (OpenAllService) core.openAllLockers();
-        controllers = (ControllerService) core.manageControllers();
+        transactions = core.queryTransactions();
+        openAll = core.openAllLockers();
+        controllers = core.manageControllers();
         core.start(new Layout(
                 List.of(
                         new Layout.LockerTypeSpec("small", "Small", null, null, null, null),
@@ -128,7 +126,7 @@ public final class UseCaseFixture {
     /** A transaction that must be created: fails the test otherwise. */
     public TransactionView createTransaction(String id) {
         return ((CreateTransaction.Result.Created)
-                        transactions.create(new CreateTransaction.Command(new TransactionId(id), null)))
+                        core.createTransaction().create(new CreateTransaction.Command(new TransactionId(id), null)))
                 .transaction();
     }
 

@@ -99,6 +99,19 @@ class ModuleRulesTest {
     }
 
     @Test
+    void the_services_of_the_application_are_not_public_only_their_driving_ports_are() {
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("dev.harbor.application..")
+                .and()
+                .haveSimpleNameEndingWith("Service")
+                .should()
+                .notBePublic()
+                .because("each feature package hands out its driving ports through its public ...UseCases factory");
+        rule.check(production);
+    }
+
+    @Test
     void the_board_driver_and_its_links_do_not_know_the_simulator() {
         noClasses()
                 .that()

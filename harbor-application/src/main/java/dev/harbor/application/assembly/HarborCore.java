@@ -2,29 +2,23 @@ package dev.harbor.application.assembly;
 
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AdminAuthentication;
-import dev.harbor.application.auth.AuthService;
 import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.application.auth.AuthUseCases;
 import dev.harbor.application.cache.ReadCache;
 import dev.harbor.application.controller.ControllerRuntime;
-import dev.harbor.application.controller.ControllerService;
+import dev.harbor.application.controller.ControllerUseCases;
 import dev.harbor.application.controller.DiscoverControllers;
-import dev.harbor.application.controller.DiscoveryService;
 import dev.harbor.application.controller.ManageControllers;
-import dev.harbor.application.diagnostics.ErrorReportingService;
+import dev.harbor.application.diagnostics.DiagnosticsUseCases;
 import dev.harbor.application.diagnostics.ReportErrors;
-import dev.harbor.application.layout.CatalogueService;
 import dev.harbor.application.layout.Layout;
-import dev.harbor.application.layout.LayoutLoader;
+import dev.harbor.application.layout.LayoutUseCases;
 import dev.harbor.application.layout.QueryCatalogue;
-import dev.harbor.application.locker.DeadlineSweep;
-import dev.harbor.application.locker.DoorOpenPolicy;
-import dev.harbor.application.locker.DoorOpener;
-import dev.harbor.application.locker.DoorSensing;
-import dev.harbor.application.locker.LockerService;
+import dev.harbor.application.locker.LockerUseCases;
 import dev.harbor.application.locker.OpenAllLockers;
-import dev.harbor.application.locker.OpenAllService;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.SweepDeadlines;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.AdminUserStore;
 import dev.harbor.application.port.AuditTrail;
@@ -42,21 +36,18 @@ import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
-import dev.harbor.application.system.ExternalDeviceService;
 import dev.harbor.application.system.ExternalDevices;
+import dev.harbor.application.system.GatewayIdentity;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RebootGateway;
-import dev.harbor.application.system.RebootService;
 import dev.harbor.application.system.RuntimeSettings;
-import dev.harbor.application.system.SettingsService;
 import dev.harbor.application.system.SystemLogs;
-import dev.harbor.application.system.SystemLogsService;
-import dev.harbor.application.system.SystemService;
+import dev.harbor.application.system.SystemUseCases;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
-import dev.harbor.application.transaction.TransactionService;
+import dev.harbor.application.transaction.TransactionUseCases;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
 import java.time.Clock;
@@ -68,7 +59,8 @@ import java.util.function.Function;
 
 /**
  * The application assembled once: every service built one time over the driven ports in
- * {@link Parts}, with one {@link Auditor} and one read cache in front of the stores, and the
+ * {@link Parts} (by its feature package's {@code …UseCases}, the services themselves being
+ * package-private), with one {@link Auditor} and one read cache in front of the stores, and the
  * driving ports handed out. The embeddable {@code Harbor}, the standalone server and the use-case
  * tests all build it this way, so none of them can wire a service differently.
  */
@@ -176,21 +168,18 @@ public final class HarborCore {
 
     private final Stores stores;
     private final LockBoard lockBoard;
-    private final TransactionService transactions;
-    private final LockerService lockers;
-    private final OpenAllService openAll;
-    private final ControllerService controllers;
-    private final DiscoveryService discovery;
-    private final SettingsService settings;
-    private final ExternalDeviceService externalDevices;
-    private final SystemLogsService systemLogs;
-    private final SystemService system;
-    private final AuthService authentication;
-    private final RebootService reboot;
-    private final DeadlineSweep deadlineSweep;
-    private final LayoutLoader layoutLoader;
-    private final CatalogueService catalogue;
-    private final ErrorReportingService errorReports;
+    private final TransactionUseCases transactions;
+    private final LockerUseCases lockers;
+    private final ControllerUseCases controllers;
+    private final ManageSettings settings;
+    private final ExternalDevices externalDevices;
+    private final SystemLogs systemLogs;
+    private final QuerySystem system;
+    private final AuthUseCases authentication;
+    private final RebootGateway reboot;
+    private final SweepDeadlines deadlineSweep;
+    private final LayoutUseCases layouts;
+    private final ReportErrors errorReports;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -212,36 +201,39 @@ public final class HarborCore {
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
         ControllerRuntime runtime = new ControllerRuntime();
         Auditor auditor = new Auditor(stores.auditTrail(), clock);
-        settings = new SettingsService(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
+        settings =
+                SystemUseCases.settings(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
         lockBoard = Objects.requireNonNull(
-                parts.lockBoard().apply(new DoorSensing(stores.lockers(), runtime, machine)), "the lock board built");
-        DoorOpener doorOpener = new DoorOpener(lockBoard, new DoorOpenPolicy(settings), runtime, clock);
-        transactions = new TransactionService(
+                parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
+                "the lock board built");
+        transactions = TransactionUseCases.over(
                 stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
-        lockers = new LockerService(
+        lockers = LockerUseCases.over(
                 stores.lockers(),
                 stores.controllers(),
                 stores.transactions(),
                 stores.layout(),
+                lockBoard,
+                () -> settings.current().doorOpen(),
                 runtime,
-                doorOpener,
-                auditor);
-        openAll = new OpenAllService(stores.lockers(), stores.controllers(), doorOpener, auditor, parts.openAllGap());
-        controllers = new ControllerService(
+                auditor,
+                parts.openAllGap(),
+                clock);
+        controllers = ControllerUseCases.over(
                 stores.controllers(),
                 stores.layout(),
                 lockBoard,
                 runtime,
+                parts.discovery(),
                 auditor,
                 () -> settings.current().heartbeat(),
                 clock);
-        discovery = new DiscoveryService(parts.discovery(), controllers, auditor);
-        layoutLoader = new LayoutLoader(stores.layout(), stores.controllers(), controllers, clock);
-        externalDevices = new ExternalDeviceService(
+        layouts = LayoutUseCases.over(stores.layout(), stores.controllers(), controllers.manage(), clock);
+        externalDevices = SystemUseCases.externalDevices(
                 stores.externalDevices(), () -> settings.current().heartbeat(), clock);
-        systemLogs = new SystemLogsService(parts.logBook(), stores.auditTrail());
-        system = new SystemService(
-                new SystemService.Identity(
+        systemLogs = SystemUseCases.systemLogs(parts.logBook(), stores.auditTrail());
+        system = SystemUseCases.querySystem(
+                new GatewayIdentity(
                         parts.identity().gatewayId(),
                         parts.identity().version(),
                         clock.instant(),
@@ -250,29 +242,28 @@ public final class HarborCore {
                 parts.discovery(),
                 stores.isUp(),
                 runtime,
-                lockers,
+                lockers.query(),
                 settings,
                 clock);
         Administration administration = parts.administration();
-        authentication = new AuthService(
+        authentication = AuthUseCases.over(
                 stores.adminUsers(),
                 stores.sessions(),
                 administration.hasher(),
                 auditor,
                 administration.authSettings(),
                 clock);
-        reboot =
-                new RebootService(parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
-        deadlineSweep = new DeadlineSweep(stores.lockers(), machine, clock);
-        catalogue = new CatalogueService(stores.layout());
-        errorReports = new ErrorReportingService(parts.errorReporter());
+        reboot = SystemUseCases.rebootGateway(
+                parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
+        deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
+        errorReports = DiagnosticsUseCases.reportErrors(parts.errorReporter());
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
     public void start(Layout layout) {
-        controllers.attachAll();
+        controllers.attach().attachAll();
         if (layout != null) {
-            layoutLoader.load(layout);
+            layouts.load().load(layout);
         }
     }
 
@@ -291,7 +282,7 @@ public final class HarborCore {
      * @throws IllegalArgumentException for a username or password the rules refuse
      */
     public void ensureAdmin(String username, String password) {
-        authentication.ensureAdmin(username, password);
+        authentication.ensureAdmin().ensureAdmin(username, password);
     }
 
     /** The stores as the services use them: lockers, transactions, controllers and layout cached. */
@@ -305,39 +296,39 @@ public final class HarborCore {
     }
 
     public CreateTransaction createTransaction() {
-        return transactions;
+        return transactions.create();
     }
 
     public QueryTransactions queryTransactions() {
-        return transactions;
+        return transactions.query();
     }
 
     public ReleaseTransaction releaseTransaction() {
-        return transactions;
+        return transactions.release();
     }
 
     public QueryLockers queryLockers() {
-        return lockers;
+        return lockers.query();
     }
 
     public OpenLocker openLocker() {
-        return lockers;
+        return lockers.open();
     }
 
     public UpdateServiceState updateServiceState() {
-        return lockers;
+        return lockers.updateServiceState();
     }
 
     public OpenAllLockers openAllLockers() {
-        return openAll;
+        return lockers.openAll();
     }
 
     public ManageControllers manageControllers() {
-        return controllers;
+        return controllers.manage();
     }
 
     public DiscoverControllers discoverControllers() {
-        return discovery;
+        return controllers.discover();
     }
 
     public ManageSettings manageSettings() {
@@ -357,7 +348,7 @@ public final class HarborCore {
     }
 
     public AdminAuthentication adminAuthentication() {
-        return authentication;
+        return authentication.authentication();
     }
 
     public RebootGateway rebootGateway() {
@@ -365,7 +356,7 @@ public final class HarborCore {
     }
 
     public QueryCatalogue queryCatalogue() {
-        return catalogue;
+        return layouts.catalogue();
     }
 
     public ReportErrors reportErrors() {

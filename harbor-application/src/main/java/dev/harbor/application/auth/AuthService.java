@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * still runs one password verification (against a dummy hash), so the time taken does not tell
  * whether the user exists.
  */
-public final class AuthService implements AdminAuthentication {
+final class AuthService implements AdminAuthentication, EnsureAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
@@ -54,7 +54,7 @@ public final class AuthService implements AdminAuthentication {
     private final LoginThrottle throttle;
     private volatile String dummyHash;
 
-    public AuthService(
+    AuthService(
             AdminUserStore users,
             SessionStore sessions,
             PasswordHasher hasher,
@@ -91,13 +91,7 @@ public final class AuthService implements AdminAuthentication {
         return hash;
     }
 
-    /**
-     * Creates the configured admin at start-up, or changes its password. Only the hash is
-     * stored; when the password changed, the user's open sessions end.
-     *
-     * @throws IllegalArgumentException for a blank username, one with a ':' (Basic auth could not
-     *                                  carry it), or a password shorter than the settings allow
-     */
+    @Override
     public void ensureAdmin(String username, String password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * driven and the run-time registry in step. Changes are serialised: two technicians adding the
  * same board at once get one controller and one 409.
  */
-public final class ControllerService implements ManageControllers {
+final class ControllerService implements ManageControllers, AttachControllers {
 
     private final ControllerStore store;
     private final LayoutStore layout;
@@ -39,7 +39,7 @@ public final class ControllerService implements ManageControllers {
     private final Clock clock;
     private final Object changes = new Object();
 
-    public ControllerService(
+    ControllerService(
             ControllerStore store,
             LayoutStore layout,
             LockBoard board,
@@ -56,7 +56,7 @@ public final class ControllerService implements ManageControllers {
         this.clock = clock;
     }
 
-    /** Starts driving every stored controller: called once at start-up. */
+    @Override
     public void attachAll() {
         Instant now = clock.instant();
         for (Controller controller : store.findAll()) {

@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@link DiscoverControllers} over the {@link ControllerDiscovery} port and {@link ManageControllers}. */
-public final class DiscoveryService implements DiscoverControllers {
+final class DiscoveryService implements DiscoverControllers {
 
     private final ControllerDiscovery discovery;
     private final ManageControllers controllers;
     private final Auditor auditor;
 
-    public DiscoveryService(ControllerDiscovery discovery, ManageControllers controllers, Auditor auditor) {
+    DiscoveryService(ControllerDiscovery discovery, ManageControllers controllers, Auditor auditor) {
         this.discovery = discovery;
         this.controllers = controllers;
         this.auditor = auditor;

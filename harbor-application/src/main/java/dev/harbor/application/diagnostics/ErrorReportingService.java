@@ -6,13 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sends failures and the test event through the configured {@link ErrorReporter}. */
-public final class ErrorReportingService implements ReportErrors {
+final class ErrorReportingService implements ReportErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReportingService.class);
 
     private final ErrorReporter reporter;
 
-    public ErrorReportingService(ErrorReporter reporter) {
+    ErrorReportingService(ErrorReporter reporter) {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
     }
 

@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Reads the catalogue from the layout store; the write half of the store stays with the layout loader. */
-public final class CatalogueService implements QueryCatalogue {
+final class CatalogueService implements QueryCatalogue {
 
     private final LayoutStore store;
 
-    public CatalogueService(LayoutStore store) {
+    CatalogueService(LayoutStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

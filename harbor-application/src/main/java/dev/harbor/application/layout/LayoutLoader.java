@@ -1,7 +1,6 @@
 package dev.harbor.application.layout;
 
 import dev.harbor.application.Actor;
-import dev.harbor.application.controller.ControllerService;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.LayoutStore;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * endpoint changes of the file. Controllers added over the Admin API are left alone, and nothing
  * that holds a transaction is ever removed here.
  */
-public final class LayoutLoader {
+final class LayoutLoader implements LoadLayout {
 
     private static final Logger log = LoggerFactory.getLogger(LayoutLoader.class);
     /** The store assigns real ids; upserts match by slug or name and ignore this one. */
@@ -35,17 +34,18 @@ public final class LayoutLoader {
 
     private final LayoutStore layoutStore;
     private final ControllerStore controllers;
-    private final ControllerService controllerService;
+    private final ManageControllers manageControllers;
     private final Clock clock;
 
-    public LayoutLoader(
-            LayoutStore layoutStore, ControllerStore controllers, ControllerService controllerService, Clock clock) {
+    LayoutLoader(
+            LayoutStore layoutStore, ControllerStore controllers, ManageControllers manageControllers, Clock clock) {
         this.layoutStore = layoutStore;
         this.controllers = controllers;
-        this.controllerService = controllerService;
+        this.manageControllers = manageControllers;
         this.clock = clock;
     }
 
+    @Override
     public void load(Layout layout) {
         List<String> problems = LayoutCheck.problems(layout);
         if (!problems.isEmpty()) {
@@ -81,7 +81,7 @@ public final class LayoutLoader {
                     .filter(c -> c.name().equals(spec.name()))
                     .findFirst();
             if (existing.isEmpty()) {
-                ManageControllers.AddResult result = controllerService.add(
+                ManageControllers.AddResult result = manageControllers.add(
                         new ManageControllers.AddCommand(
                                 spec.name(), spec.endpoint(), bankIds.get(spec.bankType()), null, DiscoveredVia.LAYOUT),
                         Actor.SYSTEM);
@@ -91,7 +91,7 @@ public final class LayoutLoader {
                 }
             } else if (!existing.get().endpoint().equals(spec.endpoint())) {
                 log.info("Layout moves controller {} to {}", spec.name(), spec.endpoint());
-                controllerService.replace(existing.get().id(), spec.endpoint(), Actor.SYSTEM);
+                manageControllers.replace(existing.get().id(), spec.endpoint(), Actor.SYSTEM);
             }
         }
     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Applies {@code TIMEOUT} to every locker whose state deadline has passed (a user who never closed
  * the door, a booking that expired). Run periodically by the composition root.
  */
-public final class DeadlineSweep {
+final class DeadlineSweep implements SweepDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
 
@@ -22,13 +22,13 @@ public final class DeadlineSweep {
     private final DeviceStateMachine machine;
     private final Clock clock;
 
-    public DeadlineSweep(LockerStore lockers, DeviceStateMachine machine, Clock clock) {
+    DeadlineSweep(LockerStore lockers, DeviceStateMachine machine, Clock clock) {
         this.lockers = lockers;
         this.machine = machine;
         this.clock = clock;
     }
 
-    /** @return how many lockers moved */
+    @Override
     public int sweep() {
         Instant now = clock.instant();
         int moved = 0;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code DOOR_OPENED} input of the locker's state machine (a booked locker whose door opened and
  * closed again is occupied).
  */
-public final class DoorOpener {
+final class DoorOpener {
 
     private static final Logger log = LoggerFactory.getLogger(DoorOpener.class);
 
@@ -25,14 +25,14 @@ public final class DoorOpener {
     private final ControllerRuntime runtime;
     private final Clock clock;
 
-    public DoorOpener(LockBoard board, DoorOpenPolicy policy, ControllerRuntime runtime, Clock clock) {
+    DoorOpener(LockBoard board, DoorOpenPolicy policy, ControllerRuntime runtime, Clock clock) {
         this.board = board;
         this.policy = policy;
         this.runtime = runtime;
         this.clock = clock;
     }
 
-    public OpenResult open(Locker locker) {
+    OpenResult open(Locker locker) {
         DoorOpenOutcome outcome;
         try {
             outcome = policy.open(board, locker.controllerId(), locker.bankLockerNumber());

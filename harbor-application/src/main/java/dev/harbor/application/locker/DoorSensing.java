@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code DOOR_OPENED}/{@code DOOR_CLOSED} input for the locker's state machine and a new
  * {@code doorOpen} reading, silence makes the controller's lockers non-operational.
  */
-public final class DoorSensing implements BoardObserver {
+final class DoorSensing implements BoardObserver {
 
     private static final Logger log = LoggerFactory.getLogger(DoorSensing.class);
     private static final int MAX_CAS_TRIES = 5;
@@ -33,7 +33,7 @@ public final class DoorSensing implements BoardObserver {
     /** The last reading per controller, so an unchanged poll costs no database work. */
     private final Map<ControllerId, BoardStatus> lastStatus = new ConcurrentHashMap<>();
 
-    public DoorSensing(LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine) {
+    DoorSensing(LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine) {
         this.lockers = lockers;
         this.runtime = runtime;
         this.machine = machine;

@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reading lockers, opening one door, and the service flag. */
-public final class LockerService implements QueryLockers, OpenLocker, UpdateServiceState {
+final class LockerService implements QueryLockers, OpenLocker, UpdateServiceState {
 
     private final LockerStore lockers;
     private final ControllerStore controllers;
@@ -32,7 +32,7 @@ public final class LockerService implements QueryLockers, OpenLocker, UpdateServ
     private final DoorOpener doorOpener;
     private final Auditor auditor;
 
-    public LockerService(
+    LockerService(
             LockerStore lockers,
             ControllerStore controllers,
             TransactionStore transactions,

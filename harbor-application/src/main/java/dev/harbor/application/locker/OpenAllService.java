@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Opens every locker: one worker per bus, so boards on different lines work in parallel while
  * the locks of one line open one after another, a gap apart, to keep the power draw low.
  */
-public final class OpenAllService implements OpenAllLockers {
+final class OpenAllService implements OpenAllLockers {
 
     private final LockerStore lockers;
     private final ControllerStore controllers;
@@ -31,7 +31,7 @@ public final class OpenAllService implements OpenAllLockers {
     private final Auditor auditor;
     private final Duration gap;
 
-    public OpenAllService(
+    OpenAllService(
             LockerStore lockers, ControllerStore controllers, DoorOpener doorOpener, Auditor auditor, Duration gap) {
         this.lockers = lockers;
         this.controllers = controllers;

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Keeps the latest heartbeat of each device beside the gateway and classifies its health. */
-public final class ExternalDeviceService implements ExternalDevices {
+final class ExternalDeviceService implements ExternalDevices {
 
     private final ExternalDeviceStore store;
     private final Supplier<HeartbeatThresholds> thresholds;
     private final Clock clock;
 
-    public ExternalDeviceService(ExternalDeviceStore store, Supplier<HeartbeatThresholds> thresholds, Clock clock) {
+    ExternalDeviceService(ExternalDeviceStore store, Supplier<HeartbeatThresholds> thresholds, Clock clock) {
         this.store = store;
         this.thresholds = thresholds;
         this.clock = clock;

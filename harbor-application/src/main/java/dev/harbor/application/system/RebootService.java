@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the answer leaves first), runs the orderly shutdown given at construction, and only then asks
  * the host to reboot. The thread is not a daemon: the process stays alive until the command ran.
  */
-public final class RebootService implements RebootGateway {
+final class RebootService implements RebootGateway {
 
     private static final Logger log = LoggerFactory.getLogger(RebootService.class);
 
@@ -28,7 +28,7 @@ public final class RebootService implements RebootGateway {
      * @param shutdown the gateway's orderly close (HTTP, then boards, then database)
      * @param delay    the pause before {@code shutdown}, long enough for the HTTP answer to leave
      */
-    public RebootService(HostSystem host, Auditor auditor, Runnable shutdown, Duration delay) {
+    RebootService(HostSystem host, Auditor auditor, Runnable shutdown, Duration delay) {
         this.host = Objects.requireNonNull(host, "host");
         this.auditor = Objects.requireNonNull(auditor, "auditor");
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");

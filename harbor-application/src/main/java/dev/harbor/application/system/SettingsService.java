@@ -2,7 +2,6 @@ package dev.harbor.application.system;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
-import dev.harbor.application.locker.CurrentDoorOpenSettings;
 import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.SettingsStore.StoredSettings;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Holds the runtime settings in memory for every reader, and persists each change before it
  * takes effect, so a restart comes back with what was last answered 200.
  */
-public final class SettingsService implements ManageSettings, CurrentDoorOpenSettings {
+final class SettingsService implements ManageSettings {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
@@ -28,8 +27,7 @@ public final class SettingsService implements ManageSettings, CurrentDoorOpenSet
      * @param defaults        what applies where nothing was stored
      * @param logLevelApplier sets the root log level of the logging back end
      */
-    public SettingsService(
-            SettingsStore store, RuntimeSettings defaults, Auditor auditor, Consumer<String> logLevelApplier) {
+    SettingsService(SettingsStore store, RuntimeSettings defaults, Auditor auditor, Consumer<String> logLevelApplier) {
         this.store = store;
         this.auditor = auditor;
         this.logLevelApplier = logLevelApplier;
@@ -40,11 +38,6 @@ public final class SettingsService implements ManageSettings, CurrentDoorOpenSet
     @Override
     public RuntimeSettings current() {
         return current;
-    }
-
-    @Override
-    public DoorOpenSettings doorOpenSettings() {
-        return current.doorOpen();
     }
 
     @Override

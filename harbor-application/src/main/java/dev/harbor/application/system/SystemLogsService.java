@@ -12,7 +12,7 @@ import java.util.List;
  * The gateway's recent log lines merged with the durable audit trail, newest first. The audit
  * entries come from the database, so they are there after a restart while the log lines are not.
  */
-public final class SystemLogsService implements SystemLogs {
+final class SystemLogsService implements SystemLogs {
 
     static final String AUDIT_LOGGER = "audit";
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -20,7 +20,7 @@ public final class SystemLogsService implements SystemLogs {
     private final LogBook logBook;
     private final AuditTrail auditTrail;
 
-    public SystemLogsService(LogBook logBook, AuditTrail auditTrail) {
+    SystemLogsService(LogBook logBook, AuditTrail auditTrail) {
         this.logBook = logBook;
         this.auditTrail = auditTrail;
     }

@@ -9,17 +9,13 @@ import dev.harbor.application.port.HostSystem;
 import dev.harbor.domain.device.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Gateway information and health. */
-public final class SystemService implements QuerySystem {
+final class SystemService implements QuerySystem {
 
-    /** What the gateway is, fixed for the life of the process. */
-    public record Identity(String gatewayId, String version, Instant startedAt, String storage) {}
-
-    private final Identity identity;
+    private final GatewayIdentity identity;
     private final HostSystem host;
     private final ControllerDiscovery discovery;
     private final BooleanSupplier databaseUp;
@@ -29,8 +25,8 @@ public final class SystemService implements QuerySystem {
     private final Clock clock;
     private volatile NetworkView network;
 
-    public SystemService(
-            Identity identity,
+    SystemService(
+            GatewayIdentity identity,
             HostSystem host,
             ControllerDiscovery discovery,
             BooleanSupplier databaseUp,

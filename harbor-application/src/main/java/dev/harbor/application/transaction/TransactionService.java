@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * Creating, reading and releasing transactions. The choice of locker is made here, the
  * guarantee that nobody else got it is the store's (one database transaction, a unique index).
  */
-public final class TransactionService implements CreateTransaction, QueryTransactions, ReleaseTransaction {
+final class TransactionService implements CreateTransaction, QueryTransactions, ReleaseTransaction {
 
     private final TransactionStore transactions;
     private final LockerStore lockers;
@@ -41,7 +41,7 @@ public final class TransactionService implements CreateTransaction, QueryTransac
     private final DeviceStateMachine machine;
     private final Clock clock;
 
-    public TransactionService(
+    TransactionService(
             TransactionStore transactions,
             LockerStore lockers,
             LayoutStore layout,

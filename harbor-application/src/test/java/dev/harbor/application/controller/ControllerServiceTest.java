@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ControllerServiceTest {
 
     private final UseCaseFixture fixture = new UseCaseFixture();
-    private final ControllerService service = fixture.controllers;
+    private final ManageControllers service = fixture.controllers;
     private final Actor technician = Actor.admin("tech");
 
     private ControllerId addByCount(String bus, int count) {
@@ -128,8 +128,8 @@ class ControllerServiceTest {
         fixture.board
                 .then(new dev.harbor.application.locker.ScriptedLockBoard.HardwareFails("stuck"))
                 .then(new dev.harbor.application.locker.ScriptedLockBoard.Opens(true));
-        fixture.lockers.openLocker(fixture.locker(1).id(), technician);
-        fixture.lockers.openLocker(fixture.locker(2).id(), technician);
+        fixture.core.openLocker().openLocker(fixture.locker(1).id(), technician);
+        fixture.core.openLocker().openLocker(fixture.locker(2).id(), technician);
 
         service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LockerServiceTest {
 
     private final UseCaseFixture fixture = new UseCaseFixture();
-    private final LockerService service = fixture.lockers;
+    private final LockerService service = (LockerService) fixture.core.openLocker();
     private final Actor technician = Actor.admin("tech");
 
     @Test
@@ -49,7 +49,7 @@ class LockerServiceTest {
     @Test
     void opening_an_unknown_or_released_transaction_is_not_found_and_touches_no_door() {
         fixture.createTransaction("order-1");
-        fixture.transactions.release(new TransactionId("order-1"));
+        fixture.core.releaseTransaction().release(new TransactionId("order-1"));
 
         assertThat(service.openForTransaction(new TransactionId("order-1")))
                 .isEqualTo(new OpenResult.TransactionNotFound());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TransactionServiceTest {
 
     private final UseCaseFixture fixture = new UseCaseFixture();
-    private final TransactionService service = fixture.transactions;
+    private final TransactionService service = (TransactionService) fixture.core.createTransaction();
 
     private Result create(String id, String type) {
         return service.create(new CreateTransaction.Command(new TransactionId(id), type));
@@ -93,8 +93,9 @@ class TransactionServiceTest {
     void lockers_out_of_service_are_never_handed_out() {
         fixture.allLockers().stream()
                 .filter(l -> l.bankLockerNumber() != 4)
-                .forEach(l -> fixture.lockers.update(
-                        l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
+                .forEach(l -> fixture.core
+                        .updateServiceState()
+                        .update(l.id(), ServiceState.outOfService(ReasonCode.MAINTENANCE, null), Actor.SYSTEM));
 
         TransactionView view = ((Result.Created) create("t-1", null)).transaction();
 
