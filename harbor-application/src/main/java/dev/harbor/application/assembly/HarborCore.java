@@ -201,8 +201,9 @@ public final class HarborCore {
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
         ControllerRuntime runtime = new ControllerRuntime();
         Auditor auditor = new Auditor(stores.auditTrail(), clock);
-        settings =
+        SystemUseCases.Settings runtimeSettings =
                 SystemUseCases.settings(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
+        settings = runtimeSettings.manage();
         lockBoard = Objects.requireNonNull(
                 parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
                 "the lock board built");
@@ -214,7 +215,7 @@ public final class HarborCore {
                 stores.transactions(),
                 stores.layout(),
                 lockBoard,
-                () -> settings.current().doorOpen(),
+                runtimeSettings.doorOpen(),
                 runtime,
                 auditor,
                 parts.openAllGap(),

@@ -2,6 +2,7 @@ package dev.harbor.application.system;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
+import dev.harbor.application.locker.CurrentDoorOpenSettings;
 import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.SettingsStore.StoredSettings;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Holds the runtime settings in memory for every reader, and persists each change before it
  * takes effect, so a restart comes back with what was last answered 200.
  */
-final class SettingsService implements ManageSettings {
+final class SettingsService implements ManageSettings, CurrentDoorOpenSettings {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
@@ -38,6 +39,11 @@ final class SettingsService implements ManageSettings {
     @Override
     public RuntimeSettings current() {
         return current;
+    }
+
+    @Override
+    public DoorOpenSettings doorOpenSettings() {
+        return current.doorOpen();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.harbor.application.system;
 
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.locker.CurrentDoorOpenSettings;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ControllerDiscovery;
@@ -27,14 +28,21 @@ public final class SystemUseCases {
     private SystemUseCases() {}
 
     /**
+     * The runtime settings as their two readers see them: the API changes them, the door-open
+     * policy reads its numbers from them at every open.
+     */
+    public record Settings(ManageSettings manage, CurrentDoorOpenSettings doorOpen) {}
+
+    /**
      * The runtime settings, restored from {@code store} (or {@code defaults}), with their log level
      * applied at once.
      *
      * @param logLevelApplier sets the root log level of the logging back end
      */
-    public static ManageSettings settings(
+    public static Settings settings(
             SettingsStore store, RuntimeSettings defaults, Auditor auditor, Consumer<String> logLevelApplier) {
-        return new SettingsService(store, defaults, auditor, logLevelApplier);
+        SettingsService settings = new SettingsService(store, defaults, auditor, logLevelApplier);
+        return new Settings(settings, settings);
     }
 
     /** @param thresholds the heartbeat thresholds in effect, read at each classification */
