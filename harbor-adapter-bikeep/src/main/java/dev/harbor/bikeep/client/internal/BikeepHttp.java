@@ -100,6 +100,17 @@ public final class BikeepHttp {
         return Failures.answered(what, status, BikeepJson.write(body), secrets);
     }
 
+    /** One WARN line, with the correlation id, for a batch Bikeep applied only in part. */
+    public void partialFailure(String what, JsonNode body, int failed, int sent) {
+        Failures.ErrorBody error = Failures.ErrorBody.of(BikeepJson.write(body));
+        LOG.warn(
+                "Bikeep {} refused {} of {} items (correlation_id={})",
+                what,
+                failed,
+                sent,
+                error.correlationId() == null ? "none" : secrets.redact(error.correlationId()));
+    }
+
     private JsonNode bodyOf(String what, HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw Failures.answered(what, response.statusCode(), response.body(), secrets);

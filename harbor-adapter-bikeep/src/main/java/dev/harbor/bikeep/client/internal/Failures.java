@@ -70,8 +70,16 @@ final class Failures {
         return text.toString();
     }
 
+    /** {@code ConnectException: …} with the first message down the cause chain, else the root cause's name. */
     static String describe(Throwable failure, Secrets secrets) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + secrets.redact(message));
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return failure.getClass().getSimpleName() + ": " + secrets.redact(t.getMessage());
+            }
+            root = t;
+        }
+        return failure.getClass().getSimpleName()
+                + (root == failure ? "" : " (" + root.getClass().getSimpleName() + ")");
     }
 }
