@@ -208,6 +208,10 @@ final class SimulatedCloud {
         devices.remove(deviceId);
     }
 
+    synchronized List<String> locationIds() {
+        return List.copyOf(locations.keySet());
+    }
+
     synchronized List<String> deviceIds(String locationId) {
         return location(locationId).devices.stream()
                 .filter(d -> !d.guard())
