@@ -331,6 +331,11 @@ public final class BikeepSimulator implements AutoCloseable {
         cloud.removeDevice(deviceId);
     }
 
+    /** Every location's id, in the order they were added. */
+    public List<String> locationIds() {
+        return cloud.locationIds();
+    }
+
     /** The location's LOCKER/BIKE_DOCK devices in alias order (no GUARD). */
     public List<String> deviceIds(String locationId) {
         return cloud.deviceIds(locationId);

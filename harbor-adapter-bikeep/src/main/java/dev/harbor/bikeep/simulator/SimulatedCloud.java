@@ -16,11 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Everything the simulated Bikeep cloud knows, behind one lock. Time only moves through
@@ -206,6 +208,10 @@ final class SimulatedCloud {
         Device device = device(deviceId);
         device.location.devices.remove(device);
         devices.remove(deviceId);
+    }
+
+    synchronized List<String> locationIds() {
+        return List.copyOf(locations.keySet());
     }
 
     synchronized List<String> deviceIds(String locationId) {
@@ -672,8 +678,12 @@ final class SimulatedCloud {
     }
 
     private static Instant deadSince(Device device) {
-        return java.util.stream.Stream.of(device.deadSince, device.location.deadSince)
-                .filter(java.util.Objects::nonNull)
+        // dead since its own outage, its location's, or its last GUARD's, whichever came first
+        Stream<Instant> guards = device.location.reachable()
+                ? Stream.empty()
+                : device.location.devices.stream().filter(Device::guard).map(d -> d.deadSince);
+        return Stream.concat(Stream.of(device.deadSince, device.location.deadSince), guards)
+                .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
                 .orElse(device.changedAt);
     }

@@ -22,7 +22,7 @@ class SimulatorTokenTest {
     }
 
     @Test
-    void the_right_credentials_get_a_bearer_token_that_opens_the_api() {
+    void the_right_credentials_get_a_one_hour_bearer_token_without_refresh_token_and_each_fetch_is_counted() {
         BikeepHttp http = start(BikeepSimulator.Settings.defaults().withClientCredentials("acme", "s3cret"));
 
         BikeepHttp.Answer token = http.fetchToken("acme", "s3cret");
@@ -31,9 +31,7 @@ class SimulatorTokenTest {
         assertThat(token.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(token.json().get("expires_in").asLong()).isEqualTo(3600);
         assertThat(token.json().has("refresh_token")).isFalse();
-        assertThat(http.get("/location/v1/locations").status()).isEqualTo(401);
-        BikeepHttp withToken = new BikeepHttp(sim.baseUri());
-        withToken.fetchToken("acme", "s3cret");
+        http.fetchToken("acme", "s3cret");
         assertThat(sim.tokenFetches()).isEqualTo(2);
     }
 
@@ -92,12 +90,16 @@ class SimulatorTokenTest {
     }
 
     @Test
-    void the_token_endpoint_wants_a_form_and_the_client_credentials_grant() {
+    void the_token_endpoint_wants_a_form_with_the_client_credentials_grant() {
         BikeepHttp http = start(BikeepSimulator.Settings.defaults());
-        String wrongGrant = "grant_type=password&client_id=demo&client_secret=demo-secret-123";
-        var response = http.post("/oauth2/token", wrongGrant);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(sim.requests().get(0).header("content-type")).isEqualTo("application/json");
+        BikeepHttp.Answer asJson = http.post(
+                "/oauth2/token",
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"demo\",\"client_secret\":\"demo-secret-123\"}");
+        BikeepHttp.Answer password = http.fetchToken("demo", "demo-secret-123&grant_type=password");
+
+        assertThat(asJson.status()).isEqualTo(400);
+        assertThat(password.status()).isEqualTo(400);
+        assertThat(password.json().get("error_code").asText()).isEqualTo("ERRORS.UNSUPPORTED_GRANT_TYPE");
     }
 }

@@ -40,6 +40,7 @@ class ModuleRulesTest {
                 "dev.harbor.persistence",
                 "dev.harbor.http",
                 "dev.harbor.hardware",
+                "dev.harbor.bikeep",
                 "dev.harbor.app")) {
             org.assertj.core.api.Assertions.assertThat(
                             production.stream().anyMatch(c -> c.getPackageName().startsWith(root)))
@@ -119,6 +120,18 @@ class ModuleRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.harbor.hardware.simulator..")
+                .check(production);
+    }
+
+    @Test
+    void the_bikeep_simulator_knows_neither_harbor_nor_the_bikeep_client_so_a_shared_mistake_cannot_hide() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.harbor.bikeep.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.harbor.domain..", "dev.harbor.application..", "dev.harbor.bikeep.client..")
+                .because("the simulator is written from the Bikeep spec and seed alone")
                 .check(production);
     }
 
