@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** README-client.md's example, as written there, compiles and works against the simulator. */
+/** The README's Bikeep client example, as written there, compiles and works against the simulator. */
 class ReadmeClientExampleTest {
 
-    private static final Path README = Path.of("README-client.md");
+    private static final Path README = Path.of("..", "README.md");
     private static final Path THIS_TEST =
             Path.of("src/test/java/dev/harbor/bikeep/client/ReadmeClientExampleTest.java");
 
@@ -36,7 +36,7 @@ class ReadmeClientExampleTest {
             String clientSecret = Simulated.CLIENT_SECRET;
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-            // --- begin README-client example ---
+            // --- begin README Bikeep client example ---
             BikeepClient bikeep = BikeepClient.builder()
                     .authUrl(authUrl) // https://auth.bikeep.com (the default)
                     .apiUrl(apiUrl) // https://services.bikeep.com (the default)
@@ -74,7 +74,7 @@ class ReadmeClientExampleTest {
             for (EntityChangeResult.Failure refused : cards.failed()) {
                 System.out.println("Card " + refused.id() + " refused: " + refused.message());
             }
-            // --- end README-client example ---
+            // --- end README Bikeep client example ---
 
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .isEqualTo("Locker " + locker.alias() + " is booked for you" + System.lineSeparator());
@@ -90,11 +90,12 @@ class ReadmeClientExampleTest {
 
     @Test
     void the_readme_shows_exactly_the_example_this_test_runs() throws IOException {
-        List<String> inReadme = lines(Files.readString(README), "<!-- example:start -->", "<!-- example:end -->");
+        List<String> inReadme = lines(
+                Files.readString(README), "<!-- bikeep-client-example:start -->", "<!-- bikeep-client-example:end -->");
         List<String> inTest = lines(
                 Files.readString(THIS_TEST),
-                "// --- begin README-client example ---",
-                "// --- end README-client example ---");
+                "// --- begin README Bikeep client example ---",
+                "// --- end README Bikeep client example ---");
 
         assertThat(inReadme.get(0)).isEqualTo("```java");
         assertThat(inReadme.get(inReadme.size() - 1)).isEqualTo("```");
