@@ -5,6 +5,8 @@ import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +121,7 @@ public final class ConfigLoader {
         }
         Duration poll = Duration.ofMillis(integer("HARBOR_POLL_INTERVAL_MS", 1000, 50, 3_600_000));
         Duration gap = Duration.ofMillis(integer("HARBOR_OPEN_ALL_GAP_MS", 250, 0, 60_000));
+        Optional<BikeepConfig> bikeep = bikeep();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -137,7 +140,44 @@ public final class ConfigLoader {
                 reboot,
                 name,
                 poll,
-                gap);
+                gap,
+                bikeep);
+    }
+
+    /** Both credentials: the integration is on; neither: off; one alone is a mistake worth stopping for. */
+    private Optional<BikeepConfig> bikeep() {
+        Optional<String> clientId = text("HARBOR_BIKEEP_CLIENT_ID");
+        Optional<String> clientSecret = secret("HARBOR_BIKEEP_CLIENT_SECRET");
+        URI authUrl = url("HARBOR_BIKEEP_AUTH_URL", "https://auth.bikeep.com");
+        URI apiUrl = url("HARBOR_BIKEEP_API_URL", "https://services.bikeep.com");
+        Optional<String> seed = secret("HARBOR_BIKEEP_WEBHOOK_SEED");
+        Duration sync = Duration.ofMillis(integer("HARBOR_BIKEEP_SYNC_INTERVAL_MS", 30_000, 1_000, 3_600_000));
+        Duration poll = Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_POLL_MS", 1_000, 1_000, 2_000));
+        Duration timeout = Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_TIMEOUT_MS", 15_000, 1_000, 300_000));
+        Duration ttl = Duration.ofMillis(integer("HARBOR_BIKEEP_BOOKING_TTL_MS", 86_400_000, 60_000, 2_000_000_000));
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            problems.add("HARBOR_BIKEEP_CLIENT_ID and HARBOR_BIKEEP_CLIENT_SECRET must be set together");
+            return Optional.empty();
+        }
+        if (clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new BikeepConfig(clientId.get(), clientSecret.get(), authUrl, apiUrl, seed, sync, poll, timeout, ttl));
+    }
+
+    private URI url(String key, String fallback) {
+        String value = text(key).orElse(fallback);
+        try {
+            URI uri = new URI(value);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                problems.add(key + ": must be an http(s) URL, was " + value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(key + ": not a URL: " + value);
+            return URI.create(fallback);
+        }
     }
 
     private Optional<String> text(String key) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param layoutFile       empty = the demo layout of simulated lockers
  * @param mdnsAddress      empty = mDNS off
  * @param rebootCommand    empty = reboot disabled
+ * @param bikeep           empty = the Bikeep integration is off
  */
 public record HarborConfig(
         String httpHost,
@@ -29,7 +30,8 @@ public record HarborConfig(
         Optional<String> rebootCommand,
         String gatewayName,
         Duration pollInterval,
-        Duration openAllGap) {
+        Duration openAllGap,
+        Optional<BikeepConfig> bikeep) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -45,6 +47,7 @@ public record HarborConfig(
                 + ", sentryDsn=" + (sentryDsn.isPresent() ? "(set)" : "(off)")
                 + ", rebootCommand=" + rebootCommand.orElse("(disabled)")
                 + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap
+                + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
                 + "]";
     }
 }

@@ -95,4 +95,50 @@ class ConfigLoaderTest {
 
         assertThat(config.toString()).doesNotContain("s3cret-passw0rd!", "hunter2hunter2", "other-secret-1");
     }
+
+    @Test
+    void the_bikeep_integration_is_off_without_credentials_and_on_with_both_with_the_specs_defaults() {
+        assertThat(ConfigLoader.load(Map.of()).bikeep()).isEmpty();
+
+        BikeepConfig bikeep = ConfigLoader.load(
+                        Map.of("HARBOR_BIKEEP_CLIENT_ID", "demo", "HARBOR_BIKEEP_CLIENT_SECRET", "demo-secret-123"))
+                .bikeep()
+                .orElseThrow();
+
+        assertThat(bikeep.authUrl()).hasToString("https://auth.bikeep.com");
+        assertThat(bikeep.apiUrl()).hasToString("https://services.bikeep.com");
+        assertThat(bikeep.webhookSeed()).isEmpty();
+        assertThat(bikeep.syncInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(bikeep.commandPoll()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(bikeep.commandTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(bikeep.bookingTtl()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void one_bikeep_credential_alone_a_bad_url_or_a_poll_period_outside_1_to_2_s_stops_the_start() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(
+                        "HARBOR_BIKEEP_CLIENT_ID", "demo",
+                        "HARBOR_BIKEEP_API_URL", "ftp://bikeep",
+                        "HARBOR_BIKEEP_COMMAND_POLL_MS", "100")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anyMatch(p -> p.contains("HARBOR_BIKEEP_CLIENT_SECRET"))
+                                .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_API_URL"))
+                                .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_COMMAND_POLL_MS"))
+                                .hasSize(3));
+    }
+
+    @Test
+    void the_bikeep_client_secret_and_webhook_seed_never_appear_in_the_printed_configuration() throws Exception {
+        Path secret = dir.resolve("bikeep-secret");
+        Files.writeString(secret, "s3cret-from-a-file\n");
+        HarborConfig config = ConfigLoader.load(Map.of(
+                "HARBOR_BIKEEP_CLIENT_ID", "demo",
+                "HARBOR_BIKEEP_CLIENT_SECRET_FILE", secret.toString(),
+                "HARBOR_BIKEEP_WEBHOOK_SEED", "seed-value-42"));
+
+        assertThat(config.bikeep().orElseThrow().clientSecret()).isEqualTo("s3cret-from-a-file");
+        assertThat(config.toString()).contains("demo").doesNotContain("s3cret-from-a-file", "seed-value-42");
+    }
 }
