@@ -1,4 +1,4 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import java.net.URI;
 import java.time.Clock;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** Everything {@code BikeepClient.Builder} collects; checked once here. */
-public record ClientSettings(
+record ClientSettings(
         URI authUrl,
         URI apiUrl,
         String clientId,

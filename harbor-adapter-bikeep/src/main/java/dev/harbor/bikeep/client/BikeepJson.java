@@ -1,4 +1,4 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,11 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.harbor.bikeep.client.CommandRecord;
-import dev.harbor.bikeep.client.Device;
-import dev.harbor.bikeep.client.Location;
-import dev.harbor.bikeep.client.Whitelist;
-import dev.harbor.bikeep.client.WhitelistEntity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,7 +17,7 @@ import java.util.function.Function;
  * Bikeep's snake_case JSON to the client's records and back, read field by field so that a field
  * Bikeep adds or leaves out does not fail a call.
  */
-public final class BikeepJson {
+final class BikeepJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,11 +1,9 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import dev.harbor.bikeep.client.BikeepException;
-import dev.harbor.bikeep.client.BikeepOutcomeUnknownException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Authorized calls to Bikeep's API: the shared token, one re-fetch and retry after a 401, the retry
  * rules of {@link Retries}, and error answers turned into {@link BikeepException}s.
  */
-public final class BikeepHttp {
+final class BikeepHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.harbor.bikeep.client");
 

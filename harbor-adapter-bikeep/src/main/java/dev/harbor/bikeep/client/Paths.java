@@ -1,11 +1,11 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Resource paths under a base URL, ids encoded as one path segment each. */
-public final class Paths {
+final class Paths {
 
     private Paths() {}
 

@@ -1,4 +1,4 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.event.ExecutionScheduledEvent;

@@ -1,7 +1,6 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.harbor.bikeep.client.BikeepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,9 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import dev.harbor.bikeep.client.BikeepCredentialsException;
-import dev.harbor.bikeep.client.BikeepException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code maxCredentialBackoff}); they get a {@link BikeepCredentialsException} at once. One ERROR
  * line per minute at most says so.
  */
-public final class TokenSource {
+final class TokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.harbor.bikeep.client");
     private static final Duration ERROR_LOG_EVERY = Duration.ofMinutes(1);

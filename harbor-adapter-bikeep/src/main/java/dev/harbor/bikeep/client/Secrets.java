@@ -1,4 +1,4 @@
-package dev.harbor.bikeep.client.internal;
+package dev.harbor.bikeep.client;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,7 +9,7 @@ import java.util.List;
  * that came from outside — an error message Bikeep wrote, an I/O message — can be scrubbed before it
  * reaches a log line or an exception.
  */
-public final class Secrets {
+final class Secrets {
 
     private static final int TOKENS_KEPT = 16;
     private static final String MASK = "***";
