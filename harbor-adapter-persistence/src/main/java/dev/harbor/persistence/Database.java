@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiAdminUserStore adminUserStore;
     private final JdbiSessionStore sessionStore;
+    private final JdbiWebhookDeliveries webhookDeliveries;
 
     private Database(Dialect dialect, List<HikariDataSource> pools, Access access, HealthCheck healthCheck) {
         this.dialect = dialect;
@@ -69,6 +70,7 @@ public final class Database implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(access);
         this.adminUserStore = new JdbiAdminUserStore(access);
         this.sessionStore = new JdbiSessionStore(access);
+        this.webhookDeliveries = new JdbiWebhookDeliveries(access);
     }
 
     /**
@@ -210,6 +212,10 @@ public final class Database implements AutoCloseable {
 
     public JdbiSessionStore sessionStore() {
         return sessionStore;
+    }
+
+    public JdbiWebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
     }
 
     /** Closes the connection pools; committed data is already on disk. */

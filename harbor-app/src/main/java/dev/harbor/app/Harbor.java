@@ -19,6 +19,7 @@ import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
+import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
@@ -28,6 +29,7 @@ import dev.harbor.application.system.SystemLogs;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
+import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.domain.device.DeviceTimeouts;
 import dev.harbor.persistence.BcryptPasswordHasher;
 import java.time.Clock;
@@ -83,6 +85,7 @@ public final class Harbor implements AutoCloseable {
                 builder.logBook,
                 builder.logLevelApplier,
                 builder.errorReporter,
+                builder.webhookVerifier,
                 new HarborCore.Administration(
                         builder.passwordHasher != null ? builder.passwordHasher : new BcryptPasswordHasher(),
                         builder.authSettings,
@@ -202,6 +205,11 @@ public final class Harbor implements AutoCloseable {
         return core.reportErrors();
     }
 
+    /** Bikeep's webhook deliveries, checked by the {@link Builder#webhookVerifier}: none is accepted without one. */
+    public ReceiveWebhooks receiveWebhooks() {
+        return core.receiveWebhooks();
+    }
+
     /** The stores as Harbor uses them: lockers, transactions, controllers and layout read from memory. */
     public HarborCore.Stores stores() {
         return core.stores();
@@ -236,6 +244,7 @@ public final class Harbor implements AutoCloseable {
         private LogBook logBook = (level, limit, since) -> java.util.List.of();
         private Consumer<String> logLevelApplier = level -> {};
         private ErrorReporter errorReporter = ErrorReporter.DISABLED;
+        private WebhookVerifier webhookVerifier = WebhookVerifier.REFUSE_ALL;
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.DEFAULTS;
         private Runnable onReboot = () -> {};
@@ -316,6 +325,15 @@ public final class Harbor implements AutoCloseable {
         /** Where unexpected failures are reported (Sentry); none by default: they are only logged. */
         public Builder errorReporter(ErrorReporter reporter) {
             this.errorReporter = Objects.requireNonNull(reporter);
+            return this;
+        }
+
+        /**
+         * What tells a genuine Bikeep webhook delivery from a forged one (the Bikeep adapter's
+         * {@code BikeepWebhookVerifier} with the webhook seed). Default: every delivery is refused.
+         */
+        public Builder webhookVerifier(WebhookVerifier verifier) {
+            this.webhookVerifier = Objects.requireNonNull(verifier);
             return this;
         }
 

@@ -7,7 +7,9 @@ import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
 import dev.harbor.application.fakes.InMemorySessionStore;
+import dev.harbor.application.fakes.InMemoryWebhookDeliveries;
 import dev.harbor.application.fakes.MutableClock;
+import dev.harbor.application.fakes.RecordingErrorReporter;
 import dev.harbor.application.fakes.SaltedSha256PasswordHasher;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.locker.DoorOpenSettings;
@@ -15,8 +17,8 @@ import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
-import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.HostSystem;
+import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
@@ -49,6 +51,12 @@ public final class UseCaseFixture {
     public final HarborCore core;
     /** What the lock board reports its status polls to. */
     public final BoardObserver sensing;
+    /** What reaches the error tracker. */
+    public final RecordingErrorReporter errorReporter = new RecordingErrorReporter();
+    /** The deliveries the webhook use case remembers. */
+    public final InMemoryWebhookDeliveries webhookDeliveries = new InMemoryWebhookDeliveries();
+    /** What the webhook use case asks; a test sets the verdict it needs. */
+    public WebhookVerifier webhookVerifier = WebhookVerifier.REFUSE_ALL;
 
     // Driving ports the tests of several packages share; the others are reached through core. A test
     // of one service's whole surface casts to that package-private service in its own package.
@@ -70,6 +78,7 @@ public final class UseCaseFixture {
                         db.auditTrail(),
                         new InMemoryAdminUserStore(),
                         new InMemorySessionStore(),
+                        webhookDeliveries,
                         "memory",
                         () -> true),
                 given -> {
@@ -86,7 +95,8 @@ public final class UseCaseFixture {
                 ControllerDiscovery.DISABLED,
                 (level, limit, since) -> List.of(),
                 level -> {},
-                ErrorReporter.DISABLED,
+                errorReporter,
+                body -> webhookVerifier.verify(body),
                 new HarborCore.Administration(
                         new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
         sensing = observer.get();

@@ -33,9 +33,12 @@ import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
+import dev.harbor.application.port.RemoteDeviceRefresh;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
+import dev.harbor.application.port.WebhookDeliveries;
+import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayIdentity;
 import dev.harbor.application.system.ManageSettings;
@@ -48,6 +51,8 @@ import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.application.transaction.TransactionUseCases;
+import dev.harbor.application.webhook.ReceiveWebhooks;
+import dev.harbor.application.webhook.WebhookUseCases;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceTimeouts;
 import java.time.Clock;
@@ -81,6 +86,7 @@ public final class HarborCore {
             AuditTrail auditTrail,
             AdminUserStore adminUsers,
             SessionStore sessions,
+            WebhookDeliveries webhookDeliveries,
             String storageName,
             BooleanSupplier isUp) {
 
@@ -94,6 +100,7 @@ public final class HarborCore {
             Objects.requireNonNull(auditTrail, "auditTrail");
             Objects.requireNonNull(adminUsers, "adminUsers");
             Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
             Objects.requireNonNull(storageName, "storageName");
             Objects.requireNonNull(isUp, "isUp");
         }
@@ -133,6 +140,7 @@ public final class HarborCore {
      * @param openAllGap      the pause between two locks of one bus during open-all (their power draw)
      * @param logLevelApplier sets the root level of the logging back end
      * @param errorReporter   where unexpected failures are reported ({@link ErrorReporter#DISABLED}: only logged)
+     * @param webhookVerifier checks Bikeep's webhook deliveries ({@link WebhookVerifier#REFUSE_ALL}: none accepted)
      */
     public record Parts(
             Stores stores,
@@ -147,6 +155,7 @@ public final class HarborCore {
             LogBook logBook,
             Consumer<String> logLevelApplier,
             ErrorReporter errorReporter,
+            WebhookVerifier webhookVerifier,
             Administration administration) {
 
         public Parts {
@@ -162,6 +171,7 @@ public final class HarborCore {
             Objects.requireNonNull(logBook, "logBook");
             Objects.requireNonNull(logLevelApplier, "logLevelApplier");
             Objects.requireNonNull(errorReporter, "errorReporter");
+            Objects.requireNonNull(webhookVerifier, "webhookVerifier");
             Objects.requireNonNull(administration, "administration");
         }
     }
@@ -180,6 +190,7 @@ public final class HarborCore {
     private final SweepDeadlines deadlineSweep;
     private final LayoutUseCases layouts;
     private final ReportErrors errorReports;
+    private final ReceiveWebhooks webhooks;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -196,6 +207,7 @@ public final class HarborCore {
                 given.auditTrail(),
                 given.adminUsers(),
                 given.sessions(),
+                given.webhookDeliveries(),
                 given.storageName(),
                 given.isUp());
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
@@ -258,6 +270,14 @@ public final class HarborCore {
                 parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
         errorReports = DiagnosticsUseCases.reportErrors(parts.errorReporter());
+        // Harbor holds no Bikeep devices yet: the re-read a webhook asks for waits for the device sync.
+        webhooks = WebhookUseCases.receive(
+                parts.webhookVerifier(),
+                stores.webhookDeliveries(),
+                RemoteDeviceRefresh.NOT_YET,
+                auditor,
+                errorReports,
+                clock);
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
@@ -362,5 +382,9 @@ public final class HarborCore {
 
     public ReportErrors reportErrors() {
         return errorReports;
+    }
+
+    public ReceiveWebhooks receiveWebhooks() {
+        return webhooks;
     }
 }
