@@ -2,6 +2,7 @@ package dev.harbor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.http.admin.AdminApi;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
@@ -13,6 +14,7 @@ import dev.harbor.http.internal.JsonJettyErrorHandler;
 import dev.harbor.http.internal.JsonResponses;
 import dev.harbor.http.internal.RequestBodies;
 import dev.harbor.http.local.LocalApi;
+import dev.harbor.http.webhook.WebhookHandlers;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -39,7 +41,7 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every error, on every route, is the contract's {@code Error} body; request bodies are
- * limited to 64 KiB and must be JSON. Admin-only routes refuse everyone unless
+ * limited to 64 KiB (Bikeep's webhooks to 1 MiB) and must be JSON. Admin-only routes refuse everyone unless
  * {@link AdminApiUseCases} whose authentication accepts someone are given.
  */
 public final class HttpApi {
@@ -77,6 +79,7 @@ public final class HttpApi {
                             .result(openApi));
             new LocalApi(builder.useCases, tools).register(config.routes);
             new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
+            new WebhookHandlers(builder.webhooks, tools).register(config.routes);
         });
     }
 
@@ -127,6 +130,7 @@ public final class HttpApi {
         private final LocalApiUseCases useCases;
         private AdminApiUseCases admin = AdminApiUseCases.lockedOut();
         private ReportErrors reportErrors = ReportErrors.OFF;
+        private ReceiveWebhooks webhooks = ReceiveWebhooks.REFUSE_ALL;
         private Clock clock = Clock.systemUTC();
 
         private Builder(LocalApiUseCases useCases) {
@@ -148,6 +152,15 @@ public final class HttpApi {
          */
         public Builder reportErrors(ReportErrors reportErrors) {
             this.reportErrors = Objects.requireNonNull(reportErrors, "reportErrors");
+            return this;
+        }
+
+        /**
+         * What receives Bikeep's webhook deliveries at {@code POST /bikeep/webhooks} (bodies up to
+         * 1 MiB). Default: {@link ReceiveWebhooks#REFUSE_ALL}, every delivery answered 401.
+         */
+        public Builder webhooks(ReceiveWebhooks webhooks) {
+            this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
             return this;
         }
 

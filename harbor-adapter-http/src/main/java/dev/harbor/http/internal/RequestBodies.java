@@ -34,8 +34,8 @@ public final class RequestBodies {
     /** Checks size and content type of any body a request carries, before a handler runs. */
     public static void checkEnvelope(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (declared > maxBytes(ctx)) {
+            throw tooLarge(maxBytes(ctx));
         }
         boolean hasBody = declared > 0 || ctx.header("Transfer-Encoding") != null;
         String contentType = ctx.header("Content-Type");
@@ -84,11 +84,31 @@ public final class RequestBodies {
         }
     }
 
+    /**
+     * The body's bytes exactly as sent, for a route that must see them unparsed (a webhook whose
+     * signature covers them). Size and content type are checked as for every body; an empty body
+     * is returned empty.
+     */
+    public byte[] readRaw(Context ctx) {
+        checkEnvelope(ctx);
+        return readLimited(ctx);
+    }
+
+    /** The route's {@link BodyLimit}, else {@link #MAX_BODY_BYTES}. */
+    private static int maxBytes(Context ctx) {
+        return ctx.routeRoles().stream()
+                .filter(BodyLimit.class::isInstance)
+                .mapToInt(role -> ((BodyLimit) role).maxBytes())
+                .max()
+                .orElse(MAX_BODY_BYTES);
+    }
+
     private static byte[] readLimited(Context ctx) {
+        int max = maxBytes(ctx);
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+            byte[] body = in.readNBytes(max + 1);
+            if (body.length > max) {
+                throw tooLarge(max);
             }
             return body;
         } catch (IOException e) {
@@ -112,11 +132,11 @@ public final class RequestBodies {
         return value.length() <= 100 ? value : value.substring(0, 100);
     }
 
-    private static ApiError tooLarge() {
+    private static ApiError tooLarge(int maxBytes) {
         return new ApiError(
                 413,
                 "PAYLOAD_TOO_LARGE",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes",
-                Map.of("maxBytes", "" + MAX_BODY_BYTES));
+                "The request body is larger than " + maxBytes + " bytes",
+                Map.of("maxBytes", "" + maxBytes));
     }
 }
