@@ -1,5 +1,6 @@
 package dev.harbor.app;
 
+import dev.harbor.app.config.BikeepConfig;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.config.HarborConfig;
 import dev.harbor.app.config.InvalidConfigException;
@@ -13,7 +14,9 @@ import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.RuntimeSettings;
+import dev.harbor.bikeep.webhook.BikeepWebhookVerifier;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.link.BusLinkFactory;
@@ -28,6 +31,7 @@ import dev.harbor.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,6 +119,7 @@ public final class HarborServer implements AutoCloseable {
                 errorReporter = sentry;
             }
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
+            WebhookVerifier webhookVerifier = webhookVerifier(config);
             LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
             // The reboot shuts down this very server; it exists only once the HTTP server is up.
             AtomicReference<HarborServer> self = new AtomicReference<>();
@@ -139,6 +144,7 @@ public final class HarborServer implements AutoCloseable {
                     .logBook(MemoryLogBook.installed())
                     .logLevelApplier(LogLevels::applyRootLevel)
                     .errorReporter(errorReporter)
+                    .webhookVerifier(webhookVerifier)
                     .passwordHasher(new BcryptPasswordHasher(tuning.bcryptCost()))
                     .authSettings(tuning.auth())
                     .onReboot(() -> {
@@ -166,6 +172,7 @@ public final class HarborServer implements AutoCloseable {
                             harbor.discoverControllers(),
                             harbor.rebootGateway()))
                     .reportErrors(harbor.reportErrors())
+                    .webhooks(harbor.receiveWebhooks())
                     .clock(clock)
                     .build();
             startedSoFar.add(0, http::stop);
@@ -193,6 +200,19 @@ public final class HarborServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Bikeep's webhooks are part of the Bikeep integration: they are checked with the seed only
+     * while the integration is on (both client credentials set), and refused otherwise.
+     */
+    private static WebhookVerifier webhookVerifier(HarborConfig config) {
+        Optional<String> seed = config.bikeep().flatMap(BikeepConfig::webhookSeed);
+        if (config.bikeep().isPresent() && seed.isEmpty()) {
+            log.warn("No Bikeep webhook seed configured (HARBOR_BIKEEP_WEBHOOK_SEED): "
+                    + "POST /bikeep/webhooks refuses every delivery");
+        }
+        return seed.<WebhookVerifier>map(BikeepWebhookVerifier::new).orElse(WebhookVerifier.REFUSE_ALL);
     }
 
     private static LocalApiUseCases useCases(Harbor harbor) {
