@@ -5,9 +5,13 @@ import java.util.Optional;
 
 /**
  * An RFID card id as Bikeep's allowlists take it: raw lowercase hexadecimal, no separators, an
- * even number of characters (whole bytes), 2 to 20 characters. Strict on purpose: an id typed
- * as {@code 04:A2:B3} is rejected with a message saying how to write it, never silently rewritten,
- * so the id stored is exactly the id the user confirmed.
+ * even number of characters (whole bytes), 2 to 20 characters.
+ *
+ * <p>{@link #parse} takes only that canonical spelling (what Bikeep sends back, what is stored).
+ * {@link #typed} is for ids as people and card readers write them ({@code 04:A2:B3},
+ * {@code 04-a2-b3}, {@code 04 A2 B3}): the separators {@code :}, {@code -} and spaces are dropped
+ * and the letters lowercased (bikeep.md, "RFID allowlists"); what is left must then be a card id.
+ * Nothing else is rewritten: a dot, an {@code 0x} prefix or an odd length is still refused.
  */
 public record RfidCardId(String value) {
 
@@ -24,6 +28,31 @@ public record RfidCardId(String value) {
     /** The card id written exactly as {@code text}; see the class comment for the rule. */
     public static RfidCardId parse(String text) {
         return new RfidCardId(text);
+    }
+
+    /**
+     * The card id written as a person or a reader wrote it: separators {@code :}, {@code -} and
+     * spaces dropped, letters lowercased, then the canonical rule applies.
+     *
+     * @throws IllegalArgumentException naming the normalized id and what is wrong with it
+     */
+    public static RfidCardId typed(String text) {
+        return new RfidCardId(normalize(text));
+    }
+
+    /** {@code text} with the separators {@code :}, {@code -} and spaces dropped and lowercased; null stays null. */
+    public static String normalize(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder normalized = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ':' && c != '-' && c != ' ') {
+                normalized.append(c);
+            }
+        }
+        return normalized.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Why {@code text} is not a valid card id; empty when it is one. */

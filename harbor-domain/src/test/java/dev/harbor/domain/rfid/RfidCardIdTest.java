@@ -83,4 +83,17 @@ class RfidCardIdTest {
     void a_card_id_prints_as_its_value() {
         assertThat(RfidCardId.parse("04a2")).hasToString("04a2");
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"04:A2:B3:C4:D5:E6:F7", "04-a2-b3-c4-d5-e6-f7", "04 A2 B3 C4 D5 E6 F7", "04A2b3:c4-D5 e6F7"})
+    void a_typed_id_loses_its_separators_and_capitals(String typed) {
+        assertThat(RfidCardId.typed(typed).value()).isEqualTo("04a2b3c4d5e6f7");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"04.a2", "0x04a2", "04:a", "04:g2", "0123456789:abcdef:012345", ":", ""})
+    void a_typed_id_is_still_refused_when_what_is_left_is_no_card_id(String typed) {
+        assertThatIllegalArgumentException().isThrownBy(() -> RfidCardId.typed(typed));
+    }
 }
