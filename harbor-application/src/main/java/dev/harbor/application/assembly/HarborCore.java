@@ -1,5 +1,9 @@
 package dev.harbor.application.assembly;
 
+import dev.harbor.application.allowlist.AllowlistUseCases;
+import dev.harbor.application.allowlist.ChangeAllowlistCards;
+import dev.harbor.application.allowlist.ListRemoteLocations;
+import dev.harbor.application.allowlist.QueryAllowlists;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.auth.AuthSettings;
@@ -33,7 +37,9 @@ import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
+import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteDeviceRefresh;
+import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
@@ -58,6 +64,7 @@ import dev.harbor.domain.device.DeviceTimeouts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -132,6 +139,15 @@ public final class HarborCore {
         }
     }
 
+    /** A remote site's cloud (Bikeep): its locations and their RFID allowlists. */
+    public record RemoteSite(RemoteSites sites, RemoteAllowlists allowlists) {
+
+        public RemoteSite {
+            Objects.requireNonNull(sites, "sites");
+            Objects.requireNonNull(allowlists, "allowlists");
+        }
+    }
+
     /**
      * What the application is built from.
      *
@@ -141,6 +157,7 @@ public final class HarborCore {
      * @param logLevelApplier sets the root level of the logging back end
      * @param errorReporter   where unexpected failures are reported ({@link ErrorReporter#DISABLED}: only logged)
      * @param webhookVerifier checks Bikeep's webhook deliveries ({@link WebhookVerifier#REFUSE_ALL}: none accepted)
+     * @param remoteSite      the remote site's cloud; empty: that integration is off and its use cases say so
      */
     public record Parts(
             Stores stores,
@@ -156,7 +173,42 @@ public final class HarborCore {
             Consumer<String> logLevelApplier,
             ErrorReporter errorReporter,
             WebhookVerifier webhookVerifier,
-            Administration administration) {
+            Administration administration,
+            Optional<RemoteSite> remoteSite) {
+
+        /** Parts without a remote site. */
+        public Parts(
+                Stores stores,
+                Function<BoardObserver, LockBoard> lockBoard,
+                Clock clock,
+                Identity identity,
+                RuntimeSettings defaultSettings,
+                DeviceTimeouts deviceTimeouts,
+                Duration openAllGap,
+                HostSystem hostSystem,
+                ControllerDiscovery discovery,
+                LogBook logBook,
+                Consumer<String> logLevelApplier,
+                ErrorReporter errorReporter,
+                WebhookVerifier webhookVerifier,
+                Administration administration) {
+            this(
+                    stores,
+                    lockBoard,
+                    clock,
+                    identity,
+                    defaultSettings,
+                    deviceTimeouts,
+                    openAllGap,
+                    hostSystem,
+                    discovery,
+                    logBook,
+                    logLevelApplier,
+                    errorReporter,
+                    webhookVerifier,
+                    administration,
+                    Optional.empty());
+        }
 
         public Parts {
             Objects.requireNonNull(stores, "stores");
@@ -173,6 +225,7 @@ public final class HarborCore {
             Objects.requireNonNull(errorReporter, "errorReporter");
             Objects.requireNonNull(webhookVerifier, "webhookVerifier");
             Objects.requireNonNull(administration, "administration");
+            Objects.requireNonNull(remoteSite, "remoteSite");
         }
     }
 
@@ -191,6 +244,7 @@ public final class HarborCore {
     private final LayoutUseCases layouts;
     private final ReportErrors errorReports;
     private final ReceiveWebhooks webhooks;
+    private final AllowlistUseCases allowlists;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -278,6 +332,9 @@ public final class HarborCore {
                 auditor,
                 errorReports,
                 clock);
+        allowlists = parts.remoteSite()
+                .map(remote -> AllowlistUseCases.over(remote.sites(), remote.allowlists(), auditor))
+                .orElseGet(AllowlistUseCases::off);
     }
 
     /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
@@ -386,5 +443,17 @@ public final class HarborCore {
 
     public ReceiveWebhooks receiveWebhooks() {
         return webhooks;
+    }
+
+    public ListRemoteLocations listRemoteLocations() {
+        return allowlists.locations();
+    }
+
+    public QueryAllowlists queryAllowlists() {
+        return allowlists.query();
+    }
+
+    public ChangeAllowlistCards changeAllowlistCards() {
+        return allowlists.change();
     }
 }

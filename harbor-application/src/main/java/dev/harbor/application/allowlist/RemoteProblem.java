@@ -1,0 +1,26 @@
+package dev.harbor.application.allowlist;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why the remote site (Bikeep) did not answer what was asked.
+ *
+ * @param correlationId the remote site's id of the failed call, to quote when asking its operator
+ */
+public record RemoteProblem(Kind kind, Optional<String> correlationId) {
+
+    public enum Kind {
+        /** It could not be reached or could not serve the call now (including refusing the gateway's credentials). */
+        UNAVAILABLE,
+        /** It does not know the location or allowlist named. */
+        NOT_FOUND,
+        /** It answered and refused the request. */
+        REFUSED
+    }
+
+    public RemoteProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(correlationId, "correlationId");
+    }
+}
