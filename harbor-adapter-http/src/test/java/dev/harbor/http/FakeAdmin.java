@@ -67,8 +67,10 @@ final class FakeAdmin
         this.gateway = gateway;
     }
 
+    final FakeAllowlists allowlists = new FakeAllowlists();
+
     AdminApiUseCases useCases() {
-        return new AdminApiUseCases(this, this, this, this);
+        return new AdminApiUseCases(this, this, this, this, allowlists, allowlists, allowlists);
     }
 
     ControllerView view(ControllerId id) {

@@ -25,5 +25,7 @@ public final class AdminApi {
         new AuthHandlers(admin.authentication(), http).register(routes);
         new ControllerHandlers(admin.controllers(), admin.discovery(), local.queryLockers(), http).register(routes);
         new AdminSystemHandlers(local.querySystem(), admin.reboot(), reporter, http).register(routes);
+        new RemoteSiteHandlers(admin.remoteLocations(), admin.allowlists(), admin.allowlistCards(), http)
+                .register(routes);
     }
 }

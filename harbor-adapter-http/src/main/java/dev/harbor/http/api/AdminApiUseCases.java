@@ -1,6 +1,10 @@
 package dev.harbor.http.api;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.allowlist.AllowlistUseCases;
+import dev.harbor.application.allowlist.ChangeAllowlistCards;
+import dev.harbor.application.allowlist.ListRemoteLocations;
+import dev.harbor.application.allowlist.QueryAllowlists;
 import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.controller.ControllerView;
 import dev.harbor.application.controller.DiscoverControllers;
@@ -20,13 +24,37 @@ public record AdminApiUseCases(
         AdminAuthentication authentication,
         ManageControllers controllers,
         DiscoverControllers discovery,
-        RebootGateway reboot) {
+        RebootGateway reboot,
+        ListRemoteLocations remoteLocations,
+        QueryAllowlists allowlists,
+        ChangeAllowlistCards allowlistCards) {
+
+    /** Without the Bikeep integration: its routes answer that it is off. */
+    public AdminApiUseCases(
+            AdminAuthentication authentication,
+            ManageControllers controllers,
+            DiscoverControllers discovery,
+            RebootGateway reboot) {
+        this(authentication, controllers, discovery, reboot, AllowlistUseCases.off());
+    }
+
+    private AdminApiUseCases(
+            AdminAuthentication authentication,
+            ManageControllers controllers,
+            DiscoverControllers discovery,
+            RebootGateway reboot,
+            AllowlistUseCases off) {
+        this(authentication, controllers, discovery, reboot, off.locations(), off.query(), off.change());
+    }
 
     public AdminApiUseCases {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(controllers, "controllers");
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(reboot, "reboot");
+        Objects.requireNonNull(remoteLocations, "remoteLocations");
+        Objects.requireNonNull(allowlists, "allowlists");
+        Objects.requireNonNull(allowlistCards, "allowlistCards");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -66,9 +67,22 @@ public final class ErrorHandling {
         });
     }
 
-    /** 400 {@code INVALID_REQUEST} naming the field, for every rule of the domain and the commands. */
+    /**
+     * 400 {@code INVALID_REQUEST} naming the field, for every rule of the domain and the commands.
+     * When several values of one request were refused (three bad card ids), {@code details} also maps
+     * each one's path to its problem ({@code "cards[2].cardId": "RFID card id …"}), so the caller
+     * can fix them all at once.
+     */
     static ApiError invalidValue(InvalidValueException e) {
-        return ApiError.invalidField(e.field(), sentence(e.getMessage(), e.field()));
+        List<InvalidValueException.Problem> problems = e.problems();
+        boolean summary = problems.size() > 1 || !problems.get(0).message().equals(e.getMessage());
+        if (!summary) {
+            return ApiError.invalidField(e.field(), sentence(e.getMessage(), e.field()));
+        }
+        Map<String, String> details = new TreeMap<>();
+        problems.forEach(problem -> details.put(problem.field(), sentence(problem.message(), problem.field())));
+        details.put("field", e.field());
+        return ApiError.invalid(sentence(e.getMessage(), e.field()), details);
     }
 
     /**

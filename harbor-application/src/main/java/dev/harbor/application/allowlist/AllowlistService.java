@@ -46,6 +46,7 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
 
     @Override
     public Listing<AllowlistView> allowlists(String locationId) {
+        RemoteIds.require("locationId", locationId);
         return read(() -> allowlists.allowlists(locationId).stream()
                 .map(a -> new AllowlistView(a.id(), a.name(), a.description()))
                 .toList());
@@ -53,6 +54,7 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
 
     @Override
     public Listing<CardView> cards(String allowlistId) {
+        RemoteIds.require("allowlistId", allowlistId);
         return read(() -> allowlists.cards(allowlistId).stream()
                 .map(c -> new CardView(c.cardId(), c.status(), c.expiresAt(), c.comment()))
                 .toList());
@@ -131,11 +133,13 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
 
         @Override
         public Listing<AllowlistView> allowlists(String locationId) {
+            RemoteIds.require("locationId", locationId);
             return new Listing.IntegrationOff<>();
         }
 
         @Override
         public Listing<CardView> cards(String allowlistId) {
+            RemoteIds.require("allowlistId", allowlistId);
             return new Listing.IntegrationOff<>();
         }
 

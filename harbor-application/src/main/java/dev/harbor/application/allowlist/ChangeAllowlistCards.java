@@ -44,13 +44,8 @@ public interface ChangeAllowlistCards {
      */
     record ChangeCardsCommand(String allowlistId, Operation operation, List<Card> cards) {
 
-        static final int MAX_ID_LENGTH = 200;
-
         public ChangeCardsCommand {
-            if (allowlistId == null || allowlistId.isBlank() || allowlistId.length() > MAX_ID_LENGTH) {
-                throw new InvalidValueException(
-                        "allowlistId", "allowlistId must be 1-" + MAX_ID_LENGTH + " characters");
-            }
+            RemoteIds.require("allowlistId", allowlistId);
             if (operation == null) {
                 throw new InvalidValueException("operation", "operation must be ADD or REMOVE");
             }

@@ -191,4 +191,17 @@ class AllowlistServiceTest {
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cards"));
     }
+
+    @Test
+    void an_id_longer_than_200_characters_is_refused_before_anything_is_sent() {
+        int before = remote.calls();
+
+        assertThatThrownBy(() -> useCases.query().cards("a".repeat(201)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("allowlistId"));
+        assertThatThrownBy(() -> useCases.query().allowlists(""))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("locationId"));
+        assertThat(remote.calls()).isEqualTo(before);
+    }
 }
