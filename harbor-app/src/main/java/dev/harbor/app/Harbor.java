@@ -1,5 +1,8 @@
 package dev.harbor.app;
 
+import dev.harbor.application.allowlist.ChangeAllowlistCards;
+import dev.harbor.application.allowlist.ListRemoteLocations;
+import dev.harbor.application.allowlist.QueryAllowlists;
 import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.auth.AuthSettings;
@@ -19,6 +22,8 @@ import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
+import dev.harbor.application.port.RemoteAllowlists;
+import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
@@ -35,6 +40,7 @@ import dev.harbor.persistence.BcryptPasswordHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,7 +96,8 @@ public final class Harbor implements AutoCloseable {
                         builder.passwordHasher != null ? builder.passwordHasher : new BcryptPasswordHasher(),
                         builder.authSettings,
                         builder.onReboot,
-                        builder.rebootDelay)));
+                        builder.rebootDelay),
+                Optional.ofNullable(builder.remoteSite)));
         layout = builder.layout;
         sweepInterval = builder.sweepInterval;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -210,6 +217,21 @@ public final class Harbor implements AutoCloseable {
         return core.receiveWebhooks();
     }
 
+    /** The remote site's (Bikeep's) locations; answers {@code IntegrationOff} unless {@link Builder#remoteSite} was given. */
+    public ListRemoteLocations listRemoteLocations() {
+        return core.listRemoteLocations();
+    }
+
+    /** The RFID allowlists of the remote site's locations and their cards; {@code IntegrationOff} without one. */
+    public QueryAllowlists queryAllowlists() {
+        return core.queryAllowlists();
+    }
+
+    /** Adds or removes allowlist cards (audited); {@code IntegrationOff} without a remote site. */
+    public ChangeAllowlistCards changeAllowlistCards() {
+        return core.changeAllowlistCards();
+    }
+
     /** The stores as Harbor uses them: lockers, transactions, controllers and layout read from memory. */
     public HarborCore.Stores stores() {
         return core.stores();
@@ -249,6 +271,7 @@ public final class Harbor implements AutoCloseable {
         private AuthSettings authSettings = AuthSettings.DEFAULTS;
         private Runnable onReboot = () -> {};
         private Duration rebootDelay = Duration.ofMillis(500);
+        private HarborCore.RemoteSite remoteSite;
 
         private Builder() {}
 
@@ -361,6 +384,16 @@ public final class Harbor implements AutoCloseable {
         /** The pause between answering a reboot request and the shutdown, so the answer leaves first. */
         public Builder rebootDelay(Duration delay) {
             this.rebootDelay = Objects.requireNonNull(delay);
+            return this;
+        }
+
+        /**
+         * A remote site's cloud (Bikeep, through {@code BikeepRemoteSites} and {@code
+         * BikeepRemoteAllowlists}): its locations and RFID allowlists. None by default: those use
+         * cases then answer that the integration is off.
+         */
+        public Builder remoteSite(RemoteSites sites, RemoteAllowlists allowlists) {
+            this.remoteSite = new HarborCore.RemoteSite(sites, allowlists);
             return this;
         }
 

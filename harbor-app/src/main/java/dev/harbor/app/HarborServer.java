@@ -16,6 +16,9 @@ import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.RuntimeSettings;
+import dev.harbor.bikeep.BikeepRemoteAllowlists;
+import dev.harbor.bikeep.BikeepRemoteSites;
+import dev.harbor.bikeep.client.BikeepClient;
 import dev.harbor.bikeep.webhook.BikeepWebhookVerifier;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
@@ -123,7 +126,7 @@ public final class HarborServer implements AutoCloseable {
             LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
             // The reboot shuts down this very server; it exists only once the HTTP server is up.
             AtomicReference<HarborServer> self = new AtomicReference<>();
-            Harbor harbor = Harbor.builder()
+            Harbor.Builder harborBuilder = Harbor.builder()
                     .stores(stores)
                     .lockBoard(observer -> {
                         boards.set(new BusLockBoard(
@@ -153,8 +156,17 @@ public final class HarborServer implements AutoCloseable {
                             server.close();
                         }
                     })
-                    .rebootDelay(tuning.rebootDelay())
-                    .build();
+                    .rebootDelay(tuning.rebootDelay());
+            config.bikeep().ifPresent(bikeep -> {
+                // One client, so one OAuth2 token, for every Bikeep port.
+                BikeepClient client = BikeepClient.builder()
+                        .authUrl(bikeep.authUrl())
+                        .apiUrl(bikeep.apiUrl())
+                        .credentials(bikeep.clientId(), bikeep.clientSecret())
+                        .build();
+                harborBuilder.remoteSite(new BikeepRemoteSites(client), new BikeepRemoteAllowlists(client));
+            });
+            Harbor harbor = harborBuilder.build();
             startedSoFar.add(0, harbor);
             if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
                 harbor.ensureAdmin(
@@ -170,7 +182,10 @@ public final class HarborServer implements AutoCloseable {
                             harbor.adminAuthentication(),
                             harbor.manageControllers(),
                             harbor.discoverControllers(),
-                            harbor.rebootGateway()))
+                            harbor.rebootGateway(),
+                            harbor.listRemoteLocations(),
+                            harbor.queryAllowlists(),
+                            harbor.changeAllowlistCards()))
                     .reportErrors(harbor.reportErrors())
                     .webhooks(harbor.receiveWebhooks())
                     .clock(clock)
