@@ -23,7 +23,9 @@ class AdminAuthTest extends ApiTest {
             "/lockers/{lockerId}", "/lockers/1",
             "/controllers/{controllerId}", "/controllers/1",
             "/controllers/{controllerId}/replace", "/controllers/1/replace",
-            "/controllers/{controllerId}/locker-count", "/controllers/1/locker-count");
+            "/controllers/{controllerId}/locker-count", "/controllers/1/locker-count",
+            "/bikeep/locations/{locationId}/allowlists", "/bikeep/locations/" + FakeAllowlists.LOCATION + "/allowlists",
+            "/bikeep/allowlists/{allowlistId}/cards", "/bikeep/allowlists/" + FakeAllowlists.ALLOWLIST + "/cards");
     private static final Map<String, String> SAMPLE_BODIES = Map.of(
             "PATCH /lockers/{lockerId}", "{\"outOfService\": false}",
             "PATCH /system", "{}",
@@ -33,7 +35,8 @@ class AdminAuthTest extends ApiTest {
             "PATCH /controllers/{controllerId}", "{\"name\":\"Renamed\"}",
             "POST /controllers/{controllerId}/replace",
                     "{\"transport\":{\"type\":\"simulated\",\"bus\":\"new\"},\"boardAddress\":0}",
-            "PATCH /controllers/{controllerId}/locker-count", "{\"lockerCount\":3}");
+            "PATCH /controllers/{controllerId}/locker-count", "{\"lockerCount\":3}",
+            "POST /bikeep/allowlists/{allowlistId}/cards", "{\"operation\":\"ADD\",\"cards\":[{\"cardId\":\"04a2\"}]}");
     private static final String[] BASIC = {"Authorization", ApiClient.ADMIN_BASIC};
     private static final String[] TOKEN = {"X-Session-Token", "valid-token"};
 
@@ -63,7 +66,11 @@ class AdminAuthTest extends ApiTest {
                         "PATCH /controllers/{controllerId}/locker-count",
                         "POST /system/network/refresh",
                         "POST /system/reboot",
-                        "POST /diagnostics/sentry-test");
+                        "POST /diagnostics/sentry-test",
+                        "GET /bikeep/locations",
+                        "GET /bikeep/locations/{locationId}/allowlists",
+                        "GET /bikeep/allowlists/{allowlistId}/cards",
+                        "POST /bikeep/allowlists/{allowlistId}/cards");
         for (String operation : secured) {
             ApiClient.Reply reply = call(operation, new String[0]).error(401, "UNAUTHORIZED");
             assertThat(reply.header("WWW-Authenticate")).as(operation).isEqualTo("Basic realm=\"harbor\"");
