@@ -217,6 +217,7 @@ public final class BikeepClient {
         }
         List<String> applied =
                 ids.stream().filter(id -> !failedIds.contains(id)).toList();
+        http.partialFailure("POST " + path, answer.body(), failed.size(), ids.size());
         return new EntityChangeResult(applied, failed);
     }
 

@@ -110,4 +110,24 @@ class BikeepClientWhitelistTest {
                 .extracting(WhitelistEntity::id)
                 .containsExactlyInAnyOrder(JOHN, JANE);
     }
+
+    @Test
+    void a_partial_failure_is_logged_once_at_warn_with_bikeeps_correlation_id() {
+        sim.failCards(whitelist, Set.of(BLOCKED), "card is blocked");
+
+        List<String> warnings;
+        try (LogCapture logs = new LogCapture()) {
+            client.addEntities(
+                    whitelist,
+                    List.of(WhitelistEntity.activeRfid(JOHN, null), WhitelistEntity.activeRfid(BLOCKED, null)));
+            warnings = logs.lines(ch.qos.logback.classic.Level.WARN);
+        }
+
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("refused 1 of 2 items")
+                        .containsPattern("correlation_id=[0-9A-Za-z-]{8,}")
+                        .doesNotContain("correlation_id=none"));
+    }
 }
