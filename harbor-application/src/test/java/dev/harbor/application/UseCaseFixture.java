@@ -91,7 +91,7 @@ public final class UseCaseFixture {
                         .withDoorOpen(new DoorOpenSettings(Duration.ofMillis(200), 3, Duration.ofMillis(5))),
                 DeviceTimeouts.DEFAULTS,
                 Duration.ofMillis(1),
-                new NoHost(),
+                HostSystem.UNKNOWN,
                 ControllerDiscovery.DISABLED,
                 (level, limit, since) -> List.of(),
                 level -> {},
@@ -110,23 +110,6 @@ public final class UseCaseFixture {
                 List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
                 List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
         controller = db.controllerStore().findAll().get(0).id();
-    }
-
-    private static final class NoHost implements HostSystem {
-        @Override
-        public Network readNetwork() {
-            return new Network("unknown", List.of());
-        }
-
-        @Override
-        public boolean canReboot() {
-            return false;
-        }
-
-        @Override
-        public void reboot() {
-            throw new IllegalStateException("no reboot in use-case tests");
-        }
     }
 
     public static BoardEndpoint endpoint(String bus, int address) {
