@@ -104,7 +104,7 @@ public final class BikeepRemoteDevices implements RemoteDevices {
         }
     }
 
-    private static RemoteDevice device(Device d) {
+    static RemoteDevice device(Device d) {
         Kind kind = kind(d.type());
         String state = d.state().value();
         String health = d.heartbeat().health();
@@ -150,7 +150,7 @@ public final class BikeepRemoteDevices implements RemoteDevices {
      * left out of the answer to our own POST; on a read, a record we cannot understand is no
      * usable answer.
      */
-    private CommandRecord record(dev.harbor.bikeep.client.CommandRecord r, String sentTo, DeviceCommand sent) {
+    CommandRecord record(dev.harbor.bikeep.client.CommandRecord r, String sentTo, DeviceCommand sent) {
         Instant readAt = clock.instant();
         String deviceId = r.deviceId() == null || r.deviceId().isBlank() ? sentTo : r.deviceId();
         DeviceCommand command = DeviceCommand.fromWireName(r.name()).orElse(sent);
