@@ -210,10 +210,13 @@ public final class BikeepClient {
         Set<String> failedIds = new LinkedHashSet<>();
         for (JsonNode error : errors) {
             String id = BikeepJson.failedId(error);
-            if (id != null) {
-                failed.add(new EntityChangeResult.Failure(id, BikeepJson.failedMessage(error)));
-                failedIds.add(id);
+            if (id == null || !ids.contains(id)) {
+                // A failure we cannot pin on a card we sent: calling the others applied could report
+                // a refused card as applied, so the whole answer is a failure.
+                throw http.failure("POST " + path, answer.status(), answer.body());
             }
+            failed.add(new EntityChangeResult.Failure(id, BikeepJson.failedMessage(error)));
+            failedIds.add(id);
         }
         List<String> applied =
                 ids.stream().filter(id -> !failedIds.contains(id)).toList();

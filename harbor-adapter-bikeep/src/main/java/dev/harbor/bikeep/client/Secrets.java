@@ -1,5 +1,7 @@
 package dev.harbor.bikeep.client;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -38,6 +40,8 @@ final class Secrets {
             known = List.copyOf(tokens);
         }
         String result = mask(text, clientSecret);
+        // The token request sends the secret form-encoded; an answer may echo it that way.
+        result = clientSecret == null ? result : mask(result, URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
         for (String token : known) {
             result = mask(result, token);
         }

@@ -126,11 +126,16 @@ final class TokenSource {
                 inFlight = null;
             }
             fetch.completeExceptionally(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever ends the fetch, the waiters must hear of it and the next caller may try again:
+            // a fetch left in flight would hang every later call.
             synchronized (lock) {
                 inFlight = null;
             }
             fetch.completeExceptionally(e);
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 

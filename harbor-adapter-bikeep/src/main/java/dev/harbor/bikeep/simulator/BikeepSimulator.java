@@ -59,8 +59,8 @@ import java.util.regex.Pattern;
  * /device/v1/locations/{id}/devices}, {@code GET /device/v1/devices/{id}}, {@code POST
  * /device/v1/devices/{id}/commands}, {@code GET /device/v1/commands/{id}}, {@code GET
  * /whitelist/v1/locations/{id}/whitelists} ({@code {data: [{id, name, description, location_id}]}}),
- * {@code GET|POST /whitelist/v1/whitelists/{id}/entities} and {@code GET
- * /whitelist/v1/whitelists/{id}/targets?type=}. A command POST answers 200 with the command record.
+ * and {@code GET|POST /whitelist/v1/whitelists/{id}/entities}. A command POST answers 200 with the
+ * command record.
  * An entity POST answers 200 {@code {data: [applied…]}}, or 400 with Bikeep's error body plus
  * {@code error_results: [{id, id_type, error_message, error_code}]} naming only the failed items.
  */
@@ -636,7 +636,6 @@ public final class BikeepSimulator implements AutoCloseable {
     private static final Pattern COMMAND = Pattern.compile("/device/v1/commands/([^/]+)");
     private static final Pattern WHITELISTS_OF_LOCATION = Pattern.compile("/whitelist/v1/locations/([^/]+)/whitelists");
     private static final Pattern ENTITIES = Pattern.compile("/whitelist/v1/whitelists/([^/]+)/entities");
-    private static final Pattern TARGETS = Pattern.compile("/whitelist/v1/whitelists/([^/]+)/targets");
 
     private Answer api(HttpExchange exchange, String method, String path, String body) {
         PlannedFailure failure = nextFailure();
@@ -691,10 +690,6 @@ public final class BikeepSimulator implements AutoCloseable {
             errorBody.set("error_results", outcome.failed());
             return new Answer(400, errorBody, Map.of());
         }
-        if ((m = TARGETS.matcher(path)).matches()) {
-            expect(method, "GET");
-            return Answer.ok(cloud.targetsJson(m.group(1), queryParameter(exchange, "type")));
-        }
         throw BikeepError.of(404, "no route " + method + " " + path);
     }
 
@@ -727,13 +722,6 @@ public final class BikeepSimulator implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw BikeepError.badRequest("the body is not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static Optional<String> queryParameter(HttpExchange exchange, String name) {
-        String query = exchange.getRequestURI().getRawQuery();
-        return query == null
-                ? Optional.empty()
-                : Optional.ofNullable(parseForm(query).get(name));
     }
 
     private static Map<String, String> parseForm(String form) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -548,21 +547,6 @@ final class SimulatedCloud {
     synchronized JsonNode entitiesJson(String whitelistId) {
         ArrayNode data = JSON.arrayNode();
         existingWhitelist(whitelistId).entities.values().forEach(e -> data.add(entityJson(e)));
-        return JSON.objectNode().set("data", data);
-    }
-
-    synchronized JsonNode targetsJson(String whitelistId, Optional<String> type) {
-        Whitelist whitelist = existingWhitelist(whitelistId);
-        ArrayNode data = JSON.arrayNode();
-        if (type.isEmpty() || type.get().equals("location")) {
-            data.add(JSON.objectNode().put("type", "location").put("id", whitelist.location.id));
-        }
-        if (type.isEmpty() || type.get().equals("device")) {
-            whitelist.location.devices.stream()
-                    .filter(d -> !d.guard())
-                    .forEach(d ->
-                            data.add(JSON.objectNode().put("type", "device").put("id", d.id)));
-        }
         return JSON.objectNode().set("data", data);
     }
 

@@ -3,6 +3,7 @@ package dev.harbor.bikeep.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbor.application.fakes.MutableClock;
 import dev.harbor.bikeep.simulator.BikeepSimulator;
 import java.time.Duration;
 import java.time.Instant;

@@ -44,11 +44,6 @@ class SimulatorWhitelistTest {
         assertThat(data.get(0).get("id").asText()).isEqualTo(whitelist);
         assertThat(data.get(0).get("name").asText()).isEqualTo("Staff");
         assertThat(data.get(0).has("description")).isTrue();
-        assertThat(http.get("/whitelist/v1/whitelists/" + whitelist + "/targets?type=location")
-                        .json()
-                        .at("/data/0/id")
-                        .asText())
-                .isEqualTo(location);
     }
 
     @Test
