@@ -80,7 +80,9 @@ class WebhookRoutesTest {
     void a_delivery_that_is_not_authentic_is_401_unauthorized_without_admin_credentials_being_asked_for() {
         receipt = new Receipt.Refused();
 
-        client.post(PATH, envelope("{}")).error(401, "UNAUTHORIZED");
+        ApiClient.Reply reply = client.post(PATH, envelope("{}")).error(401, "UNAUTHORIZED");
+
+        assertThat(reply.header("WWW-Authenticate")).isNull();
     }
 
     @Test

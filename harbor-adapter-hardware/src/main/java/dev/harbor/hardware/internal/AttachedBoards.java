@@ -81,8 +81,10 @@ public final class AttachedBoards implements AutoCloseable {
         endpoint.protocol().requireLockCount("lockCount", lockCount);
         BusWorker toStop = null;
         synchronized (this) {
+            // A factory puts a board on its bus only for a transport it serves, so for a transport no
+            // factory serves this does nothing, and linkFor below fails before the board it would
+            // replace is touched.
             links.boardAttached(endpoint, lockCount);
-            // A transport without a link fails here, before the board it would replace is touched.
             String busKey = endpoint.transport().busKey();
             BusWorker worker =
                     workers.computeIfAbsent(busKey, key -> new BusWorker(key, linkFor(endpoint.transport()), settings));

@@ -148,16 +148,10 @@ final class ControllerHandlers {
     private void replace(Context ctx, Actor admin) {
         ControllerId id = controllerId(ctx);
         ReplaceControllerRequest body = http.bodies().read(ctx, ReplaceControllerRequest.class);
-        if (body.transport() == null) {
-            throw ApiError.invalidField("transport", "transport of the new board is required");
-        }
-        if (body.boardAddress() == null) {
-            throw ApiError.invalidField("boardAddress", "boardAddress of the new board is required");
-        }
         Controller current =
                 controllers.find(id).orElseThrow(() -> notFound(id)).controller();
         BoardEndpoint endpoint =
-                EndpointFields.moved(current.endpoint(), PlainValues.of(body.transport()), body.boardAddress());
+                EndpointFields.replaced(current.endpoint(), PlainValues.of(body.transport()), body.boardAddress());
         ChangeResult result = controllers.replace(id, endpoint, admin);
         http.responses().ok(ctx, details(changed(result, id, endpoint)));
     }

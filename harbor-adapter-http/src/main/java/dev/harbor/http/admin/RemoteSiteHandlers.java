@@ -26,6 +26,11 @@ import java.util.function.Function;
  */
 final class RemoteSiteHandlers {
 
+    private static final NotFound LOCATION_NOT_FOUND =
+            new NotFound("LOCATION_NOT_FOUND", "Bikeep location", "locationId");
+    private static final NotFound ALLOWLIST_NOT_FOUND =
+            new NotFound("ALLOWLIST_NOT_FOUND", "Bikeep allowlist", "allowlistId");
+
     static final String SETTING = "HARBOR_BIKEEP_CLIENT_ID";
     static final String CORRELATION_ID = "bikeepCorrelationId";
 
@@ -61,7 +66,7 @@ final class RemoteSiteHandlers {
                         listed(
                                 allowlists.allowlists(locationId),
                                 AllowlistResponse::from,
-                                new NotFound("LOCATION_NOT_FOUND", "Bikeep location", "locationId"),
+                                LOCATION_NOT_FOUND,
                                 locationId));
     }
 
@@ -73,7 +78,7 @@ final class RemoteSiteHandlers {
                         listed(
                                 allowlists.cards(allowlistId),
                                 AllowlistCardResponse::from,
-                                new NotFound("ALLOWLIST_NOT_FOUND", "Bikeep allowlist", "allowlistId"),
+                                ALLOWLIST_NOT_FOUND,
                                 allowlistId));
     }
 
@@ -94,10 +99,7 @@ final class RemoteSiteHandlers {
             throw integrationOff();
         }
         if (result instanceof ChangeResult.Failed failed) {
-            throw failure(
-                    failed.problem(),
-                    new NotFound("ALLOWLIST_NOT_FOUND", "Bikeep allowlist", "allowlistId"),
-                    allowlistId);
+            throw failure(failed.problem(), ALLOWLIST_NOT_FOUND, allowlistId);
         }
         throw new IllegalStateException(
                 "unmapped allowlist change result " + result.getClass().getName());
@@ -119,7 +121,7 @@ final class RemoteSiteHandlers {
         throw new IllegalStateException("unmapped listing " + listing.getClass().getName());
     }
 
-    static ApiError integrationOff() {
+    private static ApiError integrationOff() {
         return new ApiError(
                 409,
                 "INVALID_STATE",
@@ -131,7 +133,7 @@ final class RemoteSiteHandlers {
      * @param notFound null where Bikeep not knowing something can only be its own fault (the list of
      *     locations): then it is reported as unavailable
      */
-    static ApiError failure(RemoteProblem problem, NotFound notFound, String id) {
+    private static ApiError failure(RemoteProblem problem, NotFound notFound, String id) {
         Map<String, String> details = new TreeMap<>();
         problem.correlationId().ifPresent(correlation -> details.put(CORRELATION_ID, Params.echo(correlation)));
         if (notFound != null) {

@@ -108,7 +108,7 @@ public final class AdminGuard {
     }
 
     public static ApiError unauthorized(String message) {
-        return new ApiError(401, "UNAUTHORIZED", message, Map.of());
+        return ApiError.credentialsRequired(message);
     }
 
     public static ApiError notConfigured() {

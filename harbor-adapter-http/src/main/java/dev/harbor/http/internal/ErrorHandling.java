@@ -119,7 +119,8 @@ public final class ErrorHandling {
         };
         int answered = status >= 400 && status < 600 ? status : 500;
         String text = message == null || message.isBlank() ? defaultMessage(answered) : message;
-        return new ApiError(answered, code, text, details);
+        // Javalin or Jetty answering 401 by itself can only mean the admin credentials.
+        return answered == 401 ? ApiError.credentialsRequired(text) : new ApiError(answered, code, text, details);
     }
 
     private static ApiError fromJavalin(HttpResponseException e) {
@@ -147,7 +148,7 @@ public final class ErrorHandling {
     }
 
     public void write(Context ctx, ApiError error) {
-        if (error.status() == 401) {
+        if (error.asksForCredentials()) {
             ctx.header("WWW-Authenticate", "Basic realm=\"harbor\"");
         }
         if (error.status() == 429 && error.details().containsKey(AdminGuard.RETRY_AFTER_DETAIL)) {

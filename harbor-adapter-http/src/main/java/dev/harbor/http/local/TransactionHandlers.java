@@ -5,7 +5,6 @@ import dev.harbor.application.locker.OpenResult;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
 import dev.harbor.application.transaction.ReleaseTransaction;
-import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
@@ -52,12 +51,6 @@ final class TransactionHandlers {
 
     private void create(Context ctx) {
         CreateTransactionRequest body = http.bodies().read(ctx, CreateTransactionRequest.class);
-        if (body.transactionId() == null) {
-            throw ApiError.invalidField("transactionId", "transactionId is required");
-        }
-        if (body.lockerType() != null && !LockerType.isValidSlug(body.lockerType())) {
-            throw unknownLockerType(body.lockerType());
-        }
         CreateTransaction.Result result = create.create(
                 new CreateTransaction.Command(new TransactionId(body.transactionId()), body.lockerType()));
         if (result instanceof CreateTransaction.Result.Created created) {

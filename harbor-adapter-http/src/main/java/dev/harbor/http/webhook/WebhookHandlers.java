@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class WebhookHandlers {
 
-    public static final String PATH = "/bikeep/webhooks";
+    private static final String PATH = "/bikeep/webhooks";
 
     private final ReceiveWebhooks webhooks;
     private final HttpTools http;

@@ -1,7 +1,6 @@
 package dev.harbor.app.config;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,28 +10,14 @@ import java.util.Optional;
  * @param authUrl       the token endpoint is {@code {authUrl}/oauth2/token}
  * @param apiUrl        the base of every Bikeep resource path
  * @param webhookSeed   the seed of webhook hashes; empty: the webhook route refuses everything
- * @param syncInterval  how often each added location's devices are re-read
- * @param commandPoll   how often a command in flight is polled (1-2 s, as Bikeep asks)
- * @param commandTimeout how long a create waits for {@code book}
- * @param bookingTtl    the {@code timeout_at} sent with {@code book} for a Harbor transaction
  */
 public record BikeepConfig(
-        String clientId,
-        String clientSecret,
-        URI authUrl,
-        URI apiUrl,
-        Optional<String> webhookSeed,
-        Duration syncInterval,
-        Duration commandPoll,
-        Duration commandTimeout,
-        Duration bookingTtl) {
+        String clientId, String clientSecret, URI authUrl, URI apiUrl, Optional<String> webhookSeed) {
 
     /** Never print secrets: the client secret and the webhook seed are masked. */
     @Override
     public String toString() {
         return "BikeepConfig[clientId=" + clientId + ", clientSecret=****, authUrl=" + authUrl + ", apiUrl=" + apiUrl
-                + ", webhookSeed=" + (webhookSeed.isPresent() ? "****" : "(unset)") + ", syncInterval=" + syncInterval
-                + ", commandPoll=" + commandPoll + ", commandTimeout=" + commandTimeout + ", bookingTtl=" + bookingTtl
-                + "]";
+                + ", webhookSeed=" + (webhookSeed.isPresent() ? "****" : "(unset)") + "]";
     }
 }

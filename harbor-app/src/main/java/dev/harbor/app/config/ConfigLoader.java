@@ -151,10 +151,6 @@ public final class ConfigLoader {
         URI authUrl = url("HARBOR_BIKEEP_AUTH_URL", "https://auth.bikeep.com");
         URI apiUrl = url("HARBOR_BIKEEP_API_URL", "https://services.bikeep.com");
         Optional<String> seed = secret("HARBOR_BIKEEP_WEBHOOK_SEED");
-        Duration sync = Duration.ofMillis(integer("HARBOR_BIKEEP_SYNC_INTERVAL_MS", 30_000, 1_000, 3_600_000));
-        Duration poll = Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_POLL_MS", 1_000, 1_000, 2_000));
-        Duration timeout = Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_TIMEOUT_MS", 15_000, 1_000, 300_000));
-        Duration ttl = Duration.ofMillis(integer("HARBOR_BIKEEP_BOOKING_TTL_MS", 86_400_000, 60_000, 2_000_000_000));
         if (clientId.isPresent() != clientSecret.isPresent()) {
             problems.add("HARBOR_BIKEEP_CLIENT_ID and HARBOR_BIKEEP_CLIENT_SECRET must be set together");
             return Optional.empty();
@@ -162,8 +158,7 @@ public final class ConfigLoader {
         if (clientId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new BikeepConfig(clientId.get(), clientSecret.get(), authUrl, apiUrl, seed, sync, poll, timeout, ttl));
+        return Optional.of(new BikeepConfig(clientId.get(), clientSecret.get(), authUrl, apiUrl, seed));
     }
 
     private URI url(String key, String fallback) {

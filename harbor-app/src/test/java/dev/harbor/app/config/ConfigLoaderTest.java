@@ -97,7 +97,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_bikeep_integration_is_off_without_credentials_and_on_with_both_with_the_specs_defaults() {
+    void the_bikeep_integration_is_off_without_credentials_and_on_with_both_with_bikeeps_own_urls_by_default() {
         assertThat(ConfigLoader.load(Map.of()).bikeep()).isEmpty();
 
         BikeepConfig bikeep = ConfigLoader.load(
@@ -108,25 +108,19 @@ class ConfigLoaderTest {
         assertThat(bikeep.authUrl()).hasToString("https://auth.bikeep.com");
         assertThat(bikeep.apiUrl()).hasToString("https://services.bikeep.com");
         assertThat(bikeep.webhookSeed()).isEmpty();
-        assertThat(bikeep.syncInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(bikeep.commandPoll()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(bikeep.commandTimeout()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(bikeep.bookingTtl()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
-    void one_bikeep_credential_alone_a_bad_url_or_a_poll_period_outside_1_to_2_s_stops_the_start() {
+    void one_bikeep_credential_alone_or_a_bad_url_stops_the_start_with_both_problems_named() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(
                         "HARBOR_BIKEEP_CLIENT_ID", "demo",
-                        "HARBOR_BIKEEP_API_URL", "ftp://bikeep",
-                        "HARBOR_BIKEEP_COMMAND_POLL_MS", "100")))
+                        "HARBOR_BIKEEP_API_URL", "ftp://bikeep")))
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class,
                         e -> assertThat(e.problems())
                                 .anyMatch(p -> p.contains("HARBOR_BIKEEP_CLIENT_SECRET"))
                                 .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_API_URL"))
-                                .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_COMMAND_POLL_MS"))
-                                .hasSize(3));
+                                .hasSize(2));
     }
 
     @Test

@@ -82,6 +82,5 @@ class FactoryBaudRateTest {
                     .as(protocol.id())
                     .containsOnly(protocol.factoryBaudRate());
         }
-        assertThat(Protocol.KERONG_CU48.factoryBaudRate()).isEqualTo(19_200);
     }
 }

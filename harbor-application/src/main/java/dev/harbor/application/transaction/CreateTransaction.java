@@ -1,6 +1,5 @@
 package dev.harbor.application.transaction;
 
-import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.transaction.TransactionId;
 import java.util.Objects;
 
@@ -12,13 +11,13 @@ public interface CreateTransaction {
 
     Result create(Command command);
 
-    /** @param lockerTypeSlug restricts the choice to that type; {@code null} for any */
+    /**
+     * @param lockerTypeSlug restricts the choice to that type; {@code null} for any. A string that
+     *                       is not even a slug names no type either: {@code UnknownLockerType}.
+     */
     record Command(TransactionId transactionId, String lockerTypeSlug) {
         public Command {
             Objects.requireNonNull(transactionId, "transactionId");
-            if (lockerTypeSlug != null && !LockerType.isValidSlug(lockerTypeSlug)) {
-                throw new IllegalArgumentException("lockerType must be a slug of [a-z0-9-]");
-            }
         }
     }
 

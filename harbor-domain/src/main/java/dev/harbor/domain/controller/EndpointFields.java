@@ -56,6 +56,16 @@ public final class EndpointFields {
     }
 
     /**
+     * A failed board was swapped: the new board's {@code transport} and {@code boardAddress} are
+     * both required; protocol and options stay the controller's.
+     */
+    public static BoardEndpoint replaced(BoardEndpoint current, Object transport, Object boardAddress) {
+        Protocol protocol = current.protocol();
+        return new BoardEndpoint(
+                protocol, transport(transport, protocol), boardAddress(boardAddress, protocol), current.options());
+    }
+
+    /**
      * {@code {type: serial, port, baudRate}}, {@code {type: tcp, host, port}} or
      * {@code {type: simulated, bus}}. A serial line without {@code baudRate} gets the factory
      * setting of the protocol's boards.
