@@ -8,10 +8,4 @@ package dev.harbor.application.locker;
 public interface CurrentDoorOpenSettings {
 
     DoorOpenSettings doorOpenSettings();
-
-    /** Always the same numbers: for tests, benchmarks and tools without runtime settings. */
-    static CurrentDoorOpenSettings fixed(DoorOpenSettings settings) {
-        java.util.Objects.requireNonNull(settings, "settings");
-        return () -> settings;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.domain.rule.InvalidValueException;
+import dev.harbor.domain.rule.PositiveDuration;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ public record DoorOpenSettings(Duration attemptTimeout, int maxAttempts, Duratio
     public DoorOpenSettings {
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(delay, "delay");
-        requirePositive("doorOpenPolicy.attemptTimeoutMs", attemptTimeout);
+        PositiveDuration.require("doorOpenPolicy.attemptTimeoutMs", attemptTimeout);
         if (maxAttempts < 1) {
             throw new InvalidValueException(
                     "doorOpenPolicy.maxAttempts", "doorOpenPolicy.maxAttempts must be positive");
@@ -27,12 +28,6 @@ public record DoorOpenSettings(Duration attemptTimeout, int maxAttempts, Duratio
             throw new InvalidValueException(
                     "doorOpenPolicy.maxAttempts", "maxAttempts must be 1-" + MAX_ATTEMPTS_LIMIT);
         }
-        requirePositive("doorOpenPolicy.delayMs", delay);
-    }
-
-    private static void requirePositive(String field, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidValueException(field, field + " must be positive");
-        }
+        PositiveDuration.require("doorOpenPolicy.delayMs", delay);
     }
 }

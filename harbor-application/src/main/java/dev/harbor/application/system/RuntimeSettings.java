@@ -14,7 +14,9 @@ import java.util.Set;
  */
 public record RuntimeSettings(String name, DoorOpenSettings doorOpen, HeartbeatThresholds heartbeat, String logLevel) {
 
-    private static final List<String> LEVELS_IN_ORDER = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    /** The log levels from the most to the least detailed. */
+    public static final List<String> LEVELS_IN_ORDER = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
     public static final Set<String> LOG_LEVELS = Set.copyOf(LEVELS_IN_ORDER);
 
     public RuntimeSettings {

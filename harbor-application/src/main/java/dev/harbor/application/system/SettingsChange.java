@@ -12,9 +12,6 @@ import java.time.Duration;
  */
 public record SettingsChange(String name, DoorOpenChange doorOpen, HeartbeatChange heartbeat, String logLevel) {
 
-    /** Changes nothing. */
-    public static final SettingsChange NONE = new SettingsChange(null, null, null, null);
-
     /** A partial door-open policy; times in milliseconds as the API gives them. */
     public record DoorOpenChange(Long attemptTimeoutMs, Integer maxAttempts, Long delayMs) {
 

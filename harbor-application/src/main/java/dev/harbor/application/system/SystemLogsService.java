@@ -15,7 +15,7 @@ import java.util.List;
 final class SystemLogsService implements SystemLogs {
 
     static final String AUDIT_LOGGER = "audit";
-    private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final List<String> LEVELS = RuntimeSettings.LEVELS_IN_ORDER;
 
     private final LogBook logBook;
     private final AuditTrail auditTrail;

@@ -1,7 +1,7 @@
 package dev.harbor.domain.device;
 
+import dev.harbor.domain.rule.PositiveDuration;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long each state with a deadline may last.
@@ -18,16 +18,9 @@ public record DeviceTimeouts(Duration allocation, Duration booking, Duration loc
             Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(30));
 
     public DeviceTimeouts {
-        requirePositive(allocation, "allocation");
-        requirePositive(booking, "booking");
-        requirePositive(locking, "locking");
-        requirePositive(unlocking, "unlocking");
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " timeout must be positive, was " + duration);
-        }
+        PositiveDuration.require("allocation", allocation);
+        PositiveDuration.require("booking", booking);
+        PositiveDuration.require("locking", locking);
+        PositiveDuration.require("unlocking", unlocking);
     }
 }

@@ -1,6 +1,7 @@
 package dev.harbor.domain.health;
 
 import dev.harbor.domain.rule.InvalidValueException;
+import dev.harbor.domain.rule.PositiveDuration;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,9 +20,9 @@ public record HeartbeatThresholds(Duration unhealthyAfter, Duration deadAfter, D
         Objects.requireNonNull(unhealthyAfter, "unhealthyAfter");
         Objects.requireNonNull(deadAfter, "deadAfter");
         Objects.requireNonNull(longDeadAfter, "longDeadAfter");
-        requirePositive("heartbeat.unhealthyAfterMs", unhealthyAfter);
-        requirePositive("heartbeat.deadAfterMs", deadAfter);
-        requirePositive("heartbeat.longDeadAfterMs", longDeadAfter);
+        PositiveDuration.require("heartbeat.unhealthyAfterMs", unhealthyAfter);
+        PositiveDuration.require("heartbeat.deadAfterMs", deadAfter);
+        PositiveDuration.require("heartbeat.longDeadAfterMs", longDeadAfter);
         if (deadAfter.compareTo(unhealthyAfter) <= 0) {
             throw new InvalidValueException(
                     "heartbeat",
@@ -31,12 +32,6 @@ public record HeartbeatThresholds(Duration unhealthyAfter, Duration deadAfter, D
             throw new InvalidValueException(
                     "heartbeat",
                     "longDeadAfter (" + longDeadAfter + ") must be longer than deadAfter (" + deadAfter + ")");
-        }
-    }
-
-    private static void requirePositive(String field, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidValueException(field, field + " must be positive");
         }
     }
 }
