@@ -10,8 +10,6 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.hardware.config.BusLockBoardSettings;
 import dev.harbor.hardware.internal.AttachedBoards;
 import dev.harbor.hardware.link.BusLinkFactory;
-import dev.harbor.hardware.simulator.SimulatedBuses;
-import dev.harbor.hardware.simulator.SimulatorSettings;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -30,25 +28,12 @@ import java.time.Duration;
  *
  * Controllers with a {@code Transport.Simulated} endpoint need a simulator's factory, for example
  * {@code BusLinkFactory.serialAndTcp().or(simulatedBuses.linkFactory())}; keep the
- * {@link SimulatedBuses} to close doors or inject faults. Close the board on shutdown: polls stop,
+ * {@code SimulatedBuses} to close doors or inject faults. Close the board on shutdown: polls stop,
  * queued requests fail, ports close, and the observer is not called again.
  */
 public final class BusLockBoard implements LockBoard, AutoCloseable {
 
     private final AttachedBoards boards;
-
-    /**
-     * Serial and TCP boards, and {@code simulated} ones on in-process buses of its own (nobody else
-     * reaches them; their doors close by themselves): enough for the demo layout and the embedding
-     * example. A gateway that drives only real boards passes {@link BusLinkFactory#serialAndTcp()}.
-     */
-    public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings) {
-        this(
-                observer,
-                clock,
-                settings,
-                BusLinkFactory.serialAndTcp().or(new SimulatedBuses(SimulatorSettings.DEFAULTS).linkFactory()));
-    }
 
     /** Boards on the buses {@code links} can reach; attaching one on any other transport is refused. */
     public BusLockBoard(BoardObserver observer, Clock clock, BusLockBoardSettings settings, BusLinkFactory links) {

@@ -11,6 +11,7 @@ import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SerialBoardSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedBus;
@@ -67,7 +68,8 @@ class DoorOpenPolicyOverRealBoardsTest {
         lockBoard = new BusLockBoard(
                 new RecordingBoardObserver(),
                 Clock.systemUTC(),
-                BusLockBoardSettings.DEFAULTS.withPollInterval(Duration.ofHours(1)));
+                BusLockBoardSettings.DEFAULTS.withPollInterval(Duration.ofHours(1)),
+                BusLinkFactory.serialAndTcp());
         cleanup.push(lockBoard);
         lockBoard.attach(CONTROLLER, new BoardEndpoint(Protocol.XOR8A, gatewaySide, 1, ProtocolOptions.DEFAULTS), 24);
     }

@@ -10,6 +10,7 @@ import dev.harbor.domain.controller.Transport;
 import dev.harbor.hardware.RecordingBoardObserver.Failed;
 import dev.harbor.hardware.RecordingBoardObserver.Read;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
 import dev.harbor.hardware.simulator.SerialBoardSimulator;
 import dev.harbor.hardware.simulator.SimulatedBus;
 import dev.harbor.hardware.simulator.SimulatorSettings;
@@ -42,7 +43,8 @@ class SerialDeviceComesAndGoesTest {
                 Clock.systemUTC(),
                 BusLockBoardSettings.DEFAULTS
                         .withPollInterval(Duration.ofMillis(100))
-                        .withReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)))) {
+                        .withReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)),
+                BusLinkFactory.serialAndTcp())) {
 
             lockBoard.attach(
                     CONTROLLER,

@@ -116,7 +116,8 @@ class ModuleRulesTest {
     void the_board_driver_and_its_links_do_not_know_the_simulator() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.harbor.hardware.internal..", "dev.harbor.hardware.link..")
+                .resideInAnyPackage(
+                        "dev.harbor.hardware", "dev.harbor.hardware.internal..", "dev.harbor.hardware.link..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.harbor.hardware.simulator..")

@@ -10,6 +10,9 @@ import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.hardware.BusLockBoard;
 import dev.harbor.hardware.config.BusLockBoardSettings;
+import dev.harbor.hardware.link.BusLinkFactory;
+import dev.harbor.hardware.simulator.SimulatedBuses;
+import dev.harbor.hardware.simulator.SimulatorSettings;
 import dev.harbor.persistence.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +32,15 @@ class EmbeddingExampleTest {
     void the_readme_example_creates_a_transaction_and_opens_its_locker() throws Exception {
         List<OpenResult> opened = new ArrayList<>();
         // --- begin README example (keep in step with README.md "Embedding Harbor") ---
+        SimulatedBuses simulated = new SimulatedBuses(SimulatorSettings.DEFAULTS);
         try (Database database = Database.sqlite(dataDir);
                 Harbor harbor = Harbor.builder()
                         .stores(HarborStores.of(database))
-                        .lockBoard(observer ->
-                                new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))
+                        .lockBoard(observer -> new BusLockBoard(
+                                observer,
+                                Clock.systemUTC(),
+                                BusLockBoardSettings.DEFAULTS,
+                                BusLinkFactory.serialAndTcp().or(simulated.linkFactory())))
                         .layout(DemoLayout.create())
                         .build()) {
             harbor.start();
@@ -51,7 +58,7 @@ class EmbeddingExampleTest {
         assertThat(readme)
                 .as("README shows this example")
                 .contains("harbor.openLocker().openForTransaction(created.transaction().transactionId());")
-                .contains(
-                        ".lockBoard(observer -> new BusLockBoard(observer, Clock.systemUTC(), BusLockBoardSettings.DEFAULTS))");
+                .contains("SimulatedBuses simulated = new SimulatedBuses(SimulatorSettings.DEFAULTS);")
+                .contains("BusLinkFactory.serialAndTcp().or(simulated.linkFactory())))");
     }
 }
