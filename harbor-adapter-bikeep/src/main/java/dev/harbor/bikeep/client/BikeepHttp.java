@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,8 +120,10 @@ final class BikeepHttp {
     private HttpResponse<String> send(String path, String body, RetryPolicy<HttpResponse<String>> retries)
             throws IOException {
         URI uri = Paths.resolve(settings.apiUrl(), path);
+        // One fresh token per call, not one per retry: a 401 after the re-fetch is Bikeep's answer.
+        AtomicBoolean refetched = new AtomicBoolean();
         try {
-            return Failsafe.with(retries).get(() -> sendAuthorized(uri, body));
+            return Failsafe.with(retries).get(() -> sendAuthorized(uri, body, refetched));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -134,10 +137,11 @@ final class BikeepHttp {
         }
     }
 
-    private HttpResponse<String> sendAuthorized(URI uri, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> sendAuthorized(URI uri, String body, AtomicBoolean refetched)
+            throws IOException, InterruptedException {
         TokenSource.Token token = tokens.token();
         HttpResponse<String> response = http.send(request(uri, body, token), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 401) {
+        if (response.statusCode() == 401 && refetched.compareAndSet(false, true)) {
             // Revoked or expired early: a 401 means the request was refused before it did anything,
             // so one more try with a fresh token is safe even for a command.
             LOG.info("Bikeep refused the token for {}; fetching a new one", uri.getPath());
