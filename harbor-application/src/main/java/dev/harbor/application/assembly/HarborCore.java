@@ -38,6 +38,7 @@ import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.RemoteAllowlists;
+import dev.harbor.application.port.RemoteCommandLog;
 import dev.harbor.application.port.RemoteDeviceRefresh;
 import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.SessionStore;
@@ -94,6 +95,7 @@ public final class HarborCore {
             AdminUserStore adminUsers,
             SessionStore sessions,
             WebhookDeliveries webhookDeliveries,
+            RemoteCommandLog remoteCommands,
             String storageName,
             BooleanSupplier isUp) {
 
@@ -108,6 +110,7 @@ public final class HarborCore {
             Objects.requireNonNull(adminUsers, "adminUsers");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
+            Objects.requireNonNull(remoteCommands, "remoteCommands");
             Objects.requireNonNull(storageName, "storageName");
             Objects.requireNonNull(isUp, "isUp");
         }
@@ -262,6 +265,7 @@ public final class HarborCore {
                 given.adminUsers(),
                 given.sessions(),
                 given.webhookDeliveries(),
+                given.remoteCommands(),
                 given.storageName(),
                 given.isUp());
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());

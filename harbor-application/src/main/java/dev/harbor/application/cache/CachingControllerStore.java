@@ -5,6 +5,7 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.Locker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +32,17 @@ final class CachingControllerStore implements ControllerStore {
     }
 
     @Override
-    public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
-        Registered registered = database.add(controller, lockerTypes, initial);
+    public Registered register(NewController controller, List<NewLocker> lockers, DeviceStatus initial) {
+        Registered registered = database.register(controller, lockers, initial);
         cache.reloadController(registered.controller().id());
         return registered;
+    }
+
+    @Override
+    public List<Locker> appendLockers(ControllerId id, List<NewLocker> lockers, DeviceStatus initial) {
+        List<Locker> added = database.appendLockers(id, lockers, initial);
+        cache.reloadController(id);
+        return added;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.harbor.application.cache;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -53,6 +54,13 @@ final class CachingLockerStore implements LockerStore {
     @Override
     public boolean updateDoorOpen(LockerId id, Boolean doorOpen) {
         boolean written = database.updateDoorOpen(id, doorOpen);
+        cache.reload(id);
+        return written;
+    }
+
+    @Override
+    public boolean updateExternal(LockerId id, ExternalDevice external) {
+        boolean written = database.updateExternal(id, external);
         cache.reload(id);
         return written;
     }

@@ -50,6 +50,13 @@ final class CachingTransactionStore implements TransactionStore {
     }
 
     @Override
+    public Optional<Transaction> undo(TransactionId id, DeviceStatus freed) {
+        Optional<Transaction> undone = database.undo(id, freed);
+        undone.ifPresent(t -> cache.reload(t.lockerId()));
+        return undone;
+    }
+
+    @Override
     public Optional<Transaction> recordOpen(TransactionId id) {
         return database.recordOpen(id);
     }

@@ -7,11 +7,13 @@ import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,43 @@ public interface ControllerStore {
      *
      * @throws EndpointInUseException when another controller has the same bus and board address
      */
-    Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial);
+    default Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
+        return register(
+                controller, lockerTypes.stream().map(NewLocker::ownBoard).toList(), initial);
+    }
+
+    /**
+     * As {@link #add}, with each locker's remote device where there is one (a Bikeep location's
+     * lockers). The controller's locker count is the number of lockers.
+     *
+     * @throws EndpointInUseException when another controller has the same bus and board address
+     */
+    Registered register(NewController controller, List<NewLocker> lockers, DeviceStatus initial);
+
+    /**
+     * A locker to create.
+     *
+     * @param external the remote device it stands for; {@code null} behind one of our boards
+     */
+    record NewLocker(LockerTypeId lockerTypeId, ExternalDevice external) {
+
+        public NewLocker {
+            Objects.requireNonNull(lockerTypeId, "lockerTypeId");
+        }
+
+        public static NewLocker ownBoard(LockerTypeId lockerTypeId) {
+            return new NewLocker(lockerTypeId, null);
+        }
+    }
+
+    /**
+     * In one database transaction: appends {@code lockers} to the controller's bank (the next bank
+     * locker numbers, new ids, {@code initial} status, in service) and raises its locker count to
+     * match: a device that appeared in a remote location.
+     *
+     * @return the lockers created, in bank order; empty when the controller does not exist
+     */
+    List<Locker> appendLockers(ControllerId id, List<NewLocker> lockers, DeviceStatus initial);
 
     record NewController(
             String name,

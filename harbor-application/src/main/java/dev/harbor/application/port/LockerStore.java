@@ -2,6 +2,7 @@ package dev.harbor.application.port;
 
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -36,4 +37,12 @@ public interface LockerStore {
 
     /** @return {@code false} when the locker does not exist */
     boolean updateDoorOpen(LockerId id, Boolean doorOpen);
+
+    /**
+     * Writes the alias and code a remote device now shows. The device id of a locker never
+     * changes: {@code external} must name the one the locker already stands for.
+     *
+     * @return {@code false} when the locker does not exist or stands for another device (or none)
+     */
+    boolean updateExternal(LockerId id, ExternalDevice external);
 }

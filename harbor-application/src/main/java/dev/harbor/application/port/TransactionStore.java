@@ -44,6 +44,15 @@ public interface TransactionStore {
      */
     Optional<Transaction> release(TransactionId id, DeviceStatus freed, Instant now);
 
+    /**
+     * In one database transaction: delete the active transaction as if it had never been, and write
+     * {@code freed} as its locker's device status. For an assignment whose remote booking failed:
+     * the transaction was never confirmed to anyone, and its id may be used again.
+     *
+     * @return the transaction removed, or empty when no active transaction has this id
+     */
+    Optional<Transaction> undo(TransactionId id, DeviceStatus freed);
+
     /** Counts one more door opening for an active transaction; @return the updated transaction */
     Optional<Transaction> recordOpen(TransactionId id);
 }

@@ -25,6 +25,7 @@ public final class EndpointFields {
     private static final Set<String> SERIAL = Set.of("type", "port", "baudRate");
     private static final Set<String> TCP = Set.of("type", "host", "port");
     private static final Set<String> SIMULATED = Set.of("type", "bus");
+    private static final Set<String> BIKEEP = Set.of("type", "locationId");
     private static final Set<String> OPTIONS = Set.of("feedbackPolarity", "statusByteOrder");
     private static final int MAX_ECHO = 64;
 
@@ -37,9 +38,35 @@ public final class EndpointFields {
      */
     public static BoardEndpoint endpoint(Map<String, ?> fields) {
         Protocol protocol = Protocol.requireId(string(fields.get("protocol"), "protocol"));
+        if (protocol.isRemote()) {
+            return remoteEndpoint(fields, protocol);
+        }
         Transport transport = transport(fields.get("transport"), protocol);
+        if (transport instanceof Transport.Bikeep) {
+            throw new InvalidValueException(
+                    "transport.type", "a bikeep transport needs protocol bikeep, not " + protocol.id());
+        }
         int address = boardAddress(fields.get("boardAddress"), protocol);
         return new BoardEndpoint(protocol, transport, address, options(fields.get("options")));
+    }
+
+    /**
+     * A Bikeep location: {@code {protocol: bikeep, transport: {type: bikeep, locationId}}}. It has
+     * no board, so no board address and no protocol options; its devices decide its lockers.
+     */
+    private static BoardEndpoint remoteEndpoint(Map<String, ?> fields, Protocol protocol) {
+        for (String boardOnly : new String[] {"boardAddress", "options"}) {
+            if (fields.get(boardOnly) != null) {
+                throw new InvalidValueException(
+                        boardOnly, boardOnly + " does not apply to a " + protocol.id() + " location");
+            }
+        }
+        Transport transport = transport(fields.get("transport"), protocol);
+        if (!(transport instanceof Transport.Bikeep)) {
+            throw new InvalidValueException(
+                    "transport.type", "protocol " + protocol.id() + " needs transport type bikeep");
+        }
+        return new BoardEndpoint(protocol, transport, protocol.minAddress(), ProtocolOptions.DEFAULTS);
     }
 
     /**
@@ -67,7 +94,7 @@ public final class EndpointFields {
 
     /**
      * {@code {type: serial, port, baudRate}}, {@code {type: tcp, host, port}} or
-     * {@code {type: simulated, bus}}. A serial line without {@code baudRate} gets the factory
+     * {@code {type: simulated, bus}}, or {@code {type: bikeep, locationId}}. A serial line without {@code baudRate} gets the factory
      * setting of the protocol's boards.
      */
     public static Transport transport(Object value, Protocol protocol) {
@@ -79,16 +106,19 @@ public final class EndpointFields {
         }
         Object type = node.get("type");
         if (type == null) {
-            throw new InvalidValueException("transport.type", "transport.type is required: serial, tcp or simulated");
+            throw new InvalidValueException(
+                    "transport.type", "transport.type is required: serial, tcp, simulated or bikeep");
         }
         String kind = string(type, "transport.type");
         Set<String> allowed = switch (kind) {
             case "serial" -> SERIAL;
             case "tcp" -> TCP;
             case "simulated" -> SIMULATED;
+            case "bikeep" -> BIKEEP;
             default ->
                 throw new InvalidValueException(
-                        "transport.type", "Unknown transport type '" + echo(kind) + "': use serial, tcp or simulated");
+                        "transport.type",
+                        "Unknown transport type '" + echo(kind) + "': use serial, tcp, simulated or bikeep");
         };
         onlyFields(node, allowed, "transport", " for a " + kind + " transport");
         String port = "transport.port";
@@ -104,6 +134,9 @@ public final class EndpointFields {
                 new Transport.Tcp(
                         required(string(node.get("host"), "transport.host"), "transport.host"),
                         required(integer(node.get("port"), port), port));
+            case "bikeep" ->
+                new Transport.Bikeep(
+                        required(string(node.get("locationId"), "transport.locationId"), "transport.locationId"));
             default -> new Transport.Simulated(required(string(node.get("bus"), "transport.bus"), "transport.bus"));
         };
     }

@@ -5,14 +5,22 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The wire protocols of the lock boards Harbor drives (spec/hardware.md), with their API ids. */
+/**
+ * The wire protocols of the lock boards Harbor drives (spec/hardware.md), and the remote site whose
+ * locations stand in for a board (spec/bikeep.md), with their API ids.
+ */
 public enum Protocol {
     /** The generic "8A/80" XOR family, protocol 1; board addresses 1-32, up to 50 channels. */
     XOR8A("xor8a", 1, 32, 50, 9_600),
     /** Kerong KR-CU16 / KR-CU12, protocol 2; board numbers 0-9, 16 locks each. */
     KERONG_CU16("kerong-cu16", 0, 9, 16, 19_200),
     /** Kerong KR-CU48, protocol 3; 48 locks per board. Kerong boards leave the factory at 19200 baud. */
-    KERONG_CU48("kerong-cu48", 0, 255, 48, 19_200);
+    KERONG_CU48("kerong-cu48", 0, 255, 48, 19_200),
+    /**
+     * A location in the Bikeep cloud (spec/bikeep.md): no board and no wire; its lockers are the
+     * location's devices, as many as it has. Its one "address" is 0, so a location is added once.
+     */
+    BIKEEP("bikeep", 0, 0, 1_000, 0);
 
     private final String id;
     private final int minAddress;
@@ -47,6 +55,14 @@ public enum Protocol {
     /** The baud rate these boards leave the factory with: the default wherever none is given. */
     public int factoryBaudRate() {
         return factoryBaudRate;
+    }
+
+    /**
+     * Whether the lockers live in a remote site's cloud rather than behind a board of ours: no lock
+     * board drives them, their count follows the site's devices, and a board cannot be swapped.
+     */
+    public boolean isRemote() {
+        return this == BIKEEP;
     }
 
     public boolean acceptsAddress(int boardAddress) {

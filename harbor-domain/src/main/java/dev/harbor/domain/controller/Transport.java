@@ -2,11 +2,15 @@ package dev.harbor.domain.controller;
 
 import dev.harbor.domain.rule.InvalidValueException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
-/** How the gateway reaches a board: a serial line, a TCP socket, or an in-process simulator. */
-public sealed interface Transport permits Transport.Serial, Transport.Tcp, Transport.Simulated {
+/**
+ * How the gateway reaches a board: a serial line, a TCP socket, or an in-process simulator; or,
+ * for a Bikeep location, the location's id in the Bikeep cloud.
+ */
+public sealed interface Transport permits Transport.Serial, Transport.Tcp, Transport.Simulated, Transport.Bikeep {
 
-    /** The API name of the transport type: {@code serial}, {@code tcp} or {@code simulated}. */
+    /** The API name of the transport type: {@code serial}, {@code tcp}, {@code simulated} or {@code bikeep}. */
     String type();
 
     /** Two controllers on the same bus key share one request queue. */
@@ -74,6 +78,32 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
         @Override
         public String busKey() {
             return "simulated:" + bus;
+        }
+    }
+
+    /**
+     * A location in the Bikeep cloud. Bikeep's ids are UUIDs; anything made of letters, digits,
+     * {@code -} and {@code _} is accepted, so that the id is safe in a URL path as it is.
+     */
+    record Bikeep(String locationId) implements Transport {
+        private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+        public Bikeep {
+            Objects.requireNonNull(locationId, "locationId");
+            if (!ID.matcher(locationId).matches()) {
+                throw new InvalidValueException(
+                        "transport.locationId", "a Bikeep location id is 1-100 letters, digits, '-' or '_'");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "bikeep";
+        }
+
+        @Override
+        public String busKey() {
+            return "bikeep:" + locationId;
         }
     }
 }

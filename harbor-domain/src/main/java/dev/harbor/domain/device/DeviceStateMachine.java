@@ -44,6 +44,14 @@ public final class DeviceStateMachine {
     }
 
     /**
+     * Whether the spec's table lets {@code command} act on a device in {@code state}, whoever holds
+     * it: the question a flow asks of a device it only knows by its state (a Bikeep device).
+     */
+    public boolean allows(DeviceState state, DeviceCommand command) {
+        return table.forCommand(state, command).isPresent();
+    }
+
+    /**
      * Applies {@code Timeout} for as long as the current deadline has passed at {@code now}: a
      * lock attempt that times out may return to a booking that has expired meanwhile.
      *

@@ -10,7 +10,9 @@ public enum ReasonCode {
     HARDWARE_FAILURE,
     DOOR_SENSOR_FAULT,
     VANDALISM,
-    OTHER;
+    OTHER,
+    /** The device is gone from its Bikeep location (spec/bikeep.md): the locker stays, out of service. */
+    DEVICE_REMOVED;
 
     public static Optional<ReasonCode> parse(String name) {
         return Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst();
