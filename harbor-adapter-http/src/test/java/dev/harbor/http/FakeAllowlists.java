@@ -8,7 +8,7 @@ import dev.harbor.application.allowlist.ListRemoteLocations;
 import dev.harbor.application.allowlist.Listing;
 import dev.harbor.application.allowlist.QueryAllowlists;
 import dev.harbor.application.allowlist.RemoteLocationView;
-import dev.harbor.application.allowlist.RemoteProblem;
+import dev.harbor.application.RemoteProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.application.allowlist.ChangeAllowlistCards;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeResult;
-import dev.harbor.application.allowlist.RemoteProblem;
+import dev.harbor.application.RemoteProblem;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;

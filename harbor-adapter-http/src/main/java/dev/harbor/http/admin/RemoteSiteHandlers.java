@@ -8,7 +8,7 @@ import dev.harbor.application.allowlist.ChangeAllowlistCards.TypedCard;
 import dev.harbor.application.allowlist.ListRemoteLocations;
 import dev.harbor.application.allowlist.Listing;
 import dev.harbor.application.allowlist.QueryAllowlists;
-import dev.harbor.application.allowlist.RemoteProblem;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;

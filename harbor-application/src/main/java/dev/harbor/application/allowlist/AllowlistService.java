@@ -1,6 +1,7 @@
 package dev.harbor.application.allowlist;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteSiteException;

@@ -1,6 +1,7 @@
 package dev.harbor.application.allowlist;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.domain.rfid.RfidCardBatch;
 import dev.harbor.domain.rfid.RfidCardId;
 import dev.harbor.domain.rule.InvalidValueException;

@@ -1,5 +1,6 @@
 package dev.harbor.application.allowlist;
 
+import dev.harbor.application.RemoteProblem;
 import java.util.List;
 import java.util.Objects;
 

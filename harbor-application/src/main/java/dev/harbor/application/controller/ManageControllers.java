@@ -1,6 +1,7 @@
 package dev.harbor.application.controller;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
@@ -24,7 +25,10 @@ public interface ManageControllers {
 
     AddResult add(AddCommand command, Actor actor);
 
-    /** Exactly one of {@code bankTypeId} and {@code lockerCount} is given. */
+    /**
+     * Exactly one of {@code bankTypeId} and {@code lockerCount} is given for a board; neither for
+     * a remote location (Bikeep), whose devices decide its lockers.
+     */
     record AddCommand(
             String name,
             BoardEndpoint endpoint,
@@ -35,7 +39,14 @@ public interface ManageControllers {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(discoveredVia, "discoveredVia");
             DisplayName.requireValid("name", name);
-            if ((bankTypeId == null) == (lockerCount == null)) {
+            if (endpoint.protocol().isRemote()) {
+                if (bankTypeId != null || lockerCount != null) {
+                    throw new InvalidValueException(
+                            lockerCount != null ? "lockerCount" : "bankTypeId",
+                            "A " + endpoint.protocol().id() + " location's devices decide its lockers: give neither "
+                                    + "bankTypeId nor lockerCount");
+                }
+            } else if ((bankTypeId == null) == (lockerCount == null)) {
                 throw new InvalidValueException(
                         "bankTypeId",
                         "Give exactly one of bankTypeId (lockers as the bank type lays them out) and "
@@ -60,6 +71,19 @@ public interface ManageControllers {
 
         /** The bank type has more lockers than the board's protocol drives. */
         record TooManyLockers(int lockers, int max) implements AddResult {}
+
+        /** A remote location was asked for, and that integration (Bikeep) is not configured. */
+        record RemoteSiteOff(String message) implements AddResult {}
+
+        /**
+         * The remote site does not know the location, or it has no locker or dock to drive.
+         *
+         * @param problem the remote site's answer, {@code null} when it answered and the location is empty
+         */
+        record UnknownLocation(String locationId, String message, RemoteProblem problem) implements AddResult {}
+
+        /** The remote site could not be reached or refused the call: nothing was added. */
+        record RemoteUnavailable(String message, RemoteProblem problem) implements AddResult {}
     }
 
     /** Changes name and/or endpoint; {@code null} leaves a field as it is. */
@@ -75,6 +99,9 @@ public interface ManageControllers {
 
         /** As {@link AddResult.EndpointInUse}: {@code existing} is {@code null} when only the database saw the clash. */
         record EndpointInUse(ControllerId existing) implements ChangeResult {}
+
+        /** A remote location has no board to move or swap (its name may change). */
+        record NotForRemote(String message) implements ChangeResult {}
     }
 
     RemoveResult remove(ControllerId id, boolean force, Actor actor);
@@ -99,5 +126,8 @@ public interface ManageControllers {
         record HasActiveTransactions(int count) implements AdjustResult {}
 
         record OutOfRange(int max) implements AdjustResult {}
+
+        /** A remote location's devices decide its locker count. */
+        record NotForRemote(String message) implements AdjustResult {}
     }
 }

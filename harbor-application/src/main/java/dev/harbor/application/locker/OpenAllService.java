@@ -47,7 +47,8 @@ final class OpenAllService implements OpenAllLockers {
         Map<String, List<Locker>> byBus = new LinkedHashMap<>();
         for (Locker locker : lockers.findAll()) {
             Controller controller = byId.get(locker.controllerId());
-            if (controller != null) {
+            // A remote device (Bikeep) has no door to pulse: open-all leaves it out (spec/bikeep.md).
+            if (controller != null && !controller.endpoint().protocol().isRemote() && !locker.isExternal()) {
                 byBus.computeIfAbsent(controller.endpoint().transport().busKey(), k -> new ArrayList<>())
                         .add(locker);
             }

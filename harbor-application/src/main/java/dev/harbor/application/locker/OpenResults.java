@@ -15,6 +15,9 @@ final class OpenResults {
         if (result instanceof OpenResult.ControllerUnavailable) {
             return "CONTROLLER_UNAVAILABLE";
         }
+        if (result instanceof OpenResult.Busy) {
+            return "INVALID_STATE";
+        }
         return "NOT_FOUND";
     }
 
@@ -27,6 +30,9 @@ final class OpenResults {
         }
         if (result instanceof OpenResult.ControllerUnavailable unavailable) {
             return unavailable.message() + " after " + unavailable.attempts() + " attempt(s)";
+        }
+        if (result instanceof OpenResult.Busy busy) {
+            return busy.message();
         }
         return null;
     }

@@ -29,5 +29,11 @@ public interface CreateTransaction {
         record NoAvailableLocker() implements Result {}
 
         record UnknownLockerType(String slug) implements Result {}
+
+        /**
+         * Only remote lockers (Bikeep) were free and none could be booked: the remote site did not
+         * answer, or each device tried refused. Nothing was created.
+         */
+        record ControllerUnavailable(String message) implements Result {}
     }
 }

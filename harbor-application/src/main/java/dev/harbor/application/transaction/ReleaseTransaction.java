@@ -1,10 +1,33 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.domain.transaction.TransactionId;
+import java.util.Objects;
 
-/** Ending a transaction: its locker becomes free again; no door is touched. */
+/**
+ * Ending a transaction: its locker becomes free again. No door of ours is touched; a remote device
+ * (Bikeep) is freed first with the command its state needs, and the transaction ends only once it is.
+ */
 public interface ReleaseTransaction {
 
-    /** @return {@code false} when no active transaction has this id */
-    boolean release(TransactionId id);
+    Outcome release(TransactionId id);
+
+    sealed interface Outcome {
+        record Released() implements Outcome {}
+
+        /** No active transaction has this id. */
+        record NotFound() implements Outcome {}
+
+        /**
+         * The remote device could not be freed: the transaction is kept.
+         *
+         * @param reason the remote site's reason when it answered {@code ERROR}, else {@code null}
+         * @param problem why the remote site could not be asked, else {@code null}
+         */
+        record ControllerUnavailable(String message, String reason, RemoteProblem problem) implements Outcome {
+            public ControllerUnavailable {
+                Objects.requireNonNull(message, "message");
+            }
+        }
+    }
 }

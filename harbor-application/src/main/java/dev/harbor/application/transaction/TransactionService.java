@@ -57,14 +57,14 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     }
 
     @Override
-    public Result create(Command command) {
+    public CreateTransaction.Result create(Command command) {
         // An id that exists already is answered by the store's assignment, in the same database
         // transaction that would have created it: one round trip less on the common path.
         Optional<LockerTypeId> wantedType = Optional.empty();
         if (command.lockerTypeSlug() != null) {
             Optional<LockerType> type = layout.lockerTypeBySlug(command.lockerTypeSlug());
             if (type.isEmpty()) {
-                return new Result.UnknownLockerType(command.lockerTypeSlug());
+                return new CreateTransaction.Result.UnknownLockerType(command.lockerTypeSlug());
             }
             wantedType = Optional.of(type.get().id());
         }
@@ -73,12 +73,12 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         Assignment assignment =
                 transactions.assign(command.transactionId(), candidates, bookedFor(command.transactionId(), now), now);
         if (assignment instanceof Assignment.Assigned assigned) {
-            return new Result.Created(view(assigned.transaction()));
+            return new CreateTransaction.Result.Created(view(assigned.transaction()));
         }
         if (assignment instanceof Assignment.AlreadyExists already) {
-            return new Result.AlreadyExists(view(already.existing()));
+            return new CreateTransaction.Result.AlreadyExists(view(already.existing()));
         }
-        return new Result.NoAvailableLocker();
+        return new CreateTransaction.Result.NoAvailableLocker();
     }
 
     /**
@@ -126,11 +126,11 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     }
 
     @Override
-    public boolean release(TransactionId id) {
+    public Outcome release(TransactionId id) {
         Instant now = clock.instant();
         // force-unlock: a release frees the locker whatever state it is in.
         DeviceStatus freed = DeviceStatus.initial(now);
-        return transactions.release(id, freed, now).isPresent();
+        return transactions.release(id, freed, now).isPresent() ? new Outcome.Released() : new Outcome.NotFound();
     }
 
     private TransactionView view(Transaction transaction) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.UseCaseFixture;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeCardsCommand;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeResult;

@@ -1,10 +1,11 @@
-package dev.harbor.application.allowlist;
+package dev.harbor.application;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why the remote site (Bikeep) did not answer what was asked.
+ * Why the remote site (Bikeep) did not do what was asked: for the answer of any use case that
+ * reaches it (allowlists, a location added as a controller, a command to one of its devices).
  *
  * @param correlationId the remote site's id of the failed call, to quote when asking its operator
  */
