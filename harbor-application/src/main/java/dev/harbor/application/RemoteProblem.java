@@ -1,5 +1,6 @@
 package dev.harbor.application;
 
+import dev.harbor.application.port.RemoteSiteException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,5 +24,15 @@ public record RemoteProblem(Kind kind, Optional<String> correlationId) {
     public RemoteProblem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(correlationId, "correlationId");
+    }
+
+    /** What a failed call to the remote site means for the use case that made it. */
+    public static RemoteProblem of(RemoteSiteException e) {
+        Kind kind = switch (e.kind()) {
+            case UNAVAILABLE -> Kind.UNAVAILABLE;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case REFUSED -> Kind.REFUSED;
+        };
+        return new RemoteProblem(kind, e.correlationId());
     }
 }

@@ -6,8 +6,10 @@ import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteSiteException;
 import dev.harbor.application.port.RemoteSites;
+import dev.harbor.domain.controller.ControllerId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,17 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
 
     private final RemoteSites sites;
     private final RemoteAllowlists allowlists;
+    private final Function<String, Optional<ControllerId>> controllerOfLocation;
     private final Auditor auditor;
 
-    AllowlistService(RemoteSites sites, RemoteAllowlists allowlists, Auditor auditor) {
+    AllowlistService(
+            RemoteSites sites,
+            RemoteAllowlists allowlists,
+            Function<String, Optional<ControllerId>> controllerOfLocation,
+            Auditor auditor) {
         this.sites = sites;
         this.allowlists = allowlists;
+        this.controllerOfLocation = controllerOfLocation;
         this.auditor = auditor;
     }
 
@@ -40,8 +48,7 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
                                 l.devices().total(),
                                 l.devices().available(),
                                 l.devices().online()),
-                        // No location can be added as a controller yet: none is one.
-                        Optional.empty()))
+                        controllerOfLocation.apply(l.id())))
                 .toList());
     }
 
@@ -116,12 +123,7 @@ final class AllowlistService implements ListRemoteLocations, QueryAllowlists, Ch
     private static RemoteProblem problem(RemoteSiteException e) {
         // The adapter already logged the failure with its correlation id; this names the outcome.
         log.debug("Remote site call failed: {}", e.getMessage());
-        RemoteProblem.Kind kind = switch (e.kind()) {
-            case UNAVAILABLE -> RemoteProblem.Kind.UNAVAILABLE;
-            case NOT_FOUND -> RemoteProblem.Kind.NOT_FOUND;
-            case REFUSED -> RemoteProblem.Kind.REFUSED;
-        };
-        return new RemoteProblem(kind, e.correlationId());
+        return RemoteProblem.of(e);
     }
 
     /** The integration is off: every call answers so, and nothing is audited because nothing happened. */

@@ -3,7 +3,10 @@ package dev.harbor.application.allowlist;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteSites;
+import dev.harbor.domain.controller.ControllerId;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The remote-site (Bikeep) location and allowlist use cases, built over the driven ports. It exists
@@ -18,9 +21,17 @@ public record AllowlistUseCases(ListRemoteLocations locations, QueryAllowlists q
         Objects.requireNonNull(change, "change");
     }
 
-    public static AllowlistUseCases over(RemoteSites sites, RemoteAllowlists allowlists, Auditor auditor) {
+    /** @param controllerOfLocation the controller a location was added as, if any */
+    public static AllowlistUseCases over(
+            RemoteSites sites,
+            RemoteAllowlists allowlists,
+            Function<String, Optional<ControllerId>> controllerOfLocation,
+            Auditor auditor) {
         AllowlistService service = new AllowlistService(
-                Objects.requireNonNull(sites, "sites"), Objects.requireNonNull(allowlists, "allowlists"), auditor);
+                Objects.requireNonNull(sites, "sites"),
+                Objects.requireNonNull(allowlists, "allowlists"),
+                Objects.requireNonNull(controllerOfLocation, "controllerOfLocation"),
+                auditor);
         return new AllowlistUseCases(service, service, service);
     }
 

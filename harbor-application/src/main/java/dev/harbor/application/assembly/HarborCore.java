@@ -18,6 +18,7 @@ import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.layout.LayoutUseCases;
 import dev.harbor.application.layout.QueryCatalogue;
+import dev.harbor.application.locker.LockerAvailability;
 import dev.harbor.application.locker.LockerUseCases;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
@@ -39,13 +40,15 @@ import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteCommandLog;
-import dev.harbor.application.port.RemoteDeviceRefresh;
+import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.application.port.WebhookDeliveries;
 import dev.harbor.application.port.WebhookVerifier;
+import dev.harbor.application.remote.RemoteSiteSettings;
+import dev.harbor.application.remote.RemoteUseCases;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayIdentity;
 import dev.harbor.application.system.ManageSettings;
@@ -142,12 +145,18 @@ public final class HarborCore {
         }
     }
 
-    /** A remote site's cloud (Bikeep): its locations and their RFID allowlists. */
-    public record RemoteSite(RemoteSites sites, RemoteAllowlists allowlists) {
+    /**
+     * A remote site's cloud (Bikeep): its locations, their devices and RFID allowlists, and how
+     * Harbor follows and drives the devices.
+     */
+    public record RemoteSite(
+            RemoteSites sites, RemoteAllowlists allowlists, RemoteDevices devices, RemoteSiteSettings settings) {
 
         public RemoteSite {
             Objects.requireNonNull(sites, "sites");
             Objects.requireNonNull(allowlists, "allowlists");
+            Objects.requireNonNull(devices, "devices");
+            Objects.requireNonNull(settings, "settings");
         }
     }
 
@@ -248,6 +257,7 @@ public final class HarborCore {
     private final ReportErrors errorReports;
     private final ReceiveWebhooks webhooks;
     private final AllowlistUseCases allowlists;
+    private final RemoteUseCases remote;
 
     public HarborCore(Parts parts) {
         Clock clock = parts.clock();
@@ -277,8 +287,30 @@ public final class HarborCore {
         lockBoard = Objects.requireNonNull(
                 parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
                 "the lock board built");
+        remote = parts.remoteSite()
+                .map(site -> RemoteUseCases.over(
+                        site.devices(),
+                        stores.remoteCommands(),
+                        stores.controllers(),
+                        stores.lockers(),
+                        stores.transactions(),
+                        stores.layout(),
+                        runtime,
+                        runtimeSettings.doorOpen(),
+                        machine,
+                        auditor,
+                        site.settings(),
+                        clock))
+                .orElseGet(RemoteUseCases::off);
+        LockerAvailability availability = new LockerAvailability(runtime, remote.readings());
         transactions = TransactionUseCases.over(
-                stores.transactions(), stores.lockers(), stores.layout(), runtime, machine, clock);
+                stores.transactions(),
+                stores.lockers(),
+                stores.layout(),
+                availability,
+                remote.bookings(),
+                machine,
+                clock);
         lockers = LockerUseCases.over(
                 stores.lockers(),
                 stores.controllers(),
@@ -287,6 +319,8 @@ public final class HarborCore {
                 lockBoard,
                 runtimeSettings.doorOpen(),
                 runtime,
+                availability,
+                remote.doors(),
                 auditor,
                 parts.openAllGap(),
                 clock);
@@ -295,6 +329,7 @@ public final class HarborCore {
                 stores.layout(),
                 lockBoard,
                 runtime,
+                remote.locations(),
                 parts.discovery(),
                 auditor,
                 () -> settings.current().heartbeat(),
@@ -328,16 +363,11 @@ public final class HarborCore {
                 parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
         errorReports = DiagnosticsUseCases.reportErrors(parts.errorReporter());
-        // Harbor holds no Bikeep devices yet: the re-read a webhook asks for waits for the device sync.
         webhooks = WebhookUseCases.receive(
-                parts.webhookVerifier(),
-                stores.webhookDeliveries(),
-                RemoteDeviceRefresh.NOT_YET,
-                auditor,
-                errorReports,
-                clock);
+                parts.webhookVerifier(), stores.webhookDeliveries(), remote.refresh(), auditor, errorReports, clock);
         allowlists = parts.remoteSite()
-                .map(remote -> AllowlistUseCases.over(remote.sites(), remote.allowlists(), auditor))
+                .map(site ->
+                        AllowlistUseCases.over(site.sites(), site.allowlists(), remote.controllerOfLocation(), auditor))
                 .orElseGet(AllowlistUseCases::off);
     }
 
@@ -365,6 +395,23 @@ public final class HarborCore {
      */
     public void ensureAdmin(String username, String password) {
         authentication.ensureAdmin().ensureAdmin(username, password);
+    }
+
+    /**
+     * Reads the remote locations (Bikeep) whose sync is due; a no-op without a remote site. The
+     * host calls it about once a second; each location is read once per sync interval.
+     */
+    public void syncRemoteSites() {
+        remote.syncDue().run();
+    }
+
+    /**
+     * Settles remote commands nobody waits on (after a restart, or a caller that gave up) and
+     * answers the device re-reads webhooks asked for; a no-op without a remote site. The host calls
+     * it every command-poll period.
+     */
+    public void finishRemoteCommands() {
+        remote.finishPending().run();
     }
 
     /** The stores as the services use them: lockers, transactions, controllers and layout cached. */

@@ -12,6 +12,7 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.health.HealthReading;
 import dev.harbor.domain.health.HeartbeatClassifier;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.domain.layout.BankType;
@@ -34,6 +35,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
     private final LayoutStore layout;
     private final LockBoard board;
     private final ControllerRuntime runtime;
+    private final RemoteLocations remoteLocations;
     private final Auditor auditor;
     private final Supplier<HeartbeatThresholds> thresholds;
     private final Clock clock;
@@ -44,6 +46,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
             LayoutStore layout,
             LockBoard board,
             ControllerRuntime runtime,
+            RemoteLocations remoteLocations,
             Auditor auditor,
             Supplier<HeartbeatThresholds> thresholds,
             Clock clock) {
@@ -51,6 +54,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
         this.layout = layout;
         this.board = board;
         this.runtime = runtime;
+        this.remoteLocations = remoteLocations;
         this.auditor = auditor;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -60,6 +64,10 @@ final class ControllerService implements ManageControllers, AttachControllers {
     public void attachAll() {
         Instant now = clock.instant();
         for (Controller controller : store.findAll()) {
+            if (controller.endpoint().protocol().isRemote()) {
+                remoteLocations.follow(controller);
+                continue;
+            }
             runtime.attached(controller.id(), now);
             board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
         }
@@ -88,6 +96,9 @@ final class ControllerService implements ManageControllers, AttachControllers {
                         "CONFLICT",
                         "endpoint in use by " + clash.get().id());
                 return new AddResult.EndpointInUse(clash.get().id());
+            }
+            if (command.endpoint().protocol().isRemote()) {
+                return remoteLocations.add(command, actor, c -> view(c, clock.instant()));
             }
             List<LockerTypeId> types;
             if (command.bankTypeId() != null) {
@@ -150,6 +161,11 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 return new ChangeResult.NotFound();
             }
             Controller next = existing.get();
+            if (endpoint != null && next.endpoint().protocol().isRemote()) {
+                return new ChangeResult.NotForRemote(
+                        "A " + next.endpoint().protocol().id()
+                                + " location has no board to move or replace: only its name can change");
+            }
             if (name != null) {
                 next = next.withName(name);
             }
@@ -188,6 +204,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
             Removal removal = store.remove(id, force, clock.instant());
             if (removal instanceof Removal.Removed removed) {
                 board.detach(id);
+                remoteLocations.removed(id);
                 runtime.detached(id);
                 removed.releasedTransactions()
                         .forEach(t -> auditor.record(
@@ -226,6 +243,10 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 return new AdjustResult.NotFound();
             }
             Protocol protocol = existing.get().endpoint().protocol();
+            if (protocol.isRemote()) {
+                return new AdjustResult.NotForRemote(
+                        "A " + protocol.id() + " location's devices decide its locker count");
+            }
             if (!protocol.drivesLockCount(lockerCount)) {
                 return new AdjustResult.OutOfRange(protocol.maxLocks());
             }
@@ -274,10 +295,12 @@ final class ControllerService implements ManageControllers, AttachControllers {
     private ControllerView view(Controller controller, Instant now) {
         ControllerRuntime.Snapshot snapshot = runtime.snapshot(controller.id())
                 .orElse(new ControllerRuntime.Snapshot(false, null, now, "not attached", 0, 0, null, null));
-        return new ControllerView(
-                controller,
-                snapshot,
-                new HeartbeatClassifier(thresholds.get()).classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
+        // A remote location's health is its gateways' own, as the remote site reports it.
+        HealthReading health = remoteLocations
+                .health(controller.id())
+                .orElseGet(() -> new HeartbeatClassifier(thresholds.get())
+                        .classify(snapshot.lastSeenAt(), snapshot.attachedAt(), now));
+        return new ControllerView(controller, snapshot, health);
     }
 
     private static String describe(BoardEndpoint endpoint) {

@@ -22,12 +22,13 @@ public record ControllerUseCases(ManageControllers manage, DiscoverControllers d
             LayoutStore layout,
             LockBoard board,
             ControllerRuntime runtime,
+            RemoteLocations remoteLocations,
             ControllerDiscovery discovery,
             Auditor auditor,
             Supplier<HeartbeatThresholds> thresholds,
             Clock clock) {
         ControllerService service =
-                new ControllerService(controllers, layout, board, runtime, auditor, thresholds, clock);
+                new ControllerService(controllers, layout, board, runtime, remoteLocations, auditor, thresholds, clock);
         return new ControllerUseCases(service, new DiscoveryService(discovery, service, auditor), service);
     }
 }

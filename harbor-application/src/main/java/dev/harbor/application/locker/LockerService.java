@@ -7,7 +7,6 @@ import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.TransactionStore;
-import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
@@ -29,7 +28,9 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
     private final TransactionStore transactions;
     private final LayoutStore layout;
     private final ControllerRuntime runtime;
+    private final LockerAvailability availability;
     private final DoorOpener doorOpener;
+    private final RemoteDoors remoteDoors;
     private final Auditor auditor;
 
     LockerService(
@@ -38,14 +39,18 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
             TransactionStore transactions,
             LayoutStore layout,
             ControllerRuntime runtime,
+            LockerAvailability availability,
             DoorOpener doorOpener,
+            RemoteDoors remoteDoors,
             Auditor auditor) {
         this.lockers = lockers;
         this.controllers = controllers;
         this.transactions = transactions;
         this.layout = layout;
         this.runtime = runtime;
+        this.availability = availability;
         this.doorOpener = doorOpener;
+        this.remoteDoors = remoteDoors;
         this.auditor = auditor;
     }
 
@@ -91,7 +96,9 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
         if (locker.isEmpty()) {
             return new OpenResult.LockerNotFound();
         }
-        OpenResult result = doorOpener.open(locker.get());
+        OpenResult result = locker.get().isExternal()
+                ? remoteDoors.openForTransaction(locker.get(), transaction.get())
+                : doorOpener.open(locker.get());
         if (result instanceof OpenResult.Opened) {
             transactions.recordOpen(id);
         }
@@ -104,7 +111,9 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
         if (locker.isEmpty()) {
             return new OpenResult.LockerNotFound();
         }
-        OpenResult result = doorOpener.open(locker.get());
+        OpenResult result = locker.get().isExternal()
+                ? remoteDoors.maintenanceOpen(locker.get(), actor)
+                : doorOpener.open(locker.get());
         auditor.record(actor, "locker.open", "locker " + id, OpenResults.outcome(result), OpenResults.detail(result));
         return result;
     }
@@ -121,8 +130,7 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
     }
 
     private LockerView view(Locker locker, Map<LockerTypeId, LockerType> types) {
-        ControllerId controller = locker.controllerId();
-        return new LockerView(locker, types.get(locker.lockerTypeId()), runtime.isOperational(controller));
+        return availability.view(locker, types.get(locker.lockerTypeId()));
     }
 
     private Map<LockerTypeId, LockerType> typesById() {

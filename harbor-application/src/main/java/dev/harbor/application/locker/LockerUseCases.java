@@ -35,12 +35,14 @@ public record LockerUseCases(
             LockBoard board,
             CurrentDoorOpenSettings doorOpenSettings,
             ControllerRuntime runtime,
+            LockerAvailability availability,
+            RemoteDoors remoteDoors,
             Auditor auditor,
             Duration openAllGap,
             Clock clock) {
         DoorOpener doorOpener = new DoorOpener(board, new DoorOpenPolicy(doorOpenSettings), runtime, clock);
-        LockerService service =
-                new LockerService(lockers, controllers, transactions, layout, runtime, doorOpener, auditor);
+        LockerService service = new LockerService(
+                lockers, controllers, transactions, layout, runtime, availability, doorOpener, remoteDoors, auditor);
         OpenAllService openAll = new OpenAllService(lockers, controllers, doorOpener, auditor, openAllGap);
         return new LockerUseCases(service, service, service, openAll);
     }

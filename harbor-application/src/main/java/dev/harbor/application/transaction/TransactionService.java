@@ -1,16 +1,12 @@
 package dev.harbor.application.transaction;
 
-import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.locker.LockerAvailability;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.application.port.TransactionStore.Assignment;
-import dev.harbor.domain.device.BookingExpiry;
-import dev.harbor.domain.device.DeviceInput;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.DeviceStatus;
-import dev.harbor.domain.device.HardwareEvent;
-import dev.harbor.domain.device.Transition;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
 import dev.harbor.domain.locker.Locker;
@@ -37,7 +33,8 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     private final TransactionStore transactions;
     private final LockerStore lockers;
     private final LayoutStore layout;
-    private final ControllerRuntime runtime;
+    private final LockerAvailability availability;
+    private final RemoteBookings remote;
     private final DeviceStateMachine machine;
     private final Clock clock;
 
@@ -45,13 +42,15 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
             TransactionStore transactions,
             LockerStore lockers,
             LayoutStore layout,
-            ControllerRuntime runtime,
+            LockerAvailability availability,
+            RemoteBookings remote,
             DeviceStateMachine machine,
             Clock clock) {
         this.transactions = transactions;
         this.lockers = lockers;
         this.layout = layout;
-        this.runtime = runtime;
+        this.availability = availability;
+        this.remote = remote;
         this.machine = machine;
         this.clock = clock;
     }
@@ -69,14 +68,34 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
             wantedType = Optional.of(type.get().id());
         }
         Instant now = clock.instant();
-        List<LockerId> candidates = candidates(wantedType);
-        Assignment assignment =
-                transactions.assign(command.transactionId(), candidates, bookedFor(command.transactionId(), now), now);
-        if (assignment instanceof Assignment.Assigned assigned) {
-            return new CreateTransaction.Result.Created(view(assigned.transaction()));
+        List<Locker> free = candidates(wantedType);
+        List<LockerId> own =
+                free.stream().filter(l -> !l.isExternal()).map(Locker::id).toList();
+        List<Locker> external = free.stream().filter(Locker::isExternal).toList();
+        // Our own boards first: they are booked in one database transaction, a remote device only
+        // after a round trip to its cloud.
+        if (!own.isEmpty() || external.isEmpty()) {
+            Assignment assignment =
+                    transactions.assign(command.transactionId(), own, bookedFor(command.transactionId(), now), now);
+            if (assignment instanceof Assignment.Assigned assigned) {
+                return new CreateTransaction.Result.Created(view(assigned.transaction()));
+            }
+            if (assignment instanceof Assignment.AlreadyExists already) {
+                return new CreateTransaction.Result.AlreadyExists(view(already.existing()));
+            }
+            if (external.isEmpty()) {
+                return new CreateTransaction.Result.NoAvailableLocker();
+            }
         }
-        if (assignment instanceof Assignment.AlreadyExists already) {
+        RemoteBookings.Booking booking = remote.book(command.transactionId(), external);
+        if (booking instanceof RemoteBookings.Booking.Booked booked) {
+            return new CreateTransaction.Result.Created(view(booked.transaction()));
+        }
+        if (booking instanceof RemoteBookings.Booking.AlreadyExists already) {
             return new CreateTransaction.Result.AlreadyExists(view(already.existing()));
+        }
+        if (booking instanceof RemoteBookings.Booking.Failed failed) {
+            return new CreateTransaction.Result.ControllerUnavailable(failed.message());
         }
         return new CreateTransaction.Result.NoAvailableLocker();
     }
@@ -85,11 +104,10 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
      * Free lockers in id order, rotated by a random offset: concurrent creates then mostly try
      * different lockers first instead of all queueing on the lowest id.
      */
-    private List<LockerId> candidates(Optional<LockerTypeId> wantedType) {
-        List<LockerId> free = lockers.findAll().stream()
-                .filter(l -> l.isAvailable(runtime.isOperational(l.controllerId())))
+    private List<Locker> candidates(Optional<LockerTypeId> wantedType) {
+        List<Locker> free = lockers.findAll().stream()
+                .filter(availability::isAvailable)
                 .filter(l -> wantedType.map(t -> t.equals(l.lockerTypeId())).orElse(true))
-                .map(Locker::id)
                 .collect(Collectors.toCollection(ArrayList::new));
         if (free.size() > 1) {
             Collections.rotate(free, ThreadLocalRandom.current().nextInt(free.size()));
@@ -97,11 +115,8 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         return free;
     }
 
-    /** A Harbor transaction books without expiry, and our own boards acknowledge at once. */
     private DeviceStatus bookedFor(TransactionId id, Instant now) {
-        DeviceStatus allocated =
-                moved(machine.apply(DeviceStatus.initial(now), DeviceInput.book(id.value(), BookingExpiry.NEVER), now));
-        return moved(machine.apply(allocated, DeviceInput.event(HardwareEvent.ACKNOWLEDGED), now));
+        return HarborBooking.bookedFor(machine, id, now);
     }
 
     @Override
@@ -127,6 +142,14 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
 
     @Override
     public Outcome release(TransactionId id) {
+        Optional<Transaction> active = transactions.find(id).filter(Transaction::isActive);
+        if (active.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        Optional<Locker> locker = lockers.find(active.get().lockerId());
+        if (locker.isPresent() && locker.get().isExternal()) {
+            return remote.release(active.get(), locker.get());
+        }
         Instant now = clock.instant();
         // force-unlock: a release frees the locker whatever state it is in.
         DeviceStatus freed = DeviceStatus.initial(now);
@@ -143,12 +166,5 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
 
     private static TransactionView view(Transaction t, String slug) {
         return new TransactionView(t.id(), t.lockerId(), slug, t.createdAt(), t.openCount());
-    }
-
-    private static DeviceStatus moved(Transition transition) {
-        if (transition instanceof Transition.Moved moved) {
-            return moved.to();
-        }
-        throw new IllegalStateException("the state machine refused a step of the transaction flow: " + transition);
     }
 }

@@ -1,6 +1,6 @@
 package dev.harbor.application.transaction;
 
-import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.locker.LockerAvailability;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.TransactionStore;
@@ -18,10 +18,12 @@ public record TransactionUseCases(CreateTransaction create, QueryTransactions qu
             TransactionStore transactions,
             LockerStore lockers,
             LayoutStore layout,
-            ControllerRuntime runtime,
+            LockerAvailability availability,
+            RemoteBookings remote,
             DeviceStateMachine machine,
             Clock clock) {
-        TransactionService service = new TransactionService(transactions, lockers, layout, runtime, machine, clock);
+        TransactionService service =
+                new TransactionService(transactions, lockers, layout, availability, remote, machine, clock);
         return new TransactionUseCases(service, service, service);
     }
 }
