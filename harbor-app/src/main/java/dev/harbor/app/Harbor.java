@@ -23,8 +23,10 @@ import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.RemoteAllowlists;
+import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.WebhookVerifier;
+import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
@@ -73,6 +75,8 @@ public final class Harbor implements AutoCloseable {
     private final HarborCore core;
     private final Layout layout;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService remoteScheduler;
+    private final Duration remotePoll;
     private final Duration sweepInterval;
 
     private Harbor(Builder builder) {
@@ -105,6 +109,14 @@ public final class Harbor implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        remotePoll = builder.remoteSite == null
+                ? null
+                : builder.remoteSite.settings().commandPoll();
+        remoteScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "harbor-bikeep");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public static Builder builder() {
@@ -119,6 +131,25 @@ public final class Harbor implements AutoCloseable {
         core.start(layout);
         scheduler.scheduleWithFixedDelay(
                 this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (remotePoll != null) {
+            // Their own thread: a slow Bikeep must not hold up the deadline sweep of our own lockers.
+            remoteScheduler.scheduleWithFixedDelay(
+                    () -> quietly("Bikeep sync", core::syncRemoteSites), 0, 1_000, TimeUnit.MILLISECONDS);
+            remoteScheduler.scheduleWithFixedDelay(
+                    () -> quietly("Bikeep commands", core::finishRemoteCommands),
+                    0,
+                    remotePoll.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void quietly(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // The next round tries again; a scheduled task that throws would never run again.
+            log.warn("{} failed: {}", what, e.toString());
+        }
     }
 
     private void sweepQuietly() {
@@ -241,6 +272,13 @@ public final class Harbor implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        remoteScheduler.shutdownNow();
+        try {
+            // A Bikeep round in progress finishes its database writes before the stores close.
+            remoteScheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (core.lockBoard() instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -388,12 +426,14 @@ public final class Harbor implements AutoCloseable {
         }
 
         /**
-         * A remote site's cloud (Bikeep, through {@code BikeepRemoteSites} and {@code
-         * BikeepRemoteAllowlists}): its locations and RFID allowlists. None by default: those use
-         * cases then answer that the integration is off.
+         * A remote site's cloud (Bikeep, through {@code BikeepRemoteSites}, {@code
+         * BikeepRemoteAllowlists} and {@code BikeepRemoteDevices}): its locations, RFID allowlists and
+         * devices, which {@code POST /controllers} with protocol {@code bikeep} turns into lockers.
+         * None by default: those use cases then answer that the integration is off.
          */
-        public Builder remoteSite(RemoteSites sites, RemoteAllowlists allowlists) {
-            this.remoteSite = new HarborCore.RemoteSite(sites, allowlists);
+        public Builder remoteSite(
+                RemoteSites sites, RemoteAllowlists allowlists, RemoteDevices devices, RemoteSiteSettings settings) {
+            this.remoteSite = new HarborCore.RemoteSite(sites, allowlists, devices, settings);
             return this;
         }
 

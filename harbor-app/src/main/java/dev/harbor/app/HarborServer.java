@@ -17,6 +17,7 @@ import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.bikeep.BikeepRemoteAllowlists;
+import dev.harbor.bikeep.BikeepRemoteDevices;
 import dev.harbor.bikeep.BikeepRemoteSites;
 import dev.harbor.bikeep.client.BikeepClient;
 import dev.harbor.bikeep.webhook.BikeepWebhookVerifier;
@@ -164,7 +165,11 @@ public final class HarborServer implements AutoCloseable {
                         .apiUrl(bikeep.apiUrl())
                         .credentials(bikeep.clientId(), bikeep.clientSecret())
                         .build();
-                harborBuilder.remoteSite(new BikeepRemoteSites(client), new BikeepRemoteAllowlists(client));
+                harborBuilder.remoteSite(
+                        new BikeepRemoteSites(client),
+                        new BikeepRemoteAllowlists(client),
+                        new BikeepRemoteDevices(client),
+                        bikeep.remote());
             });
             Harbor harbor = harborBuilder.build();
             startedSoFar.add(0, harbor);

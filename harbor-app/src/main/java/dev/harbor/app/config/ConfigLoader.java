@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.domain.rule.DisplayName;
 import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
@@ -151,6 +152,12 @@ public final class ConfigLoader {
         URI authUrl = url("HARBOR_BIKEEP_AUTH_URL", "https://auth.bikeep.com");
         URI apiUrl = url("HARBOR_BIKEEP_API_URL", "https://services.bikeep.com");
         Optional<String> seed = secret("HARBOR_BIKEEP_WEBHOOK_SEED");
+        RemoteSiteSettings remote = new RemoteSiteSettings(
+                Duration.ofMillis(integer("HARBOR_BIKEEP_SYNC_INTERVAL_MS", 30_000, 1_000, 86_400_000)),
+                // The seed asks for a poll every 1-2 s: faster would only load Bikeep.
+                Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_POLL_MS", 1_000, 1_000, 2_000)),
+                Duration.ofMillis(integer("HARBOR_BIKEEP_COMMAND_TIMEOUT_MS", 15_000, 1_000, 600_000)),
+                Duration.ofMillis(integer("HARBOR_BIKEEP_BOOKING_TTL_MS", 86_400_000, 60_000, 604_800_000)));
         if (clientId.isPresent() != clientSecret.isPresent()) {
             problems.add("HARBOR_BIKEEP_CLIENT_ID and HARBOR_BIKEEP_CLIENT_SECRET must be set together");
             return Optional.empty();
@@ -158,7 +165,7 @@ public final class ConfigLoader {
         if (clientId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BikeepConfig(clientId.get(), clientSecret.get(), authUrl, apiUrl, seed));
+        return Optional.of(new BikeepConfig(clientId.get(), clientSecret.get(), authUrl, apiUrl, seed, remote));
     }
 
     private URI url(String key, String fallback) {

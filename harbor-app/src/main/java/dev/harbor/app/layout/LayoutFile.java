@@ -87,7 +87,12 @@ public final class LayoutFile {
         List<Layout.ControllerSpec> controllers = new ArrayList<>();
         each(root, "controllers", (node, at) -> {
             String name = requiredText(node, "name", at);
-            String bankType = requiredText(node, "bankType", at);
+            // A Bikeep location's devices decide its lockers: it has no bank type.
+            boolean remote = "bikeep".equals(node.path("protocol").asText(null));
+            String bankType = remote ? optionalText(node, "bankType") : requiredText(node, "bankType", at);
+            if (remote && bankType != null) {
+                problems.add(at + ".bankType: a bikeep location has no bank type: its devices decide its lockers");
+            }
             endpoint(node, at)
                     .ifPresent(endpoint -> controllers.add(new Layout.ControllerSpec(name, endpoint, bankType)));
         });

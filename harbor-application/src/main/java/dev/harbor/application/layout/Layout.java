@@ -33,11 +33,14 @@ public record Layout(List<LockerTypeSpec> lockerTypes, List<BankTypeSpec> bankTy
     }
 
     /** @param bankType the name of a bank type of this layout */
+    /** @param bankType the bank type's name; {@code null} for a remote location, whose devices decide its lockers */
     public record ControllerSpec(String name, BoardEndpoint endpoint, String bankType) {
         public ControllerSpec {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(endpoint, "endpoint");
-            Objects.requireNonNull(bankType, "bankType");
+            if (bankType == null && !endpoint.protocol().isRemote()) {
+                throw new IllegalArgumentException("a board's controller needs a bank type");
+            }
         }
     }
 }

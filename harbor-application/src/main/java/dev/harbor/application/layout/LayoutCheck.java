@@ -44,6 +44,9 @@ final class LayoutCheck {
             if (!names.add(controller.name())) {
                 problems.add("controllers: '" + controller.name() + "' is defined twice");
             }
+            if (controller.endpoint().protocol().isRemote()) {
+                continue; // a remote location's devices decide its lockers
+            }
             Layout.BankTypeSpec bank = layout.bankTypes().stream()
                     .filter(b -> b.name().equals(controller.bankType()))
                     .findFirst()

@@ -83,9 +83,18 @@ final class LayoutLoader implements LoadLayout {
             if (existing.isEmpty()) {
                 ManageControllers.AddResult result = manageControllers.add(
                         new ManageControllers.AddCommand(
-                                spec.name(), spec.endpoint(), bankIds.get(spec.bankType()), null, DiscoveredVia.LAYOUT),
+                                spec.name(),
+                                spec.endpoint(),
+                                spec.bankType() == null ? null : bankIds.get(spec.bankType()),
+                                null,
+                                DiscoveredVia.LAYOUT),
                         Actor.SYSTEM);
-                if (!(result instanceof ManageControllers.AddResult.Added)) {
+                if (result instanceof ManageControllers.AddResult.RemoteUnavailable unavailable) {
+                    // Bikeep being down must not keep our own boards from starting: the location is
+                    // added at the next start.
+                    log.warn(
+                            "The layout's Bikeep location {} is not added now: {}", spec.name(), unavailable.message());
+                } else if (!(result instanceof ManageControllers.AddResult.Added)) {
                     throw new IllegalArgumentException(
                             "the layout's controller " + spec.name() + " cannot be added: " + result);
                 }
