@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.application.controller.ManageControllers.AdjustResult;
@@ -17,6 +18,7 @@ import dev.harbor.domain.layout.BankTypeId;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code /controllers}: every outcome of every use case mapped, every bad input a 400. */
@@ -25,6 +27,9 @@ class ControllerRoutesTest extends ApiTest {
     private static final String CREATE = "{\"name\":\"Tower C\",\"protocol\":\"kerong-cu16\","
             + "\"transport\":{\"type\":\"serial\",\"port\":\"/dev/ttyUSB0\",\"baudRate\":9600},\"boardAddress\":3,"
             + "\"bankTypeId\":1}";
+
+    private static final String CREATE_BIKEEP = "{\"name\":\"Station B\",\"protocol\":\"bikeep\","
+            + "\"transport\":{\"type\":\"bikeep\",\"locationId\":\"" + FakeGateway.LOCATION_ID + "\"}}";
 
     // --- list, get
 
@@ -405,6 +410,187 @@ class ControllerRoutesTest extends ApiTest {
 
         assertThat(reply.json().get("message").asText()).contains("1-16");
         adminSend("PATCH", "/controllers/1/locker-count", "{}").error(400, "INVALID_REQUEST");
+    }
+
+    // --- a Bikeep location as a controller
+
+    @Test
+    void a_bikeep_location_shows_its_location_and_no_board() {
+        gateway.addBikeepLocation();
+        JsonNode location = adminGet("/controllers/3").json();
+
+        assertThat(location.get("protocol").asText()).isEqualTo("bikeep");
+        assertThat(location.at("/transport/type").asText()).isEqualTo("bikeep");
+        assertThat(location.at("/transport/locationId").asText()).isEqualTo(FakeGateway.LOCATION_ID);
+        assertThat(location.get("transport").size()).isEqualTo(2);
+        assertThat(location.get("boardAddress").isNull()).isTrue();
+        assertThat(location.get("bankTypeId").isNull()).isTrue();
+        assertThat(location.get("options").isNull()).isTrue();
+        assertThat(location.get("lockerCount").asInt()).isEqualTo(2);
+        assertThat(location.at("/lockers/0/external/deviceId").asText()).isEqualTo("dev-1");
+        assertThat(location.at("/lockers/1/reasonCode").asText()).isEqualTo("DEVICE_REMOVED");
+        assertThat(adminGet("/controllers").json().get(2).get("boardAddress").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void a_bikeep_location_body_reaches_the_use_case_as_a_remote_add() {
+        gateway.addBikeepLocation();
+        admin.addResult = new AddResult.Added(admin.view(ControllerId.of(3)));
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE_BIKEEP);
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("protocol").asText()).isEqualTo("bikeep");
+        assertThat(admin.lastAdd.name()).isEqualTo("Station B");
+        assertThat(admin.lastAdd.endpoint().protocol()).isEqualTo(Protocol.BIKEEP);
+        assertThat(admin.lastAdd.endpoint().transport()).isEqualTo(new Transport.Bikeep(FakeGateway.LOCATION_ID));
+        assertThat(admin.lastAdd.bankTypeId()).isNull();
+        assertThat(admin.lastAdd.lockerCount()).isNull();
+    }
+
+    @Test
+    void a_bikeep_location_with_board_fields_is_400_and_never_reaches_the_use_case() {
+        String[][] cases = {
+            {CREATE_BIKEEP.replace("}}", "},\"boardAddress\":0}"), "boardAddress does not apply"},
+            {CREATE_BIKEEP.replace("}}", "},\"lockerCount\":4}"), "devices decide"},
+            {CREATE_BIKEEP.replace("}}", "},\"bankTypeId\":1}"), "devices decide"},
+            {CREATE_BIKEEP.replace("}}", "},\"options\":{}}"), "options does not apply"},
+            {
+                CREATE_BIKEEP
+                        .replace("\"type\":\"bikeep\"", "\"type\":\"simulated\",\"bus\":\"b\"")
+                        .replace(",\"locationId\":\"" + FakeGateway.LOCATION_ID + "\"", ""),
+                "needs transport type bikeep"
+            },
+            {CREATE_BIKEEP.replace(FakeGateway.LOCATION_ID, "not/a/uuid"), "location id"},
+            {
+                CREATE.replace(
+                        "\"type\":\"serial\",\"port\":\"/dev/ttyUSB0\",\"baudRate\":9600",
+                        "\"type\":\"bikeep\",\"locationId\":\"x\""),
+                "needs protocol bikeep"
+            },
+        };
+        for (String[] c : cases) {
+            ApiClient.Reply reply = adminSend("POST", "/controllers", c[0]).error(400, "INVALID_REQUEST");
+            assertThat(reply.json().get("message").asText()).as(c[0]).contains(c[1]);
+        }
+        assertThat(admin.lastAdd).isNull();
+    }
+
+    @Test
+    void add_remote_site_off_is_409() {
+        admin.addResult = new AddResult.RemoteSiteOff("The Bikeep integration is off");
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE_BIKEEP).error(409, "INVALID_STATE");
+
+        assertThat(reply.json().get("message").asText()).isEqualTo("The Bikeep integration is off");
+        assertThat(reply.json().at("/details/setting").asText()).isEqualTo("HARBOR_BIKEEP_CLIENT_ID");
+    }
+
+    @Test
+    void add_unknown_location_is_400_with_bikeeps_correlation_id() {
+        admin.addResult = new AddResult.UnknownLocation(
+                FakeGateway.LOCATION_ID,
+                "Bikeep does not know location " + FakeGateway.LOCATION_ID,
+                new RemoteProblem(RemoteProblem.Kind.NOT_FOUND, Optional.of("corr-404")));
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE_BIKEEP).error(400, "INVALID_REQUEST");
+
+        assertThat(reply.json().get("message").asText()).contains("does not know location");
+        assertThat(reply.json().at("/details/locationId").asText()).isEqualTo(FakeGateway.LOCATION_ID);
+        assertThat(reply.json().at("/details/field").asText()).isEqualTo("transport.locationId");
+        assertThat(reply.json().at("/details/bikeepCorrelationId").asText()).isEqualTo("corr-404");
+    }
+
+    @Test
+    void add_a_location_without_lockers_is_400_without_a_correlation_id() {
+        admin.addResult =
+                new AddResult.UnknownLocation(FakeGateway.LOCATION_ID, "The location has no locker or dock", null);
+
+        JsonNode details = adminSend("POST", "/controllers", CREATE_BIKEEP)
+                .error(400, "INVALID_REQUEST")
+                .json()
+                .get("details");
+
+        assertThat(details.has("bikeepCorrelationId")).isFalse();
+    }
+
+    @Test
+    void add_remote_unavailable_is_503_with_bikeeps_correlation_id() {
+        admin.addResult = new AddResult.RemoteUnavailable(
+                "Bikeep cannot be reached", new RemoteProblem(RemoteProblem.Kind.UNAVAILABLE, Optional.of("corr-503")));
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE_BIKEEP).error(503, "CONTROLLER_UNAVAILABLE");
+
+        assertThat(reply.json().get("message").asText()).isEqualTo("Bikeep cannot be reached");
+        assertThat(reply.json().at("/details/bikeepCorrelationId").asText()).isEqualTo("corr-503");
+    }
+
+    @Test
+    void add_a_location_already_added_is_409_naming_the_location() {
+        admin.addResult = new AddResult.EndpointInUse(ControllerId.of(3));
+
+        ApiClient.Reply reply = adminSend("POST", "/controllers", CREATE_BIKEEP).error(409, "INVALID_STATE");
+
+        assertThat(reply.json().get("message").asText())
+                .contains("location " + FakeGateway.LOCATION_ID + " is already added");
+        assertThat(reply.json().at("/details/existingControllerId").asText()).isEqualTo("3");
+    }
+
+    @Test
+    void moving_a_bikeep_location_reaches_the_use_case_and_is_409() {
+        gateway.addBikeepLocation();
+        admin.changeResult = new ChangeResult.NotForRemote("A Bikeep location has no board to move");
+
+        for (String body : new String[] {
+            "{\"boardAddress\":3}",
+            "{\"transport\":{\"type\":\"bikeep\",\"locationId\":\"elsewhere\"}}",
+            "{\"transport\":{\"type\":\"serial\",\"port\":\"/dev/ttyUSB0\"}}"
+        }) {
+            admin.lastEndpoint = null;
+            ApiClient.Reply reply = adminSend("PATCH", "/controllers/3", body).error(409, "INVALID_STATE");
+            assertThat(reply.json().get("message").asText()).isEqualTo("A Bikeep location has no board to move");
+            assertThat(reply.json().at("/details/controllerId").asText()).isEqualTo("3");
+            assertThat(admin.lastEndpoint).as(body).isNotNull();
+        }
+    }
+
+    @Test
+    void renaming_a_bikeep_location_leaves_the_endpoint() {
+        gateway.addBikeepLocation();
+
+        ApiClient.Reply reply = adminSend("PATCH", "/controllers/3", "{\"name\":\"Station C\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(admin.lastName).isEqualTo("Station C");
+        assertThat(admin.lastEndpoint).isNull();
+    }
+
+    @Test
+    void replacing_a_bikeep_location_reaches_the_use_case_and_is_409() {
+        gateway.addBikeepLocation();
+        admin.changeResult = new ChangeResult.NotForRemote("A Bikeep location has no board to swap");
+
+        for (String body :
+                new String[] {"{}", "{\"transport\":{\"type\":\"simulated\",\"bus\":\"b\"},\"boardAddress\":1}"}) {
+            ApiClient.Reply reply =
+                    adminSend("POST", "/controllers/3/replace", body).error(409, "INVALID_STATE");
+            assertThat(reply.json().get("message").asText()).isEqualTo("A Bikeep location has no board to swap");
+        }
+        assertThat(admin.lastEndpoint.protocol()).isEqualTo(Protocol.BIKEEP);
+    }
+
+    @Test
+    void adjust_not_for_remote_is_409() {
+        gateway.addBikeepLocation();
+        admin.adjustResult = new AdjustResult.NotForRemote("A Bikeep location's devices decide its lockers");
+
+        ApiClient.Reply reply = adminSend("PATCH", "/controllers/3/locker-count", "{\"lockerCount\":5}")
+                .error(409, "INVALID_STATE");
+
+        assertThat(reply.json().get("message").asText()).isEqualTo("A Bikeep location's devices decide its lockers");
+        assertThat(reply.json().at("/details/controllerId").asText()).isEqualTo("3");
+        assertThat(admin.lastLockerCount).isEqualTo(5);
     }
 
     // --- scan: every ScanResult

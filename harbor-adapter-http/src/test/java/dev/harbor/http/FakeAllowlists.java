@@ -1,6 +1,7 @@
 package dev.harbor.http;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.allowlist.AllowlistView;
 import dev.harbor.application.allowlist.CardView;
 import dev.harbor.application.allowlist.ChangeAllowlistCards;
@@ -8,7 +9,6 @@ import dev.harbor.application.allowlist.ListRemoteLocations;
 import dev.harbor.application.allowlist.Listing;
 import dev.harbor.application.allowlist.QueryAllowlists;
 import dev.harbor.application.allowlist.RemoteLocationView;
-import dev.harbor.application.RemoteProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

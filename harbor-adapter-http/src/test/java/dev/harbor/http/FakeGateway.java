@@ -8,6 +8,7 @@ import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.OpenResult;
 import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.RemoteReading;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayHealth;
@@ -38,8 +39,10 @@ import dev.harbor.domain.layout.BankType;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
+import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.TransactionId;
 import dev.harbor.http.api.LocalApiUseCases;
@@ -73,6 +76,7 @@ final class FakeGateway
                 SystemLogs {
 
     static final Instant T0 = Instant.parse("2026-02-20T22:56:40Z");
+    static final String LOCATION_ID = "b2c3d4e5-0000-4000-8000-000000000001";
 
     final LockerType small = new LockerType(new LockerTypeId(1), "small", "Small", null, null, null, null, T0);
     final LockerType medium =
@@ -85,6 +89,10 @@ final class FakeGateway
             List.of(new BankType.Association(2, medium.id()), new BankType.Association(1, small.id())),
             T0);
 
+    final LockerType bikeLocker =
+            new LockerType(new LockerTypeId(3), "bike-locker", "Bike locker", null, null, null, null, T0);
+    private final List<LockerType> types = new ArrayList<>(List.of(small, medium));
+
     final Map<LockerId, Locker> lockers = new TreeMap<>(Comparator.comparingLong(LockerId::value));
     final Map<ControllerId, Controller> controllers = new LinkedHashMap<>();
     final Map<ControllerId, Boolean> online = new LinkedHashMap<>();
@@ -93,6 +101,13 @@ final class FakeGateway
     final List<LogLine> logLines = new ArrayList<>();
 
     Function<LockerId, OpenResult> opening = id -> new OpenResult.Opened(id, true, 1);
+    /** What the remote site last reported of an external locker's device; absent for own boards. */
+    final Map<LockerId, RemoteReading> remote = new LinkedHashMap<>();
+    /** When set, {@link #create} answers this instead of booking. */
+    CreateTransaction.Result createOverride;
+    /** When set, {@link #release} answers this and keeps the transaction. */
+    Outcome releaseOverride;
+
     GatewayHealth health =
             new GatewayHealth(GatewayHealth.Status.UP, true, new GatewayInfo.ControllerCounts(2, 2), "0.1.0", 12);
     RuntimeSettings settings = RuntimeSettings.defaults("Lobby");
@@ -139,15 +154,69 @@ final class FakeGateway
         }
     }
 
+    /**
+     * Adds controller 3, the Bikeep location {@link #LOCATION_ID}, with two external lockers: 5,
+     * held by transaction {@code ride-7} and {@code LOCKED} upstream, and 6, whose device is gone
+     * upstream (out of service, {@code DEVICE_REMOVED}) and was never read.
+     */
+    void addBikeepLocation() {
+        ControllerId id = ControllerId.of(3);
+        controllers.put(
+                id,
+                new Controller(
+                        id,
+                        "Station B",
+                        new BoardEndpoint(
+                                Protocol.BIKEEP, new Transport.Bikeep(LOCATION_ID), 0, ProtocolOptions.DEFAULTS),
+                        null,
+                        2,
+                        DiscoveredVia.MANUAL,
+                        T0));
+        online.put(id, true);
+        types.add(bikeLocker);
+        LockerId held = LockerId.of(5);
+        lockers.put(
+                held,
+                new Locker(
+                        held,
+                        id,
+                        1,
+                        bikeLocker.id(),
+                        new DeviceStatus(DeviceState.BOOKED, T0, null, "ride-7", null, null, null),
+                        ServiceState.IN_SERVICE,
+                        null,
+                        ExternalDevice.bikeep("dev-1", "1", "123456")));
+        remote.put(held, new RemoteReading(DeviceState.LOCKED, T0.plusSeconds(5), T0.plusSeconds(3600), true, false));
+        LockerId gone = LockerId.of(6);
+        lockers.put(
+                gone,
+                new Locker(
+                        gone,
+                        id,
+                        2,
+                        bikeLocker.id(),
+                        DeviceStatus.initial(T0),
+                        new ServiceState(true, ReasonCode.DEVICE_REMOVED, "gone from the location"),
+                        null,
+                        ExternalDevice.bikeep("dev-2", null, null)));
+        remote.put(gone, RemoteReading.UNKNOWN);
+    }
+
     LockerView view(Locker locker) {
         return new LockerView(
-                locker, lockerType(locker.lockerTypeId()).orElseThrow(), online.get(locker.controllerId()));
+                locker,
+                lockerType(locker.lockerTypeId()).orElseThrow(),
+                online.get(locker.controllerId()),
+                remote.get(locker.id()));
     }
 
     // --- transactions
 
     @Override
     public Result create(Command command) {
+        if (createOverride != null) {
+            return createOverride;
+        }
         TransactionView existing = transactions.get(command.transactionId());
         if (existing != null) {
             return new Result.AlreadyExists(existing);
@@ -199,13 +268,16 @@ final class FakeGateway
     }
 
     @Override
-    public boolean release(TransactionId id) {
+    public Outcome release(TransactionId id) {
+        if (releaseOverride != null) {
+            return releaseOverride;
+        }
         TransactionView removed = transactions.remove(id);
         if (removed == null) {
-            return false;
+            return new Outcome.NotFound();
         }
         lockers.computeIfPresent(removed.lockerId(), (k, l) -> l.withDevice(DeviceStatus.initial(T0.plusSeconds(2))));
-        return true;
+        return new Outcome.Released();
     }
 
     // --- lockers
@@ -279,7 +351,7 @@ final class FakeGateway
 
     @Override
     public List<LockerType> lockerTypes() {
-        return List.of(small, medium);
+        return List.copyOf(types);
     }
 
     @Override

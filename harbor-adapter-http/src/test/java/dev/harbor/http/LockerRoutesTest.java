@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.locker.OpenResult;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ReasonCode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LockerRoutesTest extends ApiTest {
@@ -110,12 +112,137 @@ class LockerRoutesTest extends ApiTest {
     }
 
     @Test
-    void every_reason_code_of_the_contract_is_accepted() {
+    void every_reason_code_of_the_contract_is_accepted_but_the_one_the_bikeep_sync_sets() {
         for (ReasonCode code : ReasonCode.values()) {
-            assertThat(client.adminPatch("/lockers/1", "{\"outOfService\": true, \"reasonCode\": \"" + code + "\"}")
-                            .status())
-                    .isEqualTo(200);
+            if (code != ReasonCode.DEVICE_REMOVED) {
+                assertThat(client.adminPatch("/lockers/1", "{\"outOfService\": true, \"reasonCode\": \"" + code + "\"}")
+                                .status())
+                        .isEqualTo(200);
+            }
         }
+    }
+
+    @Test
+    void an_operator_cannot_mark_a_locker_device_removed() {
+        ApiClient.Reply reply = client.adminPatch(
+                        "/lockers/1", "{\"outOfService\": true, \"reasonCode\": \"DEVICE_REMOVED\"}")
+                .error(400, "INVALID_REQUEST");
+        assertThat(reply.json().get("message").asText()).contains("Bikeep sync").doesNotContain(", DEVICE_REMOVED");
+        assertThat(gateway.lockers.get(LockerId.of(1)).service().outOfService()).isFalse();
+    }
+
+    // --- external lockers (Bikeep devices)
+
+    @Test
+    void an_external_locker_shows_its_device_and_the_devices_own_state() {
+        gateway.addBikeepLocation();
+        JsonNode locker = client.get("/lockers/5").json();
+        assertThat(locker.get("controllerId").asLong()).isEqualTo(3);
+        assertThat(locker.at("/external/system").asText()).isEqualTo("bikeep");
+        assertThat(locker.at("/external/deviceId").asText()).isEqualTo("dev-1");
+        assertThat(locker.at("/external/alias").asText()).isEqualTo("1");
+        assertThat(locker.at("/external/code").asText()).isEqualTo("123456");
+        assertThat(locker.get("state").asText()).isEqualTo("LOCKED");
+        assertThat(locker.get("stateChangedAt").asText()).isEqualTo("2026-02-20T22:56:45.000Z");
+        assertThat(locker.get("stateTimeoutAt").asText()).isEqualTo("2026-02-20T23:56:40.000Z");
+        assertThat(locker.get("transactionId").asText()).isEqualTo("ride-7");
+        assertThat(locker.get("doorOpen").isNull()).isTrue();
+        assertThat(locker.at("/lockerType/slug").asText()).isEqualTo("bike-locker");
+        assertThat(locker.get("available").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_external_locker_never_shows_a_door_sensor_reading() {
+        gateway.addBikeepLocation();
+        gateway.lockers.computeIfPresent(LockerId.of(5), (k, l) -> l.withDoorOpen(true));
+        assertThat(client.get("/lockers/5").json().get("doorOpen").isNull()).isTrue();
+    }
+
+    @Test
+    void a_locker_whose_device_is_gone_upstream_shows_device_removed_and_its_own_state() {
+        gateway.addBikeepLocation();
+        JsonNode locker = client.get("/lockers/6").json();
+        assertThat(locker.get("outOfService").asBoolean()).isTrue();
+        assertThat(locker.get("reasonCode").asText()).isEqualTo("DEVICE_REMOVED");
+        assertThat(locker.get("state").asText()).isEqualTo("UNLOCKED");
+        assertThat(locker.at("/external/alias").isNull()).isTrue();
+        assertThat(locker.get("available").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_locker_behind_our_own_boards_has_no_external_device() {
+        gateway.addBikeepLocation();
+        JsonNode lockers = client.get("/lockers").json();
+        assertThat(lockers).hasSize(6);
+        assertThat(lockers.get(0).get("external").isNull()).isTrue();
+        assertThat(lockers.get(4).get("external").isObject()).isTrue();
+    }
+
+    @Test
+    void the_config_shows_a_bikeep_location_with_its_lockers() {
+        gateway.addBikeepLocation();
+        JsonNode location = client.get("/lockers/config").json().at("/controllers/2");
+        assertThat(location.get("protocol").asText()).isEqualTo("bikeep");
+        assertThat(location.get("bankTypeId").isNull()).isTrue();
+        assertThat(location.get("lockerCount").asInt()).isEqualTo(2);
+        assertThat(location.get("lockers")).hasSize(2);
+    }
+
+    @Test
+    void a_maintenance_open_of_a_busy_device_is_409_invalid_state() {
+        gateway.opening = id -> new OpenResult.Busy(id, "Device 5 is LOCKING: a command is in flight");
+        ApiClient.Reply reply = client.post("/lockers/3/open").error(409, "INVALID_STATE");
+        assertThat(reply.json().get("message").asText()).isEqualTo("Device 5 is LOCKING: a command is in flight");
+        assertThat(reply.json().at("/details/lockerId").asText()).isEqualTo("3");
+    }
+
+    @Test
+    void a_maintenance_open_that_bikeep_refused_carries_its_reason() {
+        gateway.opening = id -> new OpenResult.HardwareFault(
+                id, "force-unlock ended in ERROR", 1, new OpenResult.RemoteFailure("LOCK_JAMMED", null));
+        ApiClient.Reply reply = client.post("/lockers/3/open").error(500, "HARDWARE_FAULT");
+        assertThat(reply.json().at("/details/reason").asText()).isEqualTo("LOCK_JAMMED");
+        assertThat(reply.json().at("/details/bikeepCorrelationId").isMissingNode())
+                .isTrue();
+    }
+
+    @Test
+    void a_maintenance_open_bikeep_could_not_serve_carries_its_correlation_id() {
+        gateway.opening = id -> new OpenResult.ControllerUnavailable(
+                id,
+                "Bikeep cannot be reached",
+                1,
+                new OpenResult.RemoteFailure(
+                        null, new RemoteProblem(RemoteProblem.Kind.UNAVAILABLE, Optional.of("corr-42"))));
+        ApiClient.Reply reply = client.post("/lockers/3/open").error(503, "CONTROLLER_UNAVAILABLE");
+        assertThat(reply.json().at("/details/bikeepCorrelationId").asText()).isEqualTo("corr-42");
+        assertThat(reply.json().at("/details/reason").isMissingNode()).isTrue();
+        assertThat(reply.json().at("/details/lockerId").asText()).isEqualTo("3");
+    }
+
+    @Test
+    void a_failed_open_of_our_own_board_carries_no_remote_details() {
+        gateway.opening = id -> new OpenResult.ControllerUnavailable(id, "No answer", 3);
+        JsonNode details = client.post("/lockers/3/open")
+                .error(503, "CONTROLLER_UNAVAILABLE")
+                .json()
+                .get("details");
+        assertThat(details.has("reason")).isFalse();
+        assertThat(details.has("bikeepCorrelationId")).isFalse();
+    }
+
+    @Test
+    void a_busy_device_in_open_all_counts_as_failed_with_its_message() {
+        gateway.opening = id -> id.value() == 2
+                ? new OpenResult.Busy(id, "Device is UNLOCKING: a command is in flight")
+                : new OpenResult.Opened(id, true, 1);
+        ApiClient.Reply reply = client.adminPost("/lockers/open-all");
+        assertThat(reply.status()).isEqualTo(207);
+        JsonNode report = reply.json();
+        assertThat(report.get("failed").asInt()).isEqualTo(1);
+        assertThat(report.at("/results/1/success").asBoolean()).isFalse();
+        assertThat(report.at("/results/1/lockerId").asLong()).isEqualTo(2);
+        assertThat(report.at("/results/1/message").asText()).isEqualTo("Device is UNLOCKING: a command is in flight");
     }
 
     @Test

@@ -26,6 +26,30 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void every_answer_about_a_bikeep_location_or_device_is_documented_on_its_route() {
+        String[][] expected = {
+            {"POST /transactions", "503"},
+            {"DELETE /transactions/{transactionId}", "503"},
+            {"POST /transactions/{transactionId}/open", "409"},
+            {"POST /lockers/{lockerId}/open", "409"},
+            {"POST /controllers", "400"},
+            {"POST /controllers", "409"},
+            {"POST /controllers", "503"},
+            {"PATCH /controllers/{controllerId}", "409"},
+            {"POST /controllers/{controllerId}/replace", "409"},
+            {"PATCH /controllers/{controllerId}/locker-count", "409"},
+        };
+        for (String[] e : expected) {
+            assertThat(OpenApiContract.INSTANCE
+                            .operation(e[0])
+                            .at("/responses/" + e[1])
+                            .isMissingNode())
+                    .as(e[0] + " " + e[1])
+                    .isFalse();
+        }
+    }
+
+    @Test
     void every_operation_documents_its_errors_and_every_body_has_a_schema() {
         for (String operation : OpenApiContract.INSTANCE.operations()) {
             JsonNode node = OpenApiContract.INSTANCE.operation(operation);

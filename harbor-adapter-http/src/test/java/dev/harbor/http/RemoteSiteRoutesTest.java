@@ -3,9 +3,9 @@ package dev.harbor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.allowlist.ChangeAllowlistCards;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeResult;
-import dev.harbor.application.RemoteProblem;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,12 @@ package dev.harbor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.locker.OpenResult;
+import dev.harbor.application.transaction.CreateTransaction;
+import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.domain.transaction.TransactionId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TransactionRoutesTest extends ApiTest {
@@ -101,6 +105,82 @@ class TransactionRoutesTest extends ApiTest {
     @Test
     void releasing_an_unknown_transaction_is_404() {
         client.delete("/transactions/ghost").error(404, "TRANSACTION_NOT_FOUND");
+    }
+
+    @Test
+    void a_release_the_remote_device_refused_is_503_and_keeps_the_transaction() {
+        client.post("/transactions", "{\"transactionId\": \"ride-7\"}");
+        gateway.releaseOverride = new ReleaseTransaction.Outcome.ControllerUnavailable(
+                "cancel-booking ended in ERROR",
+                "DEVICE_OFFLINE",
+                new RemoteProblem(RemoteProblem.Kind.UNAVAILABLE, Optional.of("corr-7")));
+        ApiClient.Reply reply = client.delete("/transactions/ride-7").error(503, "CONTROLLER_UNAVAILABLE");
+        assertThat(reply.json().get("message").asText())
+                .startsWith("cancel-booking ended in ERROR")
+                .contains("transaction is kept");
+        assertThat(reply.json().at("/details/transactionId").asText()).isEqualTo("ride-7");
+        assertThat(reply.json().at("/details/reason").asText()).isEqualTo("DEVICE_OFFLINE");
+        assertThat(reply.json().at("/details/bikeepCorrelationId").asText()).isEqualTo("corr-7");
+        assertThat(client.get("/transactions/ride-7").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_release_bikeep_could_not_be_asked_for_has_no_reason() {
+        gateway.releaseOverride =
+                new ReleaseTransaction.Outcome.ControllerUnavailable("Bikeep cannot be reached", null, null);
+        JsonNode details = client.delete("/transactions/ride-7")
+                .error(503, "CONTROLLER_UNAVAILABLE")
+                .json()
+                .get("details");
+        assertThat(details.has("reason")).isFalse();
+        assertThat(details.has("bikeepCorrelationId")).isFalse();
+    }
+
+    @Test
+    void creating_when_no_remote_device_could_be_booked_is_503_controller_unavailable() {
+        gateway.createOverride = new CreateTransaction.Result.ControllerUnavailable("No Bikeep device could be booked");
+        ApiClient.Reply reply =
+                client.post("/transactions", "{\"transactionId\": \"ride-8\"}").error(503, "CONTROLLER_UNAVAILABLE");
+        assertThat(reply.json().get("message").asText()).isEqualTo("No Bikeep device could be booked");
+        assertThat(reply.json().at("/details/transactionId").asText()).isEqualTo("ride-8");
+    }
+
+    @Test
+    void opening_a_transaction_whose_device_is_busy_is_409_invalid_state() {
+        client.post("/transactions", "{\"transactionId\": \"busy\"}");
+        gateway.opening = id -> new OpenResult.Busy(id, "A command is in flight on the device");
+        ApiClient.Reply reply = client.post("/transactions/busy/open").error(409, "INVALID_STATE");
+        assertThat(reply.json().get("message").asText()).isEqualTo("A command is in flight on the device");
+        assertThat(reply.json().at("/details/transactionId").asText()).isEqualTo("busy");
+        assertThat(client.get("/transactions/busy").json().get("openCount").asInt())
+                .isZero();
+    }
+
+    @Test
+    void opening_a_transaction_whose_bikeep_command_failed_carries_reason_and_correlation_id() {
+        client.post("/transactions", "{\"transactionId\": \"drop\"}");
+        gateway.opening = id -> new OpenResult.HardwareFault(
+                id,
+                "lock ended in ERROR",
+                1,
+                new OpenResult.RemoteFailure(
+                        "LATCH_FAULT", new RemoteProblem(RemoteProblem.Kind.REFUSED, Optional.of("corr-9"))));
+        JsonNode details = client.post("/transactions/drop/open")
+                .error(500, "HARDWARE_FAULT")
+                .json()
+                .get("details");
+        assertThat(details.get("reason").asText()).isEqualTo("LATCH_FAULT");
+        assertThat(details.get("bikeepCorrelationId").asText()).isEqualTo("corr-9");
+        assertThat(details.get("transactionId").asText()).isEqualTo("drop");
+    }
+
+    @Test
+    void opening_a_transaction_whose_bikeep_device_is_offline_is_503_with_the_reason() {
+        client.post("/transactions", "{\"transactionId\": \"far\"}");
+        gateway.opening = id -> new OpenResult.ControllerUnavailable(
+                id, "lock ended in ERROR", 1, new OpenResult.RemoteFailure("DEVICE_OFFLINE", null));
+        ApiClient.Reply reply = client.post("/transactions/far/open").error(503, "CONTROLLER_UNAVAILABLE");
+        assertThat(reply.json().at("/details/reason").asText()).isEqualTo("DEVICE_OFFLINE");
     }
 
     @Test

@@ -13,7 +13,7 @@ public record ControllerDetailsResponse(
         String name,
         String protocol,
         TransportResponse transport,
-        int boardAddress,
+        Integer boardAddress,
         Long bankTypeId,
         int lockerCount,
         boolean online,

@@ -15,10 +15,12 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.controller.EndpointFields;
+import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;
+import dev.harbor.http.internal.RemoteDetails;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -109,6 +111,24 @@ final class ControllerHandlers {
                             + " board drives at most " + tooMany.max(),
                     Map.of("field", "bankTypeId"));
         }
+        if (result instanceof AddResult.RemoteSiteOff off) {
+            throw new ApiError(409, "INVALID_STATE", off.message(), Map.of("setting", RemoteSiteHandlers.SETTING));
+        }
+        if (result instanceof AddResult.UnknownLocation unknown) {
+            throw ApiError.invalid(
+                    unknown.message(),
+                    RemoteDetails.with(
+                            Map.of("field", "transport.locationId", "locationId", Params.echo(unknown.locationId())),
+                            null,
+                            unknown.problem()));
+        }
+        if (result instanceof AddResult.RemoteUnavailable unavailable) {
+            throw new ApiError(
+                    503,
+                    "CONTROLLER_UNAVAILABLE",
+                    unavailable.message(),
+                    RemoteDetails.with(Map.of(), null, unavailable.problem()));
+        }
         throw unmapped(result);
     }
 
@@ -138,9 +158,14 @@ final class ControllerHandlers {
         Controller current =
                 controllers.find(id).orElseThrow(() -> notFound(id)).controller();
         Object transport = PlainValues.of(body.transport());
-        BoardEndpoint endpoint = transport != null || body.boardAddress() != null
-                ? EndpointFields.moved(current.endpoint(), transport, body.boardAddress())
-                : null;
+        BoardEndpoint endpoint = null;
+        if (transport != null || body.boardAddress() != null) {
+            // A remote location has no board to move, and no board address a BoardEndpoint of its
+            // protocol could carry: the use case is asked with the endpoint it has, and refuses.
+            endpoint = current.endpoint().protocol().isRemote()
+                    ? current.endpoint()
+                    : EndpointFields.moved(current.endpoint(), transport, body.boardAddress());
+        }
         ChangeResult result = controllers.update(id, body.name(), endpoint, admin);
         http.responses().ok(ctx, ControllerResponse.from(changed(result, id, endpoint)));
     }
@@ -150,8 +175,10 @@ final class ControllerHandlers {
         ReplaceControllerRequest body = http.bodies().read(ctx, ReplaceControllerRequest.class);
         Controller current =
                 controllers.find(id).orElseThrow(() -> notFound(id)).controller();
-        BoardEndpoint endpoint =
-                EndpointFields.replaced(current.endpoint(), PlainValues.of(body.transport()), body.boardAddress());
+        // A remote location has no board to swap: the use case refuses it whatever the body says.
+        BoardEndpoint endpoint = current.endpoint().protocol().isRemote()
+                ? current.endpoint()
+                : EndpointFields.replaced(current.endpoint(), PlainValues.of(body.transport()), body.boardAddress());
         ChangeResult result = controllers.replace(id, endpoint, admin);
         http.responses().ok(ctx, details(changed(result, id, endpoint)));
     }
@@ -203,6 +230,9 @@ final class ControllerHandlers {
         if (result instanceof AdjustResult.OutOfRange range) {
             throw ApiError.invalidField("lockerCount", "lockerCount must be 1-" + range.max() + " for this board");
         }
+        if (result instanceof AdjustResult.NotForRemote notForRemote) {
+            throw notForRemote(id, notForRemote.message());
+        }
         throw unmapped(result);
     }
 
@@ -216,6 +246,9 @@ final class ControllerHandlers {
         if (result instanceof ChangeResult.EndpointInUse inUse) {
             throw endpointInUse(endpoint, inUse.existing());
         }
+        if (result instanceof ChangeResult.NotForRemote notForRemote) {
+            throw notForRemote(id, notForRemote.message());
+        }
         throw unmapped(result);
     }
 
@@ -225,10 +258,16 @@ final class ControllerHandlers {
                 lockers.list(new LockerFilter(null, null, view.controller().id())));
     }
 
+    private static ApiError notForRemote(ControllerId id, String message) {
+        return new ApiError(409, "INVALID_STATE", message, Map.of("controllerId", id.toString()));
+    }
+
     private static ApiError endpointInUse(BoardEndpoint endpoint, ControllerId existing) {
-        String message = "The bus " + endpoint.transport().busKey() + " already has a controller at board address "
-                + endpoint.boardAddress() + " or one speaking another protocol than "
-                + endpoint.protocol().id();
+        String message = endpoint.transport() instanceof Transport.Bikeep location
+                ? "Bikeep location " + location.locationId() + " is already added"
+                : "The bus " + endpoint.transport().busKey() + " already has a controller at board address "
+                        + endpoint.boardAddress() + " or one speaking another protocol than "
+                        + endpoint.protocol().id();
         return existing == null
                 ? new ApiError(409, "INVALID_STATE", message, Map.of())
                 : new ApiError(

@@ -5,13 +5,17 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ProtocolOptions;
 import java.time.Instant;
 
-/** {@code Controller} (admin-api.md), with the protocol {@code options} it was given. */
+/**
+ * {@code Controller} (admin-api.md), with the protocol {@code options} it was given. A remote
+ * location (Bikeep) has no board: {@code boardAddress} and {@code options} are {@code null}, and
+ * {@code lockerCount} is the number of its devices Harbor has lockers for.
+ */
 public record ControllerResponse(
         long controllerId,
         String name,
         String protocol,
         TransportResponse transport,
-        int boardAddress,
+        Integer boardAddress,
         Long bankTypeId,
         int lockerCount,
         boolean online,
@@ -31,12 +35,13 @@ public record ControllerResponse(
 
     public static ControllerResponse from(ControllerView view) {
         Controller c = view.controller();
+        boolean remote = c.endpoint().protocol().isRemote();
         return new ControllerResponse(
                 c.id().value(),
                 c.name(),
                 c.endpoint().protocol().id(),
                 TransportResponse.from(c.endpoint().transport()),
-                c.endpoint().boardAddress(),
+                remote ? null : c.endpoint().boardAddress(),
                 c.bankTypeId() == null ? null : c.bankTypeId().value(),
                 c.lockerCount(),
                 view.runtime().online(),
@@ -44,6 +49,6 @@ public record ControllerResponse(
                 view.runtime().lastSeenAt(),
                 c.discoveredVia().name(),
                 c.createdAt(),
-                Options.from(c.endpoint().options()));
+                remote ? null : Options.from(c.endpoint().options()));
     }
 }

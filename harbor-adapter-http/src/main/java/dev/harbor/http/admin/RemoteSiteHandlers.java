@@ -1,6 +1,7 @@
 package dev.harbor.http.admin;
 
 import dev.harbor.application.Actor;
+import dev.harbor.application.RemoteProblem;
 import dev.harbor.application.allowlist.ChangeAllowlistCards;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeCardsCommand;
 import dev.harbor.application.allowlist.ChangeAllowlistCards.ChangeResult;
@@ -8,10 +9,10 @@ import dev.harbor.application.allowlist.ChangeAllowlistCards.TypedCard;
 import dev.harbor.application.allowlist.ListRemoteLocations;
 import dev.harbor.application.allowlist.Listing;
 import dev.harbor.application.allowlist.QueryAllowlists;
-import dev.harbor.application.RemoteProblem;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;
+import dev.harbor.http.internal.RemoteDetails;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -32,7 +33,7 @@ final class RemoteSiteHandlers {
             new NotFound("ALLOWLIST_NOT_FOUND", "Bikeep allowlist", "allowlistId");
 
     static final String SETTING = "HARBOR_BIKEEP_CLIENT_ID";
-    static final String CORRELATION_ID = "bikeepCorrelationId";
+    static final String CORRELATION_ID = RemoteDetails.CORRELATION_ID;
 
     private final ListRemoteLocations locations;
     private final QueryAllowlists allowlists;

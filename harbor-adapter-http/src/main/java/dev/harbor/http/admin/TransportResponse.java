@@ -13,6 +13,9 @@ public sealed interface TransportResponse {
 
     record Simulated(String type, String bus) implements TransportResponse {}
 
+    /** A Bikeep location: the controller stands for it, its lockers are its devices. */
+    record Bikeep(String type, String locationId) implements TransportResponse {}
+
     static TransportResponse from(Transport transport) {
         if (transport instanceof Transport.Serial serial) {
             return new Serial(serial.type(), serial.port(), serial.baudRate());
@@ -22,6 +25,9 @@ public sealed interface TransportResponse {
         }
         if (transport instanceof Transport.Simulated simulated) {
             return new Simulated(simulated.type(), simulated.bus());
+        }
+        if (transport instanceof Transport.Bikeep bikeep) {
+            return new Bikeep(bikeep.type(), bikeep.locationId());
         }
         throw new IllegalStateException(
                 "unmapped transport " + transport.getClass().getSimpleName());

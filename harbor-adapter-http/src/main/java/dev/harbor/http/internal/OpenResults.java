@@ -18,14 +18,19 @@ public final class OpenResults {
                     500,
                     "HARDWARE_FAULT",
                     fault.message(),
-                    details(context, fault.lockerId().value(), fault.attempts()));
+                    details(context, fault.lockerId().value(), fault.attempts(), fault.remote()));
         }
         if (result instanceof OpenResult.ControllerUnavailable unavailable) {
             return new ApiError(
                     503,
                     "CONTROLLER_UNAVAILABLE",
                     unavailable.message(),
-                    details(context, unavailable.lockerId().value(), unavailable.attempts()));
+                    details(context, unavailable.lockerId().value(), unavailable.attempts(), unavailable.remote()));
+        }
+        if (result instanceof OpenResult.Busy busy) {
+            Map<String, String> details = new HashMap<>(context);
+            details.put("lockerId", Long.toString(busy.lockerId().value()));
+            return new ApiError(409, "INVALID_STATE", busy.message(), details);
         }
         if (result instanceof OpenResult.LockerNotFound) {
             return ApiError.notFound("LOCKER_NOT_FOUND", "Locker does not exist", context);
@@ -36,10 +41,11 @@ public final class OpenResults {
         throw new IllegalStateException("not a failure: " + result);
     }
 
-    private static Map<String, String> details(Map<String, String> context, long lockerId, int attempts) {
+    private static Map<String, String> details(
+            Map<String, String> context, long lockerId, int attempts, OpenResult.RemoteFailure remote) {
         Map<String, String> details = new HashMap<>(context);
         details.put("lockerId", Long.toString(lockerId));
         details.put("attempts", Integer.toString(attempts));
-        return details;
+        return remote == null ? details : RemoteDetails.with(details, remote.reason(), remote.problem());
     }
 }

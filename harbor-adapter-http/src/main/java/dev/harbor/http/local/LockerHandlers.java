@@ -109,15 +109,27 @@ final class LockerHandlers {
         ReasonCode code = null;
         if (body.reasonCode() != null) {
             code = ReasonCode.parse(body.reasonCode())
+                    .filter(c -> c != ReasonCode.DEVICE_REMOVED)
                     .orElseThrow(() -> ApiError.invalid(
-                            "reasonCode must be one of " + reasonCodes(),
+                            "reasonCode must be one of " + settableReasonCodes()
+                                    + (ReasonCode.DEVICE_REMOVED.name().equals(body.reasonCode())
+                                            ? " (DEVICE_REMOVED is the Bikeep sync's own mark for a device gone "
+                                                    + "upstream)"
+                                            : ""),
                             Map.of("field", "reasonCode", "reasonCode", Params.echo(body.reasonCode()))));
         }
         return new ServiceState(body.outOfService(), code, body.reason());
     }
 
-    private static String reasonCodes() {
-        return Arrays.stream(ReasonCode.values()).map(Enum::name).collect(Collectors.joining(", "));
+    /**
+     * Every code but {@code DEVICE_REMOVED}: the Bikeep sync sets it on a locker whose device is gone
+     * upstream, and an operator setting it would claim that of a device nobody saw go.
+     */
+    private static String settableReasonCodes() {
+        return Arrays.stream(ReasonCode.values())
+                .filter(c -> c != ReasonCode.DEVICE_REMOVED)
+                .map(Enum::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static LockerId lockerId(Context ctx) {

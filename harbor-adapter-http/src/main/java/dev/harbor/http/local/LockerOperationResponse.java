@@ -16,4 +16,8 @@ public record LockerOperationResponse(boolean success, long lockerId, Boolean do
     public static LockerOperationResponse from(OpenResult.ControllerUnavailable unavailable) {
         return new LockerOperationResponse(false, unavailable.lockerId().value(), null, unavailable.message());
     }
+
+    public static LockerOperationResponse from(OpenResult.Busy busy) {
+        return new LockerOperationResponse(false, busy.lockerId().value(), null, busy.message());
+    }
 }

@@ -33,6 +33,9 @@ public record OpenAllLockersResponse(
         if (result instanceof OpenResult.ControllerUnavailable unavailable) {
             return LockerOperationResponse.from(unavailable);
         }
+        if (result instanceof OpenResult.Busy busy) {
+            return LockerOperationResponse.from(busy);
+        }
         // LockerNotFound / TransactionNotFound cannot come from opening every existing locker.
         throw new IllegalStateException("unexpected result of open-all: " + result);
     }

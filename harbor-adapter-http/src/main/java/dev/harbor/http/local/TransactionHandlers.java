@@ -10,6 +10,7 @@ import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.OpenResults;
 import dev.harbor.http.internal.Params;
+import dev.harbor.http.internal.RemoteDetails;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -67,6 +68,12 @@ final class TransactionHandlers {
                     body.lockerType() == null ? Map.of() : Map.of("lockerType", body.lockerType()));
         } else if (result instanceof CreateTransaction.Result.UnknownLockerType unknown) {
             throw unknownLockerType(unknown.slug());
+        } else if (result instanceof CreateTransaction.Result.ControllerUnavailable unavailable) {
+            throw new ApiError(
+                    503,
+                    "CONTROLLER_UNAVAILABLE",
+                    unavailable.message(),
+                    Map.of("transactionId", body.transactionId()));
         } else {
             throw new IllegalStateException("unmapped result " + result);
         }
@@ -81,10 +88,21 @@ final class TransactionHandlers {
 
     private void release(Context ctx) {
         TransactionId id = Params.transactionId(ctx);
-        if (!release.release(id)) {
+        ReleaseTransaction.Outcome outcome = release.release(id);
+        if (outcome instanceof ReleaseTransaction.Outcome.Released) {
+            http.responses().noContent(ctx);
+        } else if (outcome instanceof ReleaseTransaction.Outcome.NotFound) {
             throw notFound(id);
+        } else if (outcome instanceof ReleaseTransaction.Outcome.ControllerUnavailable unavailable) {
+            throw new ApiError(
+                    503,
+                    "CONTROLLER_UNAVAILABLE",
+                    unavailable.message() + "; the transaction is kept",
+                    RemoteDetails.with(
+                            Map.of("transactionId", id.value()), unavailable.reason(), unavailable.problem()));
+        } else {
+            throw new IllegalStateException("unmapped outcome " + outcome);
         }
-        http.responses().noContent(ctx);
     }
 
     private void open(Context ctx) {
