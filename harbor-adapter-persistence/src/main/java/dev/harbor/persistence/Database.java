@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final JdbiAdminUserStore adminUserStore;
     private final JdbiSessionStore sessionStore;
     private final JdbiWebhookDeliveries webhookDeliveries;
+    private final JdbiRemoteCommandLog remoteCommandLog;
 
     private Database(Dialect dialect, List<HikariDataSource> pools, Access access, HealthCheck healthCheck) {
         this.dialect = dialect;
@@ -71,6 +72,7 @@ public final class Database implements AutoCloseable {
         this.adminUserStore = new JdbiAdminUserStore(access);
         this.sessionStore = new JdbiSessionStore(access);
         this.webhookDeliveries = new JdbiWebhookDeliveries(access);
+        this.remoteCommandLog = new JdbiRemoteCommandLog(access);
     }
 
     /**
@@ -216,6 +218,10 @@ public final class Database implements AutoCloseable {
 
     public JdbiWebhookDeliveries webhookDeliveries() {
         return webhookDeliveries;
+    }
+
+    public JdbiRemoteCommandLog remoteCommandLog() {
+        return remoteCommandLog;
     }
 
     /** Closes the connection pools; committed data is already on disk. */

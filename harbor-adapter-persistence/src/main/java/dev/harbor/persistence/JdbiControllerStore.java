@@ -6,6 +6,7 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -18,10 +19,12 @@ import dev.harbor.persistence.internal.Rows;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -34,10 +37,10 @@ import org.jdbi.v3.core.Handle;
 public final class JdbiControllerStore implements ControllerStore {
 
     private static final String ENDPOINT_COLUMNS = "protocol, transport_type, serial_port, serial_baud_rate, tcp_host, "
-            + "tcp_port, simulated_bus, bus_key, board_address, feedback_polarity, status_byte_order";
-    private static final String ENDPOINT_PARAMETERS =
-            ":protocol, :transportType, :serialPort, :serialBaudRate, :tcpHost, "
-                    + ":tcpPort, :simulatedBus, :busKey, :boardAddress, :feedbackPolarity, :statusByteOrder";
+            + "tcp_port, simulated_bus, remote_location_id, bus_key, board_address, feedback_polarity, status_byte_order";
+    private static final String ENDPOINT_PARAMETERS = ":protocol, :transportType, :serialPort, :serialBaudRate, "
+            + ":tcpHost, :tcpPort, :simulatedBus, :remoteLocationId, :busKey, :boardAddress, :feedbackPolarity, "
+            + ":statusByteOrder";
 
     private final Access db;
 
@@ -58,16 +61,19 @@ public final class JdbiControllerStore implements ControllerStore {
     }
 
     @Override
-    public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
+    public Registered register(NewController controller, List<NewLocker> lockers, DeviceStatus initial) {
         Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(lockers, "lockers");
         Objects.requireNonNull(initial, "initial");
         // The domain's rule, not a copy of it: the store is the last line, not another home for it.
-        controller.endpoint().protocol().requireLockCount("lockerCount", lockerTypes.size());
+        controller.endpoint().protocol().requireLockCount("lockerCount", lockers.size());
         requireUnheld(initial);
-        return translatingEndpointClash(
+        requireDistinctDevices(lockers);
+        return translatingUniqueViolations(
                 controller.endpoint(),
+                lockers,
                 () -> db.write(h -> {
-                    requireLockerTypes(h, lockerTypes);
+                    requireLockerTypes(h, types(lockers));
                     if (controller.bankTypeId() != null
                             && h.createQuery("SELECT COUNT(*) FROM bank_types WHERE id = :id")
                                             .bind("id", controller.bankTypeId().value())
@@ -77,6 +83,7 @@ public final class JdbiControllerStore implements ControllerStore {
                         throw new IllegalArgumentException("no bank type " + controller.bankTypeId());
                     }
                     requireEndpointFree(h, controller.endpoint(), null);
+                    requireDevicesFree(h, lockers);
                     long id = Rows.bindEndpoint(
                                     h.createQuery("INSERT INTO controllers (name, " + ENDPOINT_COLUMNS
                                             + ", bank_type_id, discovered_via, created_at) VALUES (:name, "
@@ -94,27 +101,63 @@ public final class JdbiControllerStore implements ControllerStore {
                             .mapTo(Long.class)
                             .one();
                     ControllerId controllerId = ControllerId.of(id);
-                    List<Locker> lockers = new ArrayList<>();
-                    for (int i = 0; i < lockerTypes.size(); i++) {
-                        lockers.add(insertLocker(h, controllerId, i + 1, lockerTypes.get(i), initial));
+                    List<Locker> created = new ArrayList<>();
+                    for (int i = 0; i < lockers.size(); i++) {
+                        created.add(insertLocker(h, controllerId, i + 1, lockers.get(i), initial));
                     }
-                    Controller created = new Controller(
+                    Controller registered = new Controller(
                             controllerId,
                             controller.name(),
                             controller.endpoint(),
                             controller.bankTypeId(),
-                            lockers.size(),
+                            created.size(),
                             controller.discoveredVia(),
                             controller.createdAt().truncatedTo(ChronoUnit.MILLIS));
-                    return new Registered(created, List.copyOf(lockers));
+                    return new Registered(registered, List.copyOf(created));
+                }));
+    }
+
+    @Override
+    public List<Locker> appendLockers(ControllerId id, List<NewLocker> lockers, DeviceStatus initial) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(lockers, "lockers");
+        Objects.requireNonNull(initial, "initial");
+        requireUnheld(initial);
+        requireDistinctDevices(lockers);
+        return translatingUniqueViolations(
+                null,
+                lockers,
+                () -> db.write(h -> {
+                    Optional<Controller> found = find(h, id, db.dialect().forUpdate());
+                    if (found.isEmpty() || lockers.isEmpty()) {
+                        return List.<Locker>of();
+                    }
+                    Controller controller = found.get();
+                    controller
+                            .endpoint()
+                            .protocol()
+                            .requireLockCount("lockerCount", controller.lockerCount() + lockers.size());
+                    requireLockerTypes(h, types(lockers));
+                    requireDevicesFree(h, lockers);
+                    int highest = h.createQuery("SELECT COALESCE(MAX(bank_locker_number), 0) FROM lockers "
+                                    + "WHERE controller_id = :controller")
+                            .bind("controller", id.value())
+                            .mapTo(Integer.class)
+                            .one();
+                    List<Locker> added = new ArrayList<>();
+                    for (int n = 0; n < lockers.size(); n++) {
+                        added.add(insertLocker(h, id, highest + n + 1, lockers.get(n), initial));
+                    }
+                    return List.copyOf(added);
                 }));
     }
 
     @Override
     public boolean update(Controller controller) {
         Objects.requireNonNull(controller, "controller");
-        return translatingEndpointClash(
+        return translatingUniqueViolations(
                 controller.endpoint(),
+                List.of(),
                 () -> db.write(h -> {
                     Optional<Controller> current =
                             find(h, controller.id(), db.dialect().forUpdate());
@@ -130,7 +173,7 @@ public final class JdbiControllerStore implements ControllerStore {
                                             h.createUpdate("UPDATE controllers SET name = :name, protocol = :protocol, "
                                                     + "transport_type = :transportType, serial_port = :serialPort, "
                                                     + "serial_baud_rate = :serialBaudRate, tcp_host = :tcpHost, tcp_port = :tcpPort, "
-                                                    + "simulated_bus = :simulatedBus, bus_key = :busKey, board_address = :boardAddress, "
+                                                    + "simulated_bus = :simulatedBus, remote_location_id = :remoteLocationId, bus_key = :busKey, board_address = :boardAddress, "
                                                     + "feedback_polarity = :feedbackPolarity, status_byte_order = :statusByteOrder "
                                                     + "WHERE id = :id"),
                                             controller.endpoint())
@@ -204,7 +247,7 @@ public final class JdbiControllerStore implements ControllerStore {
                         .mapTo(Integer.class)
                         .one();
                 for (int n = 1; n <= lockerCount - previous; n++) {
-                    added.add(insertLocker(h, id, highest + n, newLockerType, initial)
+                    added.add(insertLocker(h, id, highest + n, NewLocker.ownBoard(newLockerType), initial)
                             .id());
                 }
             } else if (lockerCount < previous) {
@@ -269,17 +312,22 @@ public final class JdbiControllerStore implements ControllerStore {
     }
 
     private static Locker insertLocker(
-            Handle h, ControllerId controller, int number, LockerTypeId type, DeviceStatus initial) {
-        long id = DeviceColumns.bind(
-                        h.createQuery("INSERT INTO lockers (controller_id, bank_locker_number, locker_type_id, "
-                                + DeviceColumns.NAMES + ", out_of_service, reason_code, reason, door_open) VALUES "
-                                + "(:controller, :number, :type, " + DeviceColumns.parameters("d_")
-                                + ", :outOfService, NULL, NULL, NULL) RETURNING id"),
-                        "d_",
-                        initial)
+            Handle h, ControllerId controller, int number, NewLocker locker, DeviceStatus initial) {
+        long id = Rows.bindExternal(
+                        DeviceColumns.bind(
+                                h.createQuery("INSERT INTO lockers (controller_id, bank_locker_number, "
+                                        + "locker_type_id, " + DeviceColumns.NAMES
+                                        + ", out_of_service, reason_code, reason, door_open, external_system, "
+                                        + "external_device_id, external_alias, external_code) VALUES "
+                                        + "(:controller, :number, :type, " + DeviceColumns.parameters("d_")
+                                        + ", :outOfService, NULL, NULL, NULL, :externalSystem, :externalDeviceId, "
+                                        + ":externalAlias, :externalCode) RETURNING id"),
+                                "d_",
+                                initial),
+                        locker.external())
                 .bind("controller", controller.value())
                 .bind("number", number)
-                .bind("type", type.value())
+                .bind("type", locker.lockerTypeId().value())
                 .bind("outOfService", false)
                 .mapTo(Long.class)
                 .one();
@@ -291,7 +339,52 @@ public final class JdbiControllerStore implements ControllerStore {
                 initial.pendingState(),
                 initial.returnState(),
                 trim(initial.bookingExpiresAt()));
-        return new Locker(LockerId.of(id), controller, number, type, stored, ServiceState.IN_SERVICE, null);
+        return new Locker(
+                LockerId.of(id),
+                controller,
+                number,
+                locker.lockerTypeId(),
+                stored,
+                ServiceState.IN_SERVICE,
+                null,
+                locker.external());
+    }
+
+    private static List<LockerTypeId> types(List<NewLocker> lockers) {
+        return lockers.stream().map(NewLocker::lockerTypeId).toList();
+    }
+
+    /** Two of the new lockers cannot stand for one device. */
+    private static void requireDistinctDevices(List<NewLocker> lockers) {
+        Set<List<String>> seen = new HashSet<>();
+        for (NewLocker locker : lockers) {
+            ExternalDevice external = locker.external();
+            if (external != null && !seen.add(List.of(external.system(), external.deviceId()))) {
+                throw new IllegalArgumentException(
+                        "two new lockers stand for " + external.system() + " device " + external.deviceId());
+            }
+        }
+    }
+
+    /** ... nor a new locker for a device that a locker already stands for. */
+    private static void requireDevicesFree(Handle h, List<NewLocker> lockers) {
+        for (NewLocker locker : lockers) {
+            ExternalDevice external = locker.external();
+            if (external != null && deviceTaken(h, external)) {
+                throw new IllegalArgumentException(
+                        "a locker already stands for " + external.system() + " device " + external.deviceId());
+            }
+        }
+    }
+
+    private static boolean deviceTaken(Handle h, ExternalDevice external) {
+        return h.createQuery("SELECT COUNT(*) FROM lockers "
+                                + "WHERE external_system = :system AND external_device_id = :deviceId")
+                        .bind("system", external.system())
+                        .bind("deviceId", external.deviceId())
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     private static void requireLockerTypes(Handle h, List<LockerTypeId> types) {
@@ -327,13 +420,36 @@ public final class JdbiControllerStore implements ControllerStore {
         }
     }
 
-    private static <T> T translatingEndpointClash(BoardEndpoint endpoint, Supplier<T> write) {
+    /**
+     * Two writers racing past the checks: a unique constraint decides, and its refusal is reported
+     * as the check would have reported it. {@code endpoint} is null when the write adds no controller.
+     */
+    private <T> T translatingUniqueViolations(BoardEndpoint endpoint, List<NewLocker> lockers, Supplier<T> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {
-            // Two registrations racing past the check: the unique constraint decides.
-            if (Dialect.isUniqueViolation(e)) {
+            if (!Dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            boolean endpointTaken = endpoint != null
+                    && db.read(h -> h.createQuery("SELECT COUNT(*) FROM controllers "
+                                            + "WHERE bus_key = :busKey AND board_address = :boardAddress")
+                                    .bind("busKey", endpoint.transport().busKey())
+                                    .bind("boardAddress", endpoint.boardAddress())
+                                    .mapTo(Long.class)
+                                    .one())
+                            > 0;
+            if (endpointTaken) {
                 throw new EndpointInUseException(endpoint);
+            }
+            Optional<ExternalDevice> taken = lockers.stream()
+                    .map(NewLocker::external)
+                    .filter(Objects::nonNull)
+                    .filter(external -> db.read(h -> deviceTaken(h, external)))
+                    .findFirst();
+            if (taken.isPresent()) {
+                throw new IllegalArgumentException("a locker already stands for "
+                        + taken.get().system() + " device " + taken.get().deviceId());
             }
             throw e;
         }

@@ -3,6 +3,7 @@ package dev.harbor.persistence;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -86,6 +87,21 @@ public final class JdbiLockerStore implements LockerStore {
         return db.write(h -> h.createUpdate("UPDATE lockers SET door_open = :doorOpen WHERE id = :id")
                         .bind("doorOpen", doorOpen)
                         .bind("id", id.value())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean updateExternal(LockerId id, ExternalDevice external) {
+        Objects.requireNonNull(external, "external");
+        // The device named is part of the condition: a locker never changes the device it stands for.
+        return db.write(h -> h.createUpdate("UPDATE lockers SET external_alias = :alias, external_code = :code "
+                                + "WHERE id = :id AND external_system = :system AND external_device_id = :deviceId")
+                        .bind("alias", external.alias())
+                        .bind("code", external.code())
+                        .bind("id", id.value())
+                        .bind("system", external.system())
+                        .bind("deviceId", external.deviceId())
                         .execute())
                 == 1;
     }

@@ -152,6 +152,38 @@ public final class JdbiTransactionStore implements TransactionStore {
     }
 
     @Override
+    public Optional<Transaction> undo(TransactionId id, DeviceStatus freed) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(freed, "freed");
+        if (freed.isHeld()) {
+            throw new IllegalArgumentException("an undone assignment must leave the locker unheld, got " + freed);
+        }
+        // Nothing else refers to the row by key (the audit trail and the remote command log name
+        // the id as text), so deleting it frees the id and the locker's one-active-transaction slot.
+        return db.write(h -> {
+            Optional<Transaction> active = h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
+                            + " FROM transactions WHERE id = :id AND released_at IS NULL"
+                            + db.dialect().forUpdate())
+                    .bind("id", id.value())
+                    .map(Rows.TRANSACTION)
+                    .findOne();
+            if (active.isEmpty()) {
+                return Optional.<Transaction>empty();
+            }
+            h.createUpdate("DELETE FROM transactions WHERE id = :id AND released_at IS NULL")
+                    .bind("id", id.value())
+                    .execute();
+            DeviceColumns.bind(
+                            h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
+                            "f_",
+                            freed)
+                    .bind("id", active.get().lockerId().value())
+                    .execute();
+            return active;
+        });
+    }
+
+    @Override
     public Optional<Transaction> recordOpen(TransactionId id) {
         Objects.requireNonNull(id, "id");
         return db.write(h -> {

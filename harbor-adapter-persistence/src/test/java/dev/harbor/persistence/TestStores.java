@@ -14,6 +14,7 @@ final class TestStores {
                 db.layoutStore(),
                 db.settingsStore(),
                 db.externalDeviceStore(),
-                db.auditTrail());
+                db.auditTrail(),
+                db.remoteCommandLog());
     }
 }

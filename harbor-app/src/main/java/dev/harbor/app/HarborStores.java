@@ -23,6 +23,7 @@ public final class HarborStores {
                 database.adminUserStore(),
                 database.sessionStore(),
                 database.webhookDeliveries(),
+                database.remoteCommandLog(),
                 database.storageName(),
                 database::isUp);
     }

@@ -79,6 +79,7 @@ public final class UseCaseFixture {
                         new InMemoryAdminUserStore(),
                         new InMemorySessionStore(),
                         webhookDeliveries,
+                        db.remoteCommandLog(),
                         "memory",
                         () -> true),
                 given -> {

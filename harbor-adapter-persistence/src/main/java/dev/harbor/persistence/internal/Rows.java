@@ -9,6 +9,7 @@ import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ReasonCode;
@@ -25,7 +26,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class Rows {
 
     public static final String LOCKER_COLUMNS = "id, controller_id, bank_locker_number, locker_type_id, "
-            + DeviceColumns.NAMES + ", out_of_service, reason_code, reason, door_open";
+            + DeviceColumns.NAMES + ", out_of_service, reason_code, reason, door_open, "
+            + "external_system, external_device_id, external_alias, external_code";
 
     public static final RowMapper<Locker> LOCKER = (rs, ctx) -> new Locker(
             LockerId.of(rs.getLong("id")),
@@ -37,7 +39,28 @@ public final class Rows {
                     rs.getBoolean("out_of_service"),
                     Columns.enumValue(rs, "reason_code", ReasonCode.class),
                     rs.getString("reason")),
-            Columns.bool(rs, "door_open"));
+            Columns.bool(rs, "door_open"),
+            external(rs));
+
+    /** Binds {@code :externalSystem, :externalDeviceId, :externalAlias, :externalCode}; all null for none. */
+    public static <S extends SqlStatement<S>> S bindExternal(S statement, ExternalDevice external) {
+        return statement
+                .bind("externalSystem", external == null ? null : external.system())
+                .bind("externalDeviceId", external == null ? null : external.deviceId())
+                .bind("externalAlias", external == null ? null : external.alias())
+                .bind("externalCode", external == null ? null : external.code());
+    }
+
+    private static ExternalDevice external(ResultSet rs) throws SQLException {
+        String deviceId = rs.getString("external_device_id");
+        return deviceId == null
+                ? null
+                : new ExternalDevice(
+                        rs.getString("external_system"),
+                        deviceId,
+                        rs.getString("external_alias"),
+                        rs.getString("external_code"));
+    }
 
     public static final String TRANSACTION_COLUMNS = "id, locker_id, created_at, open_count, released_at";
 
@@ -54,7 +77,7 @@ public final class Rows {
 
     /** The controller columns, prefixed {@code c.}, and its locker count from {@code lockers}. */
     public static final String CONTROLLER_COLUMNS = "c.id, c.name, c.protocol, c.transport_type, c.serial_port, "
-            + "c.serial_baud_rate, c.tcp_host, c.tcp_port, c.simulated_bus, c.board_address, c.feedback_polarity, "
+            + "c.serial_baud_rate, c.tcp_host, c.tcp_port, c.simulated_bus, c.remote_location_id, c.board_address, c.feedback_polarity, "
             + "c.status_byte_order, c.bank_type_id, c.discovered_via, c.created_at, "
             + "(SELECT COUNT(*) FROM lockers l WHERE l.controller_id = c.id) AS locker_count";
 
@@ -71,7 +94,7 @@ public final class Rows {
                 Columns.instant(rs, "created_at"));
     };
 
-    /** Binds {@code :name, :protocol, :transportType, ... :statusByteOrder} for a controller. */
+    /** Binds {@code :protocol, :transportType, ... :remoteLocationId, ... :statusByteOrder} for a controller. */
     public static <S extends SqlStatement<S>> S bindEndpoint(S statement, BoardEndpoint endpoint) {
         Transport transport = endpoint.transport();
         String serialPort = null;
@@ -79,6 +102,7 @@ public final class Rows {
         String tcpHost = null;
         Integer tcpPort = null;
         String simulatedBus = null;
+        String remoteLocationId = null;
         if (transport instanceof Transport.Serial) {
             Transport.Serial serial = (Transport.Serial) transport;
             serialPort = serial.port();
@@ -89,6 +113,8 @@ public final class Rows {
             tcpPort = tcp.port();
         } else if (transport instanceof Transport.Simulated) {
             simulatedBus = ((Transport.Simulated) transport).bus();
+        } else if (transport instanceof Transport.Bikeep) {
+            remoteLocationId = ((Transport.Bikeep) transport).locationId();
         } else {
             throw new IllegalArgumentException("no columns for transport " + transport.type());
         }
@@ -100,6 +126,7 @@ public final class Rows {
                 .bind("tcpHost", tcpHost)
                 .bind("tcpPort", tcpPort)
                 .bind("simulatedBus", simulatedBus)
+                .bind("remoteLocationId", remoteLocationId)
                 .bind("busKey", transport.busKey())
                 .bind("boardAddress", endpoint.boardAddress())
                 .bind("feedbackPolarity", endpoint.options().feedbackPolarity().name())
@@ -121,6 +148,9 @@ public final class Rows {
                 break;
             case "simulated":
                 transport = new Transport.Simulated(rs.getString("simulated_bus"));
+                break;
+            case "bikeep":
+                transport = new Transport.Bikeep(rs.getString("remote_location_id"));
                 break;
             default:
                 throw new IllegalStateException("unknown transport type in the database: " + type);

@@ -18,6 +18,7 @@ final class CachedStores {
                 cache.layout(),
                 stores.settings(),
                 stores.externalDevices(),
-                stores.auditTrail());
+                stores.auditTrail(),
+                stores.remoteCommands());
     }
 }

@@ -14,6 +14,7 @@ import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.HeartbeatThresholds;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.Locker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +73,13 @@ class RacingRegistrationTest {
         }
 
         @Override
-        public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
-            return store.add(controller, lockerTypes, initial);
+        public Registered register(NewController controller, List<NewLocker> lockers, DeviceStatus initial) {
+            return store.register(controller, lockers, initial);
+        }
+
+        @Override
+        public List<Locker> appendLockers(ControllerId id, List<NewLocker> lockers, DeviceStatus initial) {
+            return store.appendLockers(id, lockers, initial);
         }
 
         @Override

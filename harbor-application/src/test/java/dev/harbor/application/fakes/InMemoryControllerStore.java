@@ -6,6 +6,7 @@ import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -13,6 +14,7 @@ import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,34 +48,63 @@ public final class InMemoryControllerStore implements ControllerStore {
     }
 
     @Override
-    public Registered add(NewController controller, List<LockerTypeId> lockerTypes, DeviceStatus initial) {
+    public Registered register(NewController controller, List<NewLocker> lockers, DeviceStatus initial) {
         Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(lockers, "lockers");
         Objects.requireNonNull(initial, "initial");
         // The domain's rule, not a copy of it: the store is the last line, not another home for it.
-        controller.endpoint().protocol().requireLockCount("lockerCount", lockerTypes.size());
+        controller.endpoint().protocol().requireLockCount("lockerCount", lockers.size());
         requireUnheld(initial);
         synchronized (db) {
-            requireLockerTypes(lockerTypes);
+            requireLockerTypes(types(lockers));
             if (controller.bankTypeId() != null
                     && !db.bankTypes.containsKey(controller.bankTypeId().value())) {
                 throw new IllegalArgumentException("no bank type " + controller.bankTypeId());
             }
             requireEndpointFree(controller.endpoint(), null);
+            requireDevicesFree(lockers);
             ControllerId id = ControllerId.of(++db.lastControllerId);
             Controller created = new Controller(
                     id,
                     controller.name(),
                     controller.endpoint(),
                     controller.bankTypeId(),
-                    lockerTypes.size(),
+                    lockers.size(),
                     controller.discoveredVia(),
                     InMemoryDatabase.millis(controller.createdAt()));
             db.controllers.put(id.value(), created);
-            List<Locker> lockers = new ArrayList<>();
-            for (int i = 0; i < lockerTypes.size(); i++) {
-                lockers.add(insertLocker(id, i + 1, lockerTypes.get(i), initial));
+            List<Locker> added = new ArrayList<>();
+            for (int i = 0; i < lockers.size(); i++) {
+                added.add(insertLocker(id, i + 1, lockers.get(i), initial));
             }
-            return new Registered(created, List.copyOf(lockers));
+            return new Registered(created, List.copyOf(added));
+        }
+    }
+
+    @Override
+    public List<Locker> appendLockers(ControllerId id, List<NewLocker> lockers, DeviceStatus initial) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(lockers, "lockers");
+        Objects.requireNonNull(initial, "initial");
+        requireUnheld(initial);
+        synchronized (db) {
+            Controller controller = db.controllers.get(id.value());
+            if (controller == null || lockers.isEmpty()) {
+                return List.of();
+            }
+            controller.endpoint().protocol().requireLockCount("lockerCount", lockerCount(id) + lockers.size());
+            requireLockerTypes(types(lockers));
+            requireDevicesFree(lockers);
+            int highest = db.lockers.values().stream()
+                    .filter(l -> l.controllerId().equals(id))
+                    .mapToInt(Locker::bankLockerNumber)
+                    .max()
+                    .orElse(0);
+            List<Locker> added = new ArrayList<>();
+            for (int n = 0; n < lockers.size(); n++) {
+                added.add(insertLocker(id, highest + n + 1, lockers.get(n), initial));
+            }
+            return List.copyOf(added);
         }
     }
 
@@ -151,7 +182,7 @@ public final class InMemoryControllerStore implements ControllerStore {
                 requireLockerTypes(List.of(newLockerType));
                 int highest = current.get(0).bankLockerNumber();
                 for (int n = 1; n <= lockerCount - previous; n++) {
-                    added.add(insertLocker(id, highest + n, newLockerType, initial)
+                    added.add(insertLocker(id, highest + n, NewLocker.ownBoard(newLockerType), initial)
                             .id());
                 }
             } else if (lockerCount < previous) {
@@ -188,17 +219,35 @@ public final class InMemoryControllerStore implements ControllerStore {
                 .toList();
     }
 
-    private Locker insertLocker(ControllerId controller, int number, LockerTypeId type, DeviceStatus initial) {
+    private Locker insertLocker(ControllerId controller, int number, NewLocker spec, DeviceStatus initial) {
         Locker locker = new Locker(
                 LockerId.of(++db.lastLockerId),
                 controller,
                 number,
-                type,
+                spec.lockerTypeId(),
                 InMemoryDatabase.millis(initial),
                 ServiceState.IN_SERVICE,
-                null);
+                null,
+                spec.external());
         db.lockers.put(locker.id().value(), locker);
         return locker;
+    }
+
+    private static List<LockerTypeId> types(List<NewLocker> lockers) {
+        return lockers.stream().map(NewLocker::lockerTypeId).toList();
+    }
+
+    /** The database's unique index on a locker's device, for the new lockers among themselves too. */
+    private void requireDevicesFree(List<NewLocker> lockers) {
+        Set<List<String>> seen = new HashSet<>();
+        for (NewLocker locker : lockers) {
+            ExternalDevice external = locker.external();
+            if (external != null
+                    && (!seen.add(List.of(external.system(), external.deviceId())) || db.deviceTaken(external))) {
+                throw new IllegalArgumentException(
+                        "a locker already stands for " + external.system() + " device " + external.deviceId());
+            }
+        }
     }
 
     private void requireLockerTypes(List<LockerTypeId> types) {

@@ -2,11 +2,13 @@ package dev.harbor.application.fakes;
 
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.application.port.RemoteCommandLog;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.BankType;
 import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Instant;
@@ -35,11 +37,13 @@ public final class InMemoryDatabase {
     String gatewayId;
     final TreeMap<String, ExternalDeviceStore.Heartbeat> heartbeats = new TreeMap<>();
     final List<AuditTrail.Entry> audit = new ArrayList<>();
+    final TreeMap<Long, RemoteCommandLog.Entry> remoteCommands = new TreeMap<>();
 
     long lastControllerId;
     long lastLockerId;
     long lastLockerTypeId;
     long lastBankTypeId;
+    long lastRemoteCommandId;
 
     private final InMemoryLockerStore lockerStore = new InMemoryLockerStore(this);
     private final InMemoryTransactionStore transactionStore = new InMemoryTransactionStore(this);
@@ -48,6 +52,7 @@ public final class InMemoryDatabase {
     private final InMemorySettingsStore settingsStore = new InMemorySettingsStore(this);
     private final InMemoryExternalDeviceStore externalDeviceStore = new InMemoryExternalDeviceStore(this);
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(this);
+    private final InMemoryRemoteCommandLog remoteCommandLog = new InMemoryRemoteCommandLog(this);
 
     public InMemoryLockerStore lockerStore() {
         return lockerStore;
@@ -77,6 +82,10 @@ public final class InMemoryDatabase {
         return auditTrail;
     }
 
+    public InMemoryRemoteCommandLog remoteCommandLog() {
+        return remoteCommandLog;
+    }
+
     static Instant millis(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
@@ -96,6 +105,14 @@ public final class InMemoryDatabase {
     boolean hasActiveTransaction(long lockerId) {
         return transactions.values().stream()
                 .anyMatch(t -> t.isActive() && t.lockerId().value() == lockerId);
+    }
+
+    /** The database's unique index on a locker's external device. */
+    boolean deviceTaken(ExternalDevice external) {
+        return lockers.values().stream()
+                .anyMatch(l -> l.external() != null
+                        && l.external().system().equals(external.system())
+                        && l.external().deviceId().equals(external.deviceId()));
     }
 
     /** The database's unique index on the holder column. */

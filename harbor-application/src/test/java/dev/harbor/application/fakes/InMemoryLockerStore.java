@@ -3,6 +3,7 @@ package dev.harbor.application.fakes;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -82,6 +83,22 @@ public final class InMemoryLockerStore implements LockerStore {
                 return false;
             }
             db.lockers.put(id.value(), locker.withDoorOpen(doorOpen));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean updateExternal(LockerId id, ExternalDevice external) {
+        Objects.requireNonNull(external, "external");
+        synchronized (db) {
+            Locker locker = db.lockers.get(id.value());
+            if (locker == null
+                    || locker.external() == null
+                    || !locker.external().system().equals(external.system())
+                    || !locker.external().deviceId().equals(external.deviceId())) {
+                return false;
+            }
+            db.lockers.put(id.value(), locker.withExternal(external));
             return true;
         }
     }

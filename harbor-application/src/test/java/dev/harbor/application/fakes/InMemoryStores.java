@@ -19,6 +19,7 @@ public final class InMemoryStores {
                 db.layoutStore(),
                 db.settingsStore(),
                 db.externalDeviceStore(),
-                db.auditTrail());
+                db.auditTrail(),
+                db.remoteCommandLog());
     }
 }

@@ -102,6 +102,25 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
+    public Optional<Transaction> undo(TransactionId id, DeviceStatus freed) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(freed, "freed");
+        if (freed.isHeld()) {
+            throw new IllegalArgumentException("an undone assignment must leave the locker unheld, got " + freed);
+        }
+        synchronized (db) {
+            Transaction active = db.transactions.get(id.value());
+            if (active == null || !active.isActive()) {
+                return Optional.empty();
+            }
+            db.transactions.remove(id.value());
+            db.lockers.computeIfPresent(
+                    active.lockerId().value(), (key, locker) -> locker.withDevice(InMemoryDatabase.millis(freed)));
+            return Optional.of(active);
+        }
+    }
+
+    @Override
     public Optional<Transaction> recordOpen(TransactionId id) {
         Objects.requireNonNull(id, "id");
         synchronized (db) {

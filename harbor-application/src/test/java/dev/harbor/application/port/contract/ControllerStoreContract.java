@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.harbor.application.port.ControllerStore.Adjustment;
 import dev.harbor.application.port.ControllerStore.EndpointInUseException;
 import dev.harbor.application.port.ControllerStore.NewController;
+import dev.harbor.application.port.ControllerStore.NewLocker;
 import dev.harbor.application.port.ControllerStore.Registered;
 import dev.harbor.application.port.ControllerStore.Removal;
 import dev.harbor.application.port.TransactionStore.Assignment;
@@ -19,6 +20,7 @@ import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.BankType;
 import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ServiceState;
@@ -322,6 +324,183 @@ public abstract class ControllerStoreContract extends StoreContract {
         assertThat(controllers().adjustLockerCount(ControllerId.of(9_999), 3, type, free(T0)))
                 .isEqualTo(new Adjustment.NotFound());
         assertThat(stores.lockers().findByController(id)).hasSize(2);
+    }
+
+    @Test
+    public void a_registered_bikeep_location_reads_back_its_transport_and_each_lockers_device() {
+        ExternalDevice first = ExternalDevice.bikeep("dev-a", "1", "123456");
+        ExternalDevice second = ExternalDevice.bikeep("dev-b", null, null);
+        LockerTypeId dock = lockerType("bike-dock").id();
+        LockerTypeId locker = lockerType("bike-locker").id();
+        BoardEndpoint endpoint = bikeepLocation("b2c3d4e5-f6a7");
+
+        Registered registered = controllers()
+                .register(
+                        newController("Station B", endpoint),
+                        List.of(new NewLocker(locker, first), new NewLocker(dock, second)),
+                        free(T0));
+
+        ControllerId id = registered.controller().id();
+        Controller stored = controllers().find(id).orElseThrow();
+        assertThat(stored.endpoint()).isEqualTo(endpoint);
+        assertThat(stored.endpoint().transport()).isEqualTo(new Transport.Bikeep("b2c3d4e5-f6a7"));
+        assertThat(stored.lockerCount()).isEqualTo(2);
+        List<Locker> lockers = stores.lockers().findByController(id);
+        assertThat(lockers).containsExactlyElementsOf(registered.lockers());
+        assertThat(lockers).extracting(Locker::bankLockerNumber).containsExactly(1, 2);
+        assertThat(lockers).extracting(Locker::lockerTypeId).containsExactly(locker, dock);
+        assertThat(lockers).extracting(Locker::external).containsExactly(first, second);
+        assertThat(stores.lockers().find(lockers.get(1).id()).orElseThrow().external())
+                .isEqualTo(second);
+    }
+
+    @Test
+    public void lockers_behind_own_boards_stand_for_no_external_device() {
+        Registered registered = controllerWith(2);
+
+        assertThat(stores.lockers().findByController(registered.controller().id()))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.external()).isNull());
+    }
+
+    @Test
+    public void the_same_bikeep_location_cannot_be_added_twice() {
+        locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null));
+
+        assertThatThrownBy(() -> locationWith("loc-1", ExternalDevice.bikeep("dev-b", "2", null)))
+                .isInstanceOf(EndpointInUseException.class);
+
+        assertThat(controllers().findAll()).hasSize(1);
+        assertThat(stores.lockers().findAll())
+                .extracting(l -> l.external().deviceId())
+                .containsExactly("dev-a");
+        locationWith("loc-2", ExternalDevice.bikeep("dev-b", "2", null));
+        assertThat(controllers().findAll()).hasSize(2);
+    }
+
+    @Test
+    public void two_lockers_cannot_stand_for_the_same_device() {
+        locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null));
+
+        // Within one registration, and against a locker that already exists.
+        assertThatThrownBy(() -> locationWith(
+                        "loc-2", ExternalDevice.bikeep("dev-b", "1", null), ExternalDevice.bikeep("dev-b", "2", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locationWith("loc-3", ExternalDevice.bikeep("dev-a", "9", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        Registered other = locationWith("loc-4", ExternalDevice.bikeep("dev-c", "1", null));
+        LockerTypeId type = other.lockers().get(0).lockerTypeId();
+        assertThatThrownBy(() -> controllers()
+                        .appendLockers(
+                                other.controller().id(),
+                                List.of(new NewLocker(type, ExternalDevice.bikeep("dev-a", "2", null))),
+                                free(T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(controllers().findAll()).hasSize(2);
+        assertThat(stores.lockers().findAll())
+                .extracting(l -> l.external().deviceId())
+                .containsExactly("dev-a", "dev-c");
+        // The same device id in another remote system is another device.
+        assertThat(controllers()
+                        .appendLockers(
+                                other.controller().id(),
+                                List.of(new NewLocker(type, new ExternalDevice("elsewhere", "dev-a", null, null))),
+                                free(T0)))
+                .hasSize(1);
+    }
+
+    @Test
+    public void appended_lockers_get_new_ids_and_the_numbers_after_the_highest_and_raise_the_count() {
+        Registered registered = locationWith(
+                "loc-1", ExternalDevice.bikeep("dev-a", "1", null), ExternalDevice.bikeep("dev-b", "2", null));
+        ControllerId id = registered.controller().id();
+        LockerTypeId dock = lockerType("bike-dock").id();
+        ExternalDevice c = ExternalDevice.bikeep("dev-c", "3", "333");
+        ExternalDevice d = ExternalDevice.bikeep("dev-d", "4", null);
+        // A locker added meanwhile elsewhere must not get a number again.
+        Registered other = controllerWith(1);
+
+        List<Locker> added = controllers()
+                .appendLockers(id, List.of(new NewLocker(dock, c), new NewLocker(dock, d)), free(T0.plusSeconds(5)));
+
+        List<Locker> lockers = stores.lockers().findByController(id);
+        assertThat(lockers).extracting(Locker::bankLockerNumber).containsExactly(1, 2, 3, 4);
+        assertThat(lockers.subList(2, 4)).containsExactlyElementsOf(added);
+        assertThat(lockers)
+                .extracting(Locker::external)
+                .containsExactly(
+                        registered.lockers().get(0).external(),
+                        registered.lockers().get(1).external(),
+                        c,
+                        d);
+        assertThat(lockers.get(3).lockerTypeId()).isEqualTo(dock);
+        assertThat(lockers.get(3).device()).isEqualTo(free(T0.plusSeconds(5)));
+        assertThat(lockers.get(3).service()).isEqualTo(ServiceState.IN_SERVICE);
+        assertThat(lockers.get(2).id().value())
+                .isGreaterThan(other.lockers().get(0).id().value());
+        assertThat(lockers.get(3).id().value())
+                .isGreaterThan(lockers.get(2).id().value());
+        assertThat(controllers().find(id).orElseThrow().lockerCount()).isEqualTo(4);
+    }
+
+    @Test
+    public void appending_after_the_highest_number_when_a_lower_one_is_missing() {
+        Registered registered = controllerWith(3);
+        ControllerId id = registered.controller().id();
+        LockerTypeId type = registered.lockers().get(0).lockerTypeId();
+        controllers().adjustLockerCount(id, 2, type, free(T0));
+
+        List<Locker> added = controllers().appendLockers(id, List.of(NewLocker.ownBoard(type)), free(T0));
+
+        assertThat(stores.lockers().findByController(id))
+                .extracting(Locker::bankLockerNumber)
+                .containsExactly(1, 2, 3);
+        assertThat(added)
+                .extracting(Locker::id)
+                .doesNotContain(registered.lockers().get(2).id());
+        assertThat(controllers().find(id).orElseThrow().lockerCount()).isEqualTo(3);
+    }
+
+    @Test
+    public void appending_to_a_missing_controller_or_nothing_at_all_changes_nothing() {
+        Registered registered = locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null));
+        LockerTypeId type = registered.lockers().get(0).lockerTypeId();
+
+        assertThat(controllers()
+                        .appendLockers(
+                                ControllerId.of(9_999),
+                                List.of(new NewLocker(type, ExternalDevice.bikeep("dev-b", "2", null))),
+                                free(T0)))
+                .isEmpty();
+        assertThat(controllers().appendLockers(registered.controller().id(), List.of(), free(T0)))
+                .isEmpty();
+
+        assertThat(stores.lockers().findAll()).containsExactlyElementsOf(registered.lockers());
+        assertThat(controllers()
+                        .find(registered.controller().id())
+                        .orElseThrow()
+                        .lockerCount())
+                .isEqualTo(1);
+        // dev-b was not taken by the refused append.
+        assertThat(controllers()
+                        .appendLockers(
+                                registered.controller().id(),
+                                List.of(new NewLocker(type, ExternalDevice.bikeep("dev-b", "2", null))),
+                                free(T0)))
+                .hasSize(1);
+    }
+
+    @Test
+    public void a_removed_locations_devices_may_stand_behind_new_lockers() {
+        Registered first = locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null));
+        controllers().remove(first.controller().id(), false, T0);
+
+        Registered again = locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null));
+
+        assertThat(again.lockers().get(0).id().value())
+                .isGreaterThan(first.lockers().get(0).id().value());
+        assertThat(stores.lockers().findAll()).containsExactlyElementsOf(again.lockers());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.harbor.application.port.ControllerStore.Registered;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.locker.ReasonCode;
@@ -206,5 +207,66 @@ public abstract class LockerStoreContract extends StoreContract {
         assertThat(stores.lockers().find(id).orElseThrow().doorOpen()).isFalse();
         stores.lockers().updateDoorOpen(id, null);
         assertThat(stores.lockers().find(id).orElseThrow().doorOpen()).isNull();
+    }
+
+    @Test
+    public void a_remote_devices_new_alias_and_code_are_written() {
+        Registered location = locationWith(
+                "loc-1", ExternalDevice.bikeep("dev-a", "1", "111"), ExternalDevice.bikeep("dev-b", "2", "222"));
+        LockerId id = location.lockers().get(0).id();
+
+        assertThat(stores.lockers().updateExternal(id, ExternalDevice.bikeep("dev-a", "7", null)))
+                .isTrue();
+
+        Locker updated = stores.lockers().find(id).orElseThrow();
+        assertThat(updated.external()).isEqualTo(ExternalDevice.bikeep("dev-a", "7", null));
+        assertThat(updated.withExternal(location.lockers().get(0).external()))
+                .isEqualTo(location.lockers().get(0));
+        assertThat(stores.lockers()
+                        .find(location.lockers().get(1).id())
+                        .orElseThrow()
+                        .external())
+                .isEqualTo(ExternalDevice.bikeep("dev-b", "2", "222"));
+    }
+
+    @Test
+    public void the_device_a_locker_stands_for_never_changes() {
+        Registered location = locationWith(
+                "loc-1", ExternalDevice.bikeep("dev-a", "1", "111"), ExternalDevice.bikeep("dev-b", "2", "222"));
+        LockerId id = location.lockers().get(0).id();
+        LockerId own = freeLockers(1).get(0);
+
+        assertThat(stores.lockers().updateExternal(id, ExternalDevice.bikeep("dev-b", "9", "999")))
+                .isFalse();
+        assertThat(stores.lockers().updateExternal(id, new ExternalDevice("elsewhere", "dev-a", "9", "999")))
+                .isFalse();
+        assertThat(stores.lockers().updateExternal(own, ExternalDevice.bikeep("dev-c", "9", "999")))
+                .isFalse();
+        assertThat(stores.lockers().updateExternal(LockerId.of(424_242), ExternalDevice.bikeep("dev-a", "9", "999")))
+                .isFalse();
+
+        assertThat(stores.lockers().find(id).orElseThrow())
+                .isEqualTo(location.lockers().get(0));
+        assertThat(stores.lockers()
+                        .find(location.lockers().get(1).id())
+                        .orElseThrow()
+                        .external())
+                .isEqualTo(ExternalDevice.bikeep("dev-b", "2", "222"));
+        assertThat(stores.lockers().find(own).orElseThrow().external()).isNull();
+    }
+
+    @Test
+    public void an_external_locker_keeps_its_device_through_status_service_and_door_changes() {
+        ExternalDevice device = ExternalDevice.bikeep("dev-a", "1", "111");
+        LockerId id = locationWith("loc-1", device).lockers().get(0).id();
+
+        stores.lockers().compareAndSetDevice(id, free(T0), ALLOCATED_FOR_BOOKING);
+        stores.lockers().updateService(id, ServiceState.outOfService(ReasonCode.DEVICE_REMOVED, null));
+        stores.lockers().updateDoorOpen(id, false);
+
+        Locker locker = stores.lockers().find(id).orElseThrow();
+        assertThat(locker.external()).isEqualTo(device);
+        assertThat(locker.service().reasonCode()).isEqualTo(ReasonCode.DEVICE_REMOVED);
+        assertThat(stores.lockers().findAll()).containsExactly(locker);
     }
 }

@@ -2,6 +2,7 @@ package dev.harbor.application.port.contract;
 
 import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.ControllerStore.NewController;
+import dev.harbor.application.port.ControllerStore.NewLocker;
 import dev.harbor.application.port.ControllerStore.Registered;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.DiscoveredVia;
@@ -12,6 +13,7 @@ import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.layout.LockerTypeId;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.TransactionId;
 import java.time.Instant;
@@ -65,6 +67,25 @@ public abstract class StoreContract {
     protected BoardEndpoint freshEndpoint() {
         return new BoardEndpoint(
                 Protocol.XOR8A, new Transport.Simulated("bus-" + buses.incrementAndGet()), 1, ProtocolOptions.DEFAULTS);
+    }
+
+    /** A Bikeep location: no board, the location id is the whole endpoint. */
+    protected static BoardEndpoint bikeepLocation(String locationId) {
+        return new BoardEndpoint(Protocol.BIKEEP, new Transport.Bikeep(locationId), 0, ProtocolOptions.DEFAULTS);
+    }
+
+    /** A Bikeep location registered with one locker per device, in the order given. */
+    protected Registered locationWith(String locationId, ExternalDevice... devices) {
+        LockerTypeId type = stores.layout()
+                .lockerTypeBySlug("bike-locker")
+                .orElseGet(() -> lockerType("bike-locker"))
+                .id();
+        List<NewLocker> lockers = new ArrayList<>();
+        for (ExternalDevice device : devices) {
+            lockers.add(new NewLocker(type, device));
+        }
+        return stores.controllers()
+                .register(newController("Station " + locationId, bikeepLocation(locationId)), lockers, free(T0));
     }
 
     protected Registered controllerWith(int lockers) {

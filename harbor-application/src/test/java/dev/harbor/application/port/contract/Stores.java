@@ -5,6 +5,7 @@ import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
+import dev.harbor.application.port.RemoteCommandLog;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.TransactionStore;
 
@@ -16,4 +17,5 @@ public record Stores(
         LayoutStore layout,
         SettingsStore settings,
         ExternalDeviceStore externalDevices,
-        AuditTrail auditTrail) {}
+        AuditTrail auditTrail,
+        RemoteCommandLog remoteCommands) {}

@@ -297,4 +297,73 @@ public abstract class TransactionStoreContract extends StoreContract {
         assertThat(stores.transactions().findActive()).isEmpty();
         assertThat(stores.lockers().findAll()).noneMatch(l -> l.device().isHeld());
     }
+
+    @Test
+    public void undo_frees_the_locker_and_forgets_the_transaction_so_its_id_can_be_assigned_again() {
+        List<LockerId> lockers = freeLockers(2);
+        Transaction assigned = ((Assignment.Assigned) assign("order-1", List.of(lockers.get(0)), T0)).transaction();
+        Transaction other = ((Assignment.Assigned) assign("order-2", List.of(lockers.get(1)), T0)).transaction();
+
+        assertThat(stores.transactions().undo(tx("order-1"), free(T0.plusSeconds(1))))
+                .contains(assigned);
+
+        assertThat(stores.transactions().find(tx("order-1"))).isEmpty();
+        assertThat(stores.transactions().findActive()).containsExactly(other);
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(free(T0.plusSeconds(1)));
+        assertThat(locker(lockers.get(1)).device()).isEqualTo(booked(tx("order-2"), T0));
+        // The id and the locker are both free again: the same id may take the same locker.
+        Assignment again = assign("order-1", List.of(lockers.get(0)), T0.plusSeconds(2));
+        assertThat(again)
+                .isEqualTo(new Assignment.Assigned(
+                        new Transaction(tx("order-1"), lockers.get(0), T0.plusSeconds(2), 0, null)));
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(booked(tx("order-1"), T0.plusSeconds(2)));
+    }
+
+    @Test
+    public void undo_keeps_the_open_count_it_found_and_the_id_may_land_on_another_locker() {
+        List<LockerId> lockers = freeLockers(2);
+        assign("order-1", List.of(lockers.get(0)), T0);
+        stores.transactions().recordOpen(tx("order-1"));
+
+        Transaction undone = stores.transactions()
+                .undo(tx("order-1"), free(T0.plusSeconds(1)))
+                .orElseThrow();
+
+        assertThat(undone).isEqualTo(new Transaction(tx("order-1"), lockers.get(0), T0, 1, null));
+        Assignment again = assign("order-1", List.of(lockers.get(1)), T0.plusSeconds(2));
+        assertThat(((Assignment.Assigned) again).transaction().openCount()).isZero();
+        assertThat(stores.transactions().findActive())
+                .extracting(Transaction::lockerId)
+                .containsExactly(lockers.get(1));
+    }
+
+    @Test
+    public void undoing_an_unknown_or_released_transaction_changes_nothing() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+        Transaction released = stores.transactions()
+                .release(tx("order-1"), free(T0.plusSeconds(1)), T0.plusSeconds(1))
+                .orElseThrow();
+        assign("order-2", lockers, T0.plusSeconds(2));
+
+        assertThat(stores.transactions().undo(tx("order-1"), free(T0.plusSeconds(3))))
+                .isEmpty();
+        assertThat(stores.transactions().undo(tx("nobody"), free(T0.plusSeconds(3))))
+                .isEmpty();
+
+        assertThat(stores.transactions().find(tx("order-1"))).contains(released);
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(booked(tx("order-2"), T0.plusSeconds(2)));
+        assertThat(assign("order-1", lockers, T0.plusSeconds(4))).isEqualTo(new Assignment.AlreadyExists(released));
+    }
+
+    @Test
+    public void undo_must_leave_the_locker_unheld() {
+        List<LockerId> lockers = freeLockers(1);
+        Transaction assigned = ((Assignment.Assigned) assign("order-1", lockers, T0)).transaction();
+
+        assertThatThrownBy(() -> stores.transactions().undo(tx("order-1"), booked(tx("order-1"), T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stores.transactions().findActive()).containsExactly(assigned);
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(booked(tx("order-1"), T0));
+    }
 }

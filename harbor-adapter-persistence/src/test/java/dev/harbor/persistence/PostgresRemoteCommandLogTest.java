@@ -1,0 +1,16 @@
+package dev.harbor.persistence;
+
+import dev.harbor.application.port.contract.RemoteCommandLogContract;
+import dev.harbor.application.port.contract.Stores;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresRemoteCommandLogTest extends RemoteCommandLogContract {
+
+    @RegisterExtension
+    static final PostgresSchema POSTGRES = new PostgresSchema();
+
+    @Override
+    protected Stores openStores() {
+        return POSTGRES.freshStores();
+    }
+}
