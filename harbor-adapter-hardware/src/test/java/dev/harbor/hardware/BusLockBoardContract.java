@@ -61,6 +61,7 @@ abstract class BusLockBoardContract {
             case XOR8A -> new SpecFrames(1, "8A 01 01 11 9B", "80 01 00 33 B2");
             case KERONG_CU16 -> new SpecFrames(0, "02 00 31 03 36", "02 00 30 03 35");
             case KERONG_CU48 -> new SpecFrames(0, "02 00 00 61 03 66", "02 00 00 60 03 65");
+            case BIKEEP -> throw new IllegalArgumentException("a Bikeep location has no wire");
         };
     }
 
@@ -81,7 +82,7 @@ abstract class BusLockBoardContract {
     }
 
     static Stream<Arguments> everyFaultOfEveryProtocol() {
-        return Arrays.stream(Protocol.values())
+        return Protocol.boards().stream()
                 .flatMap(
                         protocol -> Arrays.stream(SimulatedFault.values()).map(fault -> Arguments.of(protocol, fault)));
     }

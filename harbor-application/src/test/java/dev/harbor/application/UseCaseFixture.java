@@ -6,6 +6,7 @@ import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
+import dev.harbor.application.fakes.InMemoryRemoteSite;
 import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.InMemoryWebhookDeliveries;
 import dev.harbor.application.fakes.MutableClock;
@@ -18,7 +19,9 @@ import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.HostSystem;
+import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.WebhookVerifier;
+import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.QueryTransactions;
@@ -31,10 +34,13 @@ import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.device.DeviceTimeouts;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.transaction.TransactionId;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The application as {@link HarborCore} assembles it, over in-memory stores and a scripted lock
@@ -66,6 +72,22 @@ public final class UseCaseFixture {
     public final ControllerId controller;
 
     public UseCaseFixture() {
+        this(clock -> Optional.empty());
+    }
+
+    /**
+     * The fixture with a remote site (Bikeep) whose devices {@code devices} builds over the
+     * fixture's clock; its locations are added through {@link #controllers}.
+     */
+    public static UseCaseFixture withRemoteSite(
+            Function<Clock, ? extends RemoteDevices> devices, RemoteSiteSettings settings) {
+        return new UseCaseFixture(clock -> {
+            InMemoryRemoteSite site = new InMemoryRemoteSite();
+            return Optional.of(new HarborCore.RemoteSite(site, site, devices.apply(clock), settings));
+        });
+    }
+
+    private UseCaseFixture(Function<Clock, Optional<HarborCore.RemoteSite>> remoteSite) {
         AtomicReference<BoardObserver> observer = new AtomicReference<>();
         core = new HarborCore(new HarborCore.Parts(
                 new HarborCore.Stores(
@@ -99,7 +121,8 @@ public final class UseCaseFixture {
                 errorReporter,
                 body -> webhookVerifier.verify(body),
                 new HarborCore.Administration(
-                        new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO)));
+                        new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO),
+                remoteSite.apply(clock)));
         sensing = observer.get();
         transactions = core.queryTransactions();
         openAll = core.openAllLockers();

@@ -30,7 +30,7 @@ final class LockControllerTxt {
             if (port < 1 || port > 65535) {
                 return Parsed.dropped("bad port " + port);
             }
-            Protocol protocol = Protocol.requireId(txt.get(PROTOCOL));
+            Protocol protocol = Protocol.requireBoardId(txt.get(PROTOCOL));
             int boardAddress = protocol.requireAddress(integer(BOARD_ADDRESS, txt));
             int locks = protocol.requireLockCount(LOCKS, integer(LOCKS, txt));
             return new Parsed(new Found(name, host, port, protocol.id(), boardAddress, locks), null);

@@ -142,7 +142,7 @@ public final class SimulatorMain {
         if (!options.containsKey("tcp") && !options.containsKey("pty") && !options.containsKey("socat")) {
             throw new IllegalArgumentException("one of --tcp, --pty or --socat is required");
         }
-        Protocol protocol = Protocol.requireId(options.get("protocol"));
+        Protocol protocol = Protocol.requireBoardId(options.get("protocol"));
         int address = protocol.requireAddress(number(options, "address", protocol.minAddress()));
         // xor8a boards come in many sizes up to 50 channels: 24 is a common one.
         int locks = protocol.requireLockCount(

@@ -22,7 +22,7 @@ class SimulatorMainTest {
 
     @Test
     void every_protocol_defaults_to_its_factory_baud_rate_and_lowest_address() {
-        for (Protocol protocol : Protocol.values()) {
+        for (Protocol protocol : Protocol.boards()) {
             SimulatorMain.Options options =
                     SimulatorMain.parse(new String[] {"--protocol", protocol.id(), "--tcp", "0"});
 

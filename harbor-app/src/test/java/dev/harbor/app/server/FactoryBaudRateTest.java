@@ -59,7 +59,7 @@ class FactoryBaudRateTest {
     void every_protocol_gets_one_default_baud_rate_through_the_api_the_layout_file_and_the_simulator()
             throws Exception {
         int board = 0;
-        for (Protocol protocol : Protocol.values()) {
+        for (Protocol protocol : Protocol.boards()) {
             String serial = "{\"type\":\"serial\",\"port\":\"/dev/ttyHarborMissing" + board++ + "\"}";
             String controller = "{\"name\":\"T\",\"protocol\":\"" + protocol.id() + "\",\"transport\":" + serial
                     + ",\"boardAddress\":" + protocol.minAddress() + ",\"lockerCount\":1}";

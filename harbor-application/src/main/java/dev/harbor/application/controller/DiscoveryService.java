@@ -70,7 +70,7 @@ final class DiscoveryService implements DiscoverControllers {
     }
 
     private AddAttempt addOne(ControllerDiscovery.Found board, Actor actor) {
-        Optional<Protocol> protocol = Protocol.fromId(board.protocol());
+        Optional<Protocol> protocol = Protocol.fromId(board.protocol()).filter(p -> !p.isRemote());
         if (protocol.isEmpty()) {
             return AddAttempt.skipped("unknown protocol " + board.protocol());
         }

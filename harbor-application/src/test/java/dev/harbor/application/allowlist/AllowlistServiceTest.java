@@ -30,7 +30,10 @@ class AllowlistServiceTest {
     private final InMemoryDatabase db = new InMemoryDatabase();
     private final InMemoryRemoteSite remote = new InMemoryRemoteSite();
     private final AllowlistUseCases useCases = AllowlistUseCases.over(
-            remote, remote, new Auditor(db.auditTrail(), new MutableClock(Instant.parse("2026-12-01T10:00:00Z"))));
+            remote,
+            remote,
+            locationId -> java.util.Optional.empty(),
+            new Auditor(db.auditTrail(), new MutableClock(Instant.parse("2026-12-01T10:00:00Z"))));
     private String location;
     private String staff;
 

@@ -32,6 +32,7 @@ class RacingRegistrationTest {
             fixture.db.layoutStore(),
             fixture.board,
             new ControllerRuntime(),
+            RemoteLocations.OFF,
             fixture.auditor,
             () -> HeartbeatThresholds.DEFAULTS,
             fixture.clock);

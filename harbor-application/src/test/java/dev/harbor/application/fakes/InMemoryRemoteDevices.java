@@ -113,6 +113,26 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
         return id;
     }
 
+    /** A device appears in the location upstream. @return its id */
+    public synchronized String addDevice(String locationId, String alias) {
+        List<Device> list = locations.get(locationId);
+        Kind kind = list.stream()
+                .map(d -> d.kind)
+                .filter(k -> k != Kind.GUARD)
+                .findFirst()
+                .orElse(Kind.LOCKER);
+        Device device = new Device(locationId, kind, alias, clock.instant());
+        list.add(device);
+        devices.put(device.id, device);
+        return device.id;
+    }
+
+    /** A device is taken out of its location upstream. */
+    public synchronized void removeDevice(String deviceId) {
+        Device device = devices.remove(deviceId);
+        locations.get(device.locationId).remove(device);
+    }
+
     /** The location's lockers or docks, in alias order. */
     public synchronized List<String> lockerIds(String locationId) {
         return locations.get(locationId).stream()

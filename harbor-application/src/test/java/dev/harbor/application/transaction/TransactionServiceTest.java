@@ -115,7 +115,8 @@ class TransactionServiceTest {
         TransactionView view = ((Result.Created) create("order-1", null)).transaction();
         fixture.clock.advance(Duration.ofMinutes(5));
 
-        assertThat(service.release(new TransactionId("order-1"))).isTrue();
+        assertThat(service.release(new TransactionId("order-1")))
+                .isInstanceOf(ReleaseTransaction.Outcome.Released.class);
 
         Locker locker = fixture.db.lockerStore().find(view.lockerId()).orElseThrow();
         assertThat(locker.device().state()).isEqualTo(DeviceState.UNLOCKED);
@@ -130,8 +131,9 @@ class TransactionServiceTest {
         create("order-1", null);
         service.release(new TransactionId("order-1"));
 
-        assertThat(service.release(new TransactionId("order-1"))).isFalse();
-        assertThat(service.release(new TransactionId("never"))).isFalse();
+        assertThat(service.release(new TransactionId("order-1")))
+                .isInstanceOf(ReleaseTransaction.Outcome.NotFound.class);
+        assertThat(service.release(new TransactionId("never"))).isInstanceOf(ReleaseTransaction.Outcome.NotFound.class);
     }
 
     @Test

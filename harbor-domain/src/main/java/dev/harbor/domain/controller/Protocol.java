@@ -2,6 +2,7 @@ package dev.harbor.domain.controller;
 
 import dev.harbor.domain.rule.InvalidValueException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,26 @@ public enum Protocol {
                         "protocol",
                         "Unknown protocol '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "': use one of "
                                 + ids()));
+    }
+
+    /**
+     * The protocol of a board on a wire (the simulator, an mDNS announcement): as {@link
+     * #requireId}, but a remote site's id is refused too.
+     */
+    public static Protocol requireBoardId(String id) {
+        Protocol protocol = requireId(id);
+        if (protocol.isRemote()) {
+            throw new InvalidValueException(
+                    "protocol",
+                    "'" + id + "' is not a board protocol: use one of "
+                            + boards().stream().map(Protocol::id).collect(Collectors.joining(", ")));
+        }
+        return protocol;
+    }
+
+    /** The protocols of boards on a wire, without the remote site. */
+    public static List<Protocol> boards() {
+        return Arrays.stream(values()).filter(p -> !p.isRemote()).toList();
     }
 
     /** The API ids, comma-separated, for messages. */

@@ -20,7 +20,7 @@ class EndpointFieldsTest {
 
     @Test
     void a_serial_line_without_baud_rate_gets_the_factory_setting_of_each_protocol() {
-        for (Protocol protocol : Protocol.values()) {
+        for (Protocol protocol : Protocol.boards()) {
             BoardEndpoint endpoint =
                     EndpointFields.endpoint(board(protocol.id(), Map.of("type", "serial", "port", "/dev/ttyUSB0")));
 
