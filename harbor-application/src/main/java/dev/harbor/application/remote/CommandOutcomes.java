@@ -104,6 +104,16 @@ final class CommandOutcomes {
             }
         }
         finish(entry, record.state(), record.reason());
+        reread(entry);
+    }
+
+    /** The spec asks for a re-read of the device after each command: the listing shows its new state at once. */
+    private void reread(Entry entry) {
+        try {
+            mirror.read(entry.lockerId(), devices.device(entry.deviceId()));
+        } catch (RemoteSiteException e) {
+            // The next sync reads it.
+        }
     }
 
     /**
