@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * who sent it is still waiting or the gateway restarted since:
  *
  * <ul>
- *   <li>{@code book} for a new transaction: {@code SUCCESS} keeps the transaction if it still holds
- *       the locker, else the booking is cancelled (nobody is told of it); {@code ERROR} undoes the
+ *   <li>{@code book} for a new transaction: {@code SUCCESS} keeps the transaction while its caller
+ *       waits for it, else the booking is cancelled (nobody was told of it); {@code ERROR} undoes the
  *       assignment.
  *   <li>{@code lock} / {@code unlock} for an open: the locker remembers that Harbor secured the item
  *       ({@code LOCKED}) or released it ({@code BOOKED} again), so that a pick-up only ever unlocks
@@ -61,19 +61,37 @@ final class CommandOutcomes {
         this.clock = clock;
     }
 
-    /** Acts on a command that reached {@code SUCCESS} or {@code ERROR}, and finishes its entry. */
+    /**
+     * Acts on a command that reached {@code SUCCESS} or {@code ERROR} while its caller waits for it,
+     * and finishes its entry.
+     */
     void settle(Entry entry, CommandRecord record) {
+        settle(entry, record, true);
+    }
+
+    /**
+     * As {@link #settle}, for a command nobody waits on any more: its caller gave up, or the gateway
+     * restarted since. A booking that lands now was never confirmed to anyone (a create answers 201
+     * only after its entry is finished), so it is cancelled and the transaction undone: a client
+     * that retries the create gets a fresh one, and one that does not leaves nothing behind.
+     */
+    void settleLeftOver(Entry entry, CommandRecord record) {
+        settle(entry, record, false);
+    }
+
+    private void settle(Entry entry, CommandRecord record, boolean callerWaits) {
         if (!record.state().isFinal()) {
             throw new IllegalArgumentException("only a final command settles, got " + record.state());
         }
         boolean success = record.state() == CommandState.SUCCESS;
         switch (entry.purpose()) {
             case CREATE -> {
-                if (success && !holdsLocker(entry) && !cancelBooking(entry)) {
-                    // The caller gave up (or the gateway restarted) and the booking landed later;
-                    // the cancel did not go out: the entry stays unfinished and is settled again.
+                boolean kept = success && callerWaits && holdsLocker(entry);
+                if (success && !kept && !cancelBooking(entry)) {
+                    // The cancel did not go out: the entry stays unfinished and is settled again.
                     return;
-                } else if (!success) {
+                }
+                if (!kept) {
                     undoAssignment(entry);
                 }
             }

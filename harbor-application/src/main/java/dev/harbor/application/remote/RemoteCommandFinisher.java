@@ -85,7 +85,7 @@ final class RemoteCommandFinisher {
             if (!record.state().isFinal()) {
                 return false;
             }
-            outcomes.settle(entry, record);
+            outcomes.settleLeftOver(entry, record);
             return true;
         }
         RemoteDevice device = devices.device(entry.deviceId());

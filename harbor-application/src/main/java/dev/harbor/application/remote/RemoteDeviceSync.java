@@ -255,9 +255,23 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
         }
         Instant loggedAt = logNow ? now : lastLog;
         Instant next = now.plus(pause);
-        followed.computeIfPresent(id, (k, f) -> new Following(f.locationId(), f.health(), failures, next, loggedAt));
+        followed.computeIfPresent(
+                id,
+                (k, f) -> new Following(f.locationId(), unheard(f.health(), failures, now), failures, next, loggedAt));
         runtime.silent(id, "Bikeep could not be read: " + e.getMessage(), now);
         lockers.findByController(id).forEach(l -> mirror.unreachable(l.id()));
+    }
+
+    /**
+     * The gateways' health while the location cannot be read: no longer the last reading.
+     * {@code UNHEALTHY} at first, {@code DEAD} from the third failure in a row.
+     */
+    private static HealthReading unheard(HealthReading last, int failures, Instant now) {
+        boolean alive = last.health() == Health.HEALTHY || last.health() == Health.UNHEALTHY;
+        if (!alive) {
+            return last;
+        }
+        return failures >= 3 ? new HealthReading(Health.DEAD, now) : new HealthReading(Health.UNHEALTHY, null);
     }
 
     /** Brings the controller's lockers in line with the devices just read. */

@@ -10,6 +10,7 @@ import dev.harbor.application.fakes.InMemoryRemoteDevices;
 import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.LockerView;
 import dev.harbor.application.locker.OpenResult;
+import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.ReleaseTransaction;
 import dev.harbor.domain.controller.BoardEndpoint;
@@ -416,6 +417,105 @@ class RemoteTransactionFlowTest {
         fixture.core.syncRemoteSites();
         assertThat(fixture.core.queryLockers().find(remote).orElseThrow().available())
                 .isTrue();
+    }
+
+    @Test
+    void a_device_taken_upstream_shows_its_real_state_and_is_not_available() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        Locker locker = lockersOf(controller).get(0);
+        site.send(locker.external().deviceId(), DeviceCommand.FORCE_LOCK, null); // an RFID tap
+        waitUntil(() -> upstream(locker) == DeviceState.LOCKED);
+        fixture.clock.advance(Duration.ofSeconds(31));
+
+        fixture.core.syncRemoteSites();
+
+        LockerView view = fixture.core.queryLockers().find(locker.id()).orElseThrow();
+        assertThat(view.state()).isEqualTo(DeviceState.LOCKED);
+        assertThat(view.available()).isFalse();
+        assertThat(create("ride-1")).isInstanceOf(CreateTransaction.Result.NoAvailableLocker.class);
+    }
+
+    @Test
+    void a_webhook_naming_a_device_has_it_read_again_at_the_next_round() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        Locker locker = lockersOf(controller).get(0);
+        site.send(locker.external().deviceId(), DeviceCommand.FORCE_LOCK, null);
+        waitUntil(() -> upstream(locker) == DeviceState.LOCKED);
+        String location = ((Transport.Bikeep) fixture.db
+                        .controllerStore()
+                        .find(controller)
+                        .orElseThrow()
+                        .endpoint()
+                        .transport())
+                .locationId();
+
+        fixture.webhookVerifier = body -> new WebhookVerifier.Verdict.Authentic(
+                "status",
+                "hash-1",
+                List.of(new WebhookVerifier.Event(
+                        location, locker.external().deviceId(), null, null, null, "LOCKED", null)));
+        fixture.core.receiveWebhooks().receive("delivery".getBytes());
+        fixture.core.finishRemoteCommands();
+
+        assertThat(fixture.core.queryLockers().find(locker.id()).orElseThrow().state())
+                .isEqualTo(DeviceState.LOCKED);
+    }
+
+    @Test
+    void a_location_that_cannot_be_read_turns_unhealthy_then_dead() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        assertThat(fixture.controllers.find(controller).orElseThrow().health().health())
+                .isEqualTo(dev.harbor.domain.health.Health.HEALTHY);
+        site.goOffline(true);
+
+        fixture.clock.advance(Duration.ofSeconds(31));
+        fixture.core.syncRemoteSites();
+        var first = fixture.controllers.find(controller).orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            fixture.clock.advance(Duration.ofMinutes(6));
+            fixture.core.syncRemoteSites();
+        }
+        var third = fixture.controllers.find(controller).orElseThrow();
+
+        assertThat(first.runtime().online()).isFalse();
+        assertThat(first.health().health()).isEqualTo(dev.harbor.domain.health.Health.UNHEALTHY);
+        assertThat(third.health().health()).isEqualTo(dev.harbor.domain.health.Health.DEAD);
+    }
+
+    @Test
+    void the_listing_shows_a_devices_new_state_once_its_command_settles() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        create("ride-1");
+        Locker locker = lockersOf(controller).get(0);
+
+        fixture.core.openLocker().openForTransaction(new TransactionId("ride-1"));
+
+        waitUntil(() -> {
+            fixture.core.finishRemoteCommands();
+            return fixture.core.queryLockers().find(locker.id()).orElseThrow().state() == DeviceState.LOCKED;
+        });
+    }
+
+    @Test
+    void a_location_is_added_once_and_never_by_a_board_change() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        var stored = fixture.db.controllerStore().find(controller).orElseThrow();
+
+        var again = fixture.controllers.add(
+                new AddCommand("Again", stored.endpoint(), null, null, DiscoveredVia.MANUAL), Actor.SYSTEM);
+        var resized = fixture.controllers.adjustLockerCount(controller, 5, Actor.SYSTEM);
+        var replaced = fixture.controllers.replace(controller, stored.endpoint(), Actor.SYSTEM);
+
+        assertThat(again).isInstanceOf(AddResult.EndpointInUse.class);
+        assertThat(resized)
+                .isInstanceOf(dev.harbor.application.controller.ManageControllers.AdjustResult.NotForRemote.class);
+        assertThat(replaced)
+                .isInstanceOf(dev.harbor.application.controller.ManageControllers.ChangeResult.NotForRemote.class);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
