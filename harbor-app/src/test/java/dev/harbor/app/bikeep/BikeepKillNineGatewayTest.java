@@ -1,0 +1,148 @@
+package dev.harbor.app.bikeep;
+
+import static dev.harbor.app.bikeep.BikeepGateway.addLocation;
+import static dev.harbor.app.bikeep.BikeepGateway.create;
+import static dev.harbor.app.bikeep.BikeepGateway.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.harbor.app.HarborServer;
+import dev.harbor.bikeep.simulator.BikeepSimulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A gateway process killed with SIGKILL while its {@code book} is in flight: the booking lands
+ * upstream with nobody waiting, and the next gateway on the same database cancels it.
+ */
+class BikeepKillNineGatewayTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private BikeepSimulator sim;
+    private Process child;
+    private HarborServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Disabled("fails on main: after the kill the transaction row (never answered 201) survives, so the next "
+            + "gateway keeps the booking for it instead of cancelling it; the expected outcome is a design decision")
+    @Test
+    void a_booking_in_flight_when_the_gateway_is_killed_is_cancelled_by_the_next_one() throws Exception {
+        sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
+                .withCommandDelays(Duration.ofMillis(2_500), Duration.ofMillis(500))
+                .withCommandTimeout(Duration.ofSeconds(30)));
+        String location = sim.addLocation("BIKE_LOCKERS", "Station B", 1);
+        String device = sim.deviceIds(location).get(0);
+        Map<String, String> env = BikeepGateway.environment(dir, Map.of(), sim);
+
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        StringBuffer output = new StringBuffer();
+        child = startChild(env, port, output);
+        Http http = BikeepGateway.http(port.get(60, TimeUnit.SECONDS));
+        addLocation(http, location);
+        Thread creator = new Thread(() -> {
+            try {
+                create(http, "ride-1", "bike-locker");
+            } catch (Exception connectionLost) {
+                // expected: the gateway dies under it
+            }
+        });
+        creator.start();
+        waitUntil(
+                "the book reached Bikeep",
+                Duration.ofSeconds(10),
+                () -> sim.requests().stream()
+                        .anyMatch(
+                                r -> r.path().endsWith("/commands") && r.body().contains("book")));
+        Thread.sleep(200); // the gateway has the command's answer and is polling it
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        creator.join(10_000);
+        assertThat(sim.deviceState(device)).as("the book is still on its way").isNotEqualTo("BOOKED");
+        waitUntil("the booking lands upstream", Duration.ofSeconds(10), () -> "BOOKED".equals(sim.deviceState(device)));
+
+        server = BikeepGateway.start(env, BikeepGateway.FAST);
+        Http restarted = BikeepGateway.http(server.port());
+        int before = sim.requests().size();
+        try {
+            waitUntil(
+                    "the next gateway cancels the booking",
+                    Duration.ofSeconds(20),
+                    () -> "UNLOCKED".equals(sim.deviceState(device)));
+        } catch (AssertionError e) {
+            StringBuilder seen = new StringBuilder();
+            sim.requests().stream()
+                    .skip(Math.max(0, before - 5))
+                    .limit(40)
+                    .forEach(r -> seen.append(r.method())
+                            .append(' ')
+                            .append(r.path())
+                            .append(' ')
+                            .append(r.body())
+                            .append('\n'));
+            throw new AssertionError(e.getMessage() + "; device " + sim.deviceState(device) + "; transaction "
+                    + restarted.send("GET", "/transactions/ride-1", null).raw() + "; Bikeep saw:\n" + seen);
+        }
+        assertThat(restarted.send("GET", "/transactions/ride-1", null).status())
+                .as(output.toString())
+                .isEqualTo(404);
+    }
+
+    private static Process startChild(Map<String, String> env, CompletableFuture<Integer> port, StringBuffer output)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.HarborServer")
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        port.complete(Integer.parseInt(matcher.group(1)));
+                    }
+                }
+            } catch (Exception closed) {
+                // the process is gone
+            } finally {
+                port.completeExceptionally(new IllegalStateException("the gateway exited:\n" + output));
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+}
