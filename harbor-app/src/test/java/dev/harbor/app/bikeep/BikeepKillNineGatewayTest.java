@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +50,6 @@ class BikeepKillNineGatewayTest {
         }
     }
 
-    @Disabled("fails on main: after the kill the transaction row (never answered 201) survives, so the next "
-            + "gateway keeps the booking for it instead of cancelling it; the expected outcome is a design decision")
     @Test
     void a_booking_in_flight_when_the_gateway_is_killed_is_cancelled_by_the_next_one() throws Exception {
         sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
@@ -100,6 +97,7 @@ class BikeepKillNineGatewayTest {
             StringBuilder seen = new StringBuilder();
             sim.requests().stream()
                     .skip(Math.max(0, before - 5))
+                    .filter(r -> !r.path().contains("oauth2")) // a token request's body holds the secret
                     .limit(40)
                     .forEach(r -> seen.append(r.method())
                             .append(' ')

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one command to a remote device the way spec/bikeep.md asks: written to the command log
  * first, sent once (never again after its answer was lost), then polled until it answers what the
- * caller waits for or the caller's patience runs out. While a caller waits, the entry is its own;
- * once the caller lets go of an unfinished entry, {@link RemoteCommandFinisher} follows it.
+ * caller waits for or the caller's patience runs out. The entry is the caller's until it calls
+ * {@link #letGo} (after acting on the answer); from then on an unfinished entry is followed by
+ * {@link RemoteCommandFinisher}, which would otherwise take a booking its caller is about to
+ * confirm for one nobody waits on.
  */
 final class CommandRunner {
 
@@ -97,8 +99,16 @@ final class CommandRunner {
                 }
             }
             return new Run.Answered(entry, record);
-        } finally {
+        } catch (RuntimeException | Error e) {
             owned.remove(entry.id());
+            throw e;
+        }
+    }
+
+    /** The caller is done with the run's entry: if it is still unfinished, the finisher takes it on. */
+    void letGo(Run run) {
+        if (run != null) {
+            owned.remove(run.entry().id());
         }
     }
 

@@ -94,26 +94,28 @@ final class RemoteBookingFlow implements RemoteBookings {
                     now.plus(settings.bookingTtl()),
                     record -> false,
                     settings.commandTimeout());
-            if (run instanceof Run.Answered answered) {
-                outcomes.settle(answered.entry(), answered.record());
-                if (answered.record().state() == CommandState.SUCCESS) {
-                    refresh(locker);
-                    return new Booking.Booked(assigned.transaction());
+            try {
+                if (run instanceof Run.Answered answered) {
+                    outcomes.settle(answered.entry(), answered.record());
+                    if (answered.record().state() == CommandState.SUCCESS) {
+                        refresh(locker);
+                        return new Booking.Booked(assigned.transaction());
+                    }
+                    failure = "device " + describe(locker) + " refused the booking: "
+                            + answered.record().reason();
+                } else if (run instanceof Run.NotSent notSent) {
+                    transactions.undo(id, DeviceStatus.initial(clock.instant()));
+                    failure =
+                            "Bikeep could not be reached: " + notSent.problem().getMessage();
+                } else {
+                    // Maybe booked, maybe not: nobody is told of this transaction; the finisher cancels a
+                    // booking that lands later, and the device stays out of the choice until then.
+                    transactions.undo(id, DeviceStatus.initial(clock.instant()));
+                    failure =
+                            "device " + describe(locker) + " did not confirm the booking: " + ((Run.Pending) run).why();
                 }
-                failure = "device " + describe(locker) + " refused the booking: "
-                        + answered.record().reason();
-            } else if (run instanceof Run.NotSent notSent) {
-                outcomes.finish(
-                        notSent.entry(),
-                        CommandState.NOT_SENT,
-                        notSent.problem().getMessage());
-                transactions.undo(id, DeviceStatus.initial(clock.instant()));
-                failure = "Bikeep could not be reached: " + notSent.problem().getMessage();
-            } else {
-                // Maybe booked, maybe not: nobody is told of this transaction; the finisher cancels a
-                // booking that lands later, and the device stays out of the choice until then.
-                transactions.undo(id, DeviceStatus.initial(clock.instant()));
-                failure = "device " + describe(locker) + " did not confirm the booking: " + ((Run.Pending) run).why();
+            } finally {
+                runner.letGo(run);
             }
         }
         if (tried == 0) {
@@ -130,16 +132,12 @@ final class RemoteBookingFlow implements RemoteBookings {
             device = devices.device(deviceId);
         } catch (RemoteSiteException e) {
             return new Outcome.ControllerUnavailable(
-                    "Bikeep could not be reached; the transaction is kept: " + e.getMessage(),
-                    null,
-                    RemoteProblem.of(e));
+                    "Bikeep could not be reached: " + e.getMessage(), null, RemoteProblem.of(e));
         }
         mirror.read(locker.id(), device);
         if (device.state() == null) {
             return new Outcome.ControllerUnavailable(
-                    "device " + describe(locker) + " reports no state Harbor can act on; the transaction is kept",
-                    null,
-                    null);
+                    "device " + describe(locker) + " reports no state Harbor can act on", null, null);
         }
         Optional<DeviceCommand> command = actions.toRelease(device.state());
         Instant now = clock.instant();
@@ -153,7 +151,16 @@ final class RemoteBookingFlow implements RemoteBookings {
                 null,
                 record -> false,
                 settings.commandTimeout());
-        if (command.get() == DeviceCommand.FORCE_UNLOCK) {
+        try {
+            return released(transaction, locker, device, command.get(), run);
+        } finally {
+            runner.letGo(run);
+        }
+    }
+
+    private Outcome released(
+            Transaction transaction, Locker locker, RemoteDevice device, DeviceCommand command, Run run) {
+        if (command == DeviceCommand.FORCE_UNLOCK) {
             auditor.record(
                     Actor.LOCAL_CLIENT,
                     "device.force-unlock",
@@ -168,20 +175,17 @@ final class RemoteBookingFlow implements RemoteBookings {
                 return new Outcome.Released();
             }
             return new Outcome.ControllerUnavailable(
-                    command.get().wireName() + " failed; the transaction is kept",
-                    answered.record().reason(),
-                    null);
+                    command.wireName() + " failed", answered.record().reason(), null);
         }
         if (run instanceof Run.NotSent notSent) {
             return new Outcome.ControllerUnavailable(
-                    "Bikeep could not be reached; the transaction is kept: "
-                            + notSent.problem().getMessage(),
+                    "Bikeep could not be reached: " + notSent.problem().getMessage(),
                     null,
                     RemoteProblem.of(notSent.problem()));
         }
         return new Outcome.ControllerUnavailable(
-                command.get().wireName() + " was sent but not confirmed (" + ((Run.Pending) run).why()
-                        + "); the transaction is kept until the device is free",
+                command.wireName() + " was sent but not confirmed (" + ((Run.Pending) run).why()
+                        + "); the transaction stays until the device is free",
                 null,
                 null);
     }

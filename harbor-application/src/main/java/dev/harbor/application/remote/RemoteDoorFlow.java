@@ -121,6 +121,7 @@ final class RemoteDoorFlow implements RemoteDoors {
                 break;
             }
             attempts++;
+            runner.letGo(run);
             run = runner.run(
                     new RemoteCommandLog.NewEntry(
                             transaction == null ? null : transaction.id(),
@@ -136,6 +137,14 @@ final class RemoteDoorFlow implements RemoteDoors {
                 break;
             }
         }
+        try {
+            return opened(locker, command, run, attempts);
+        } finally {
+            runner.letGo(run);
+        }
+    }
+
+    private OpenResult opened(Locker locker, DeviceCommand command, Run run, int attempts) {
         if (run instanceof Run.Answered done) {
             CommandRecord record = done.record();
             if (record.state().isFinal()) {

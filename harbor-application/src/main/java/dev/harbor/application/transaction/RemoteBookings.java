@@ -44,7 +44,7 @@ public interface RemoteBookings {
         @Override
         public ReleaseTransaction.Outcome release(Transaction transaction, Locker locker) {
             return new ReleaseTransaction.Outcome.ControllerUnavailable(
-                    "the remote site is not configured; the transaction is kept", null, null);
+                    "the remote site is not configured", null, null);
         }
     };
 }

@@ -53,7 +53,16 @@ class RemoteTransactionFlowTest {
 
     private void start(RemoteSiteSettings settings) {
         fixture = UseCaseFixture.withRemoteSite(clock -> site = new InMemoryRemoteDevices(clock), settings);
-        stepper.scheduleWithFixedDelay(() -> site.step(), 3, 3, TimeUnit.MILLISECONDS);
+        stepper.scheduleWithFixedDelay(
+                () -> {
+                    site.step();
+                    // As the gateway does: the finisher runs beside every caller, and must never
+                    // take over a command its caller still waits on.
+                    fixture.core.finishRemoteCommands();
+                },
+                3,
+                3,
+                TimeUnit.MILLISECONDS);
     }
 
     private ControllerId addLocation(int devices) {
