@@ -204,7 +204,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
             Removal removal = store.remove(id, force, clock.instant());
             if (removal instanceof Removal.Removed removed) {
                 board.detach(id);
-                remoteLocations.removed(id);
+                remoteLocations.removed(id, removed.releasedTransactions());
                 runtime.detached(id);
                 removed.releasedTransactions()
                         .forEach(t -> auditor.record(

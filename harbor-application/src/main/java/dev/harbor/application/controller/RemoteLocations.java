@@ -6,6 +6,8 @@ import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.health.HealthReading;
+import dev.harbor.domain.transaction.Transaction;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,8 +26,11 @@ public interface RemoteLocations {
     /** Starts following a stored location after a start: its devices are read by the next sync. */
     void follow(Controller controller);
 
-    /** The controller was removed: its devices are no longer followed. */
-    void removed(ControllerId id);
+    /**
+     * The controller was removed: its devices are no longer followed, and those of the
+     * transactions its removal ended (with force) are freed upstream.
+     */
+    void removed(ControllerId id, List<Transaction> released);
 
     /** The health of a location's gateways as last read; empty when not known. */
     Optional<HealthReading> health(ControllerId id);
@@ -42,7 +47,7 @@ public interface RemoteLocations {
         public void follow(Controller controller) {}
 
         @Override
-        public void removed(ControllerId id) {}
+        public void removed(ControllerId id, List<Transaction> released) {}
 
         @Override
         public Optional<HealthReading> health(ControllerId id) {

@@ -13,7 +13,9 @@ import dev.harbor.domain.command.CommandState;
 import dev.harbor.domain.device.DeviceCommand;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.device.RemoteActionCommands;
 import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +46,7 @@ final class CommandOutcomes {
     private final LockerStore lockers;
     private final DeviceMirror mirror;
     private final RemoteDevices devices;
+    private final RemoteActionCommands actions;
     private final Clock clock;
 
     CommandOutcomes(
@@ -52,12 +55,14 @@ final class CommandOutcomes {
             LockerStore lockers,
             DeviceMirror mirror,
             RemoteDevices devices,
+            RemoteActionCommands actions,
             Clock clock) {
         this.commandLog = commandLog;
         this.transactions = transactions;
         this.lockers = lockers;
         this.mirror = mirror;
         this.devices = devices;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -175,25 +180,42 @@ final class CommandOutcomes {
                 "Device {} was booked for transaction {}, which nobody was told of: cancelling the booking",
                 create.deviceId(),
                 create.transactionId());
-        Entry undo = commandLog.begin(new RemoteCommandLog.NewEntry(
-                null,
-                create.lockerId(),
-                create.deviceId(),
-                DeviceCommand.CANCEL_BOOKING,
-                Purpose.UNDO,
-                clock.instant()));
+        return sendUndo(create.lockerId(), create.deviceId(), DeviceCommand.CANCEL_BOOKING);
+    }
+
+    /**
+     * Frees a device whose transaction Harbor ended without it (its controller was removed with
+     * force): the command its state needs, written to the log like any other.
+     *
+     * @return {@code false} when the device could not be read or the command not sent
+     */
+    boolean free(LockerId lockerId, String deviceId) {
+        try {
+            DeviceState state = devices.device(deviceId).state();
+            Optional<DeviceCommand> command = state == null ? Optional.empty() : actions.toRelease(state);
+            if (command.isEmpty()) {
+                return state != null;
+            }
+            log.warn("Freeing Bikeep device {} ({}): its transaction ended without it", deviceId, state);
+            return sendUndo(lockerId, deviceId, command.get());
+        } catch (RemoteSiteException e) {
+            log.error("Bikeep device {} could not be freed ({}); free it in Bikeep", deviceId, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Sends a command that undoes something of Harbor's, written to the log first. */
+    private boolean sendUndo(LockerId lockerId, String deviceId, DeviceCommand command) {
+        Entry undo = commandLog.begin(
+                new RemoteCommandLog.NewEntry(null, lockerId, deviceId, command, Purpose.UNDO, clock.instant()));
         mirror.commandStarted(undo.lockerId(), undo.id());
         try {
-            commandLog.sent(
-                    undo.id(),
-                    devices.send(create.deviceId(), DeviceCommand.CANCEL_BOOKING, null)
-                            .id());
+            commandLog.sent(undo.id(), devices.send(deviceId, command, null).id());
             return true;
         } catch (CommandOutcomeUnknownException e) {
-            return true; // the log holds the cancel: a later round reads the device
+            return true; // the log holds it: a later round reads the device
         } catch (RemoteSiteException e) {
-            log.warn(
-                    "Cancelling the booking of device {} failed ({}); trying again", create.deviceId(), e.getMessage());
+            log.warn("{} for device {} failed ({}); trying again", command.wireName(), deviceId, e.getMessage());
             finish(undo, CommandState.NOT_SENT, e.getMessage());
             return false;
         }

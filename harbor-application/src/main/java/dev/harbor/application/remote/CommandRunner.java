@@ -7,10 +7,11 @@ import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.RemoteSiteException;
 import dev.harbor.domain.command.CommandRecord;
 import dev.harbor.domain.command.CommandState;
+import dev.harbor.domain.locker.LockerId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ final class CommandRunner {
     private final DeviceMirror mirror;
     private final Duration poll;
     private final Clock clock;
-    private final Set<Long> owned = ConcurrentHashMap.newKeySet();
+    /** Lockers a caller is sending to or waiting on, counted, marked before the log entry exists. */
+    private final Map<LockerId, Integer> live = new ConcurrentHashMap<>();
 
     CommandRunner(RemoteDevices devices, RemoteCommandLog commandLog, DeviceMirror mirror, Duration poll, Clock clock) {
         this.devices = devices;
@@ -67,8 +69,15 @@ final class CommandRunner {
             Predicate<CommandRecord> answered,
             Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        Entry entry = commandLog.begin(newEntry);
-        owned.add(entry.id());
+        // Marked first: the finisher must never see the entry as nobody's, not even for an instant.
+        live.merge(newEntry.lockerId(), 1, Integer::sum);
+        Entry entry;
+        try {
+            entry = commandLog.begin(newEntry);
+        } catch (RuntimeException | Error e) {
+            release(newEntry.lockerId());
+            throw e;
+        }
         mirror.commandStarted(entry.lockerId(), entry.id());
         try {
             CommandRecord record;
@@ -100,7 +109,7 @@ final class CommandRunner {
             }
             return new Run.Answered(entry, record);
         } catch (RuntimeException | Error e) {
-            owned.remove(entry.id());
+            release(entry.lockerId());
             throw e;
         }
     }
@@ -108,13 +117,20 @@ final class CommandRunner {
     /** The caller is done with the run's entry: if it is still unfinished, the finisher takes it on. */
     void letGo(Run run) {
         if (run != null) {
-            owned.remove(run.entry().id());
+            release(run.entry().lockerId());
         }
     }
 
-    /** Whether a caller is still waiting on this entry. */
-    boolean isOwned(long entryId) {
-        return owned.contains(entryId);
+    /**
+     * Whether a caller is sending to or waiting on this entry's locker: the finisher leaves every
+     * entry of that locker alone until the caller is done.
+     */
+    boolean isOwned(Entry entry) {
+        return live.containsKey(entry.lockerId());
+    }
+
+    private void release(LockerId lockerId) {
+        live.computeIfPresent(lockerId, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private boolean sleep() {

@@ -5,6 +5,7 @@ import dev.harbor.application.locker.RemoteReadings;
 import dev.harbor.application.port.RemoteDevices.RemoteDevice;
 import dev.harbor.domain.locker.LockerId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,7 @@ final class DeviceMirror implements RemoteReadings {
 
     private final Map<LockerId, RemoteReading> readings = new ConcurrentHashMap<>();
     private final Map<LockerId, Set<Long>> inFlight = new ConcurrentHashMap<>();
+    private final Map<LockerId, String> deviceIds = new ConcurrentHashMap<>();
 
     @Override
     public RemoteReading of(LockerId id) {
@@ -27,7 +29,13 @@ final class DeviceMirror implements RemoteReadings {
                 : new RemoteReading(reading.state(), reading.changedAt(), reading.timeoutAt(), reading.online(), busy);
     }
 
+    /** The device behind a locker, as last read; empty when never read since the start. */
+    Optional<String> deviceOf(LockerId id) {
+        return Optional.ofNullable(deviceIds.get(id));
+    }
+
     void read(LockerId id, RemoteDevice device) {
+        deviceIds.put(id, device.id());
         readings.put(
                 id,
                 new RemoteReading(
@@ -42,6 +50,7 @@ final class DeviceMirror implements RemoteReadings {
 
     void forget(LockerId id) {
         readings.remove(id);
+        deviceIds.remove(id);
     }
 
     /** The command log's entry {@code entryId} is unfinished: the locker is busy until it ends. Idempotent. */

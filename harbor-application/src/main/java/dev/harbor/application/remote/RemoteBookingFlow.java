@@ -97,7 +97,7 @@ final class RemoteBookingFlow implements RemoteBookings {
             try {
                 if (run instanceof Run.Answered answered) {
                     outcomes.settle(answered.entry(), answered.record());
-                    if (answered.record().state() == CommandState.SUCCESS) {
+                    if (answered.record().state() == CommandState.SUCCESS && stillHolds(id, locker)) {
                         refresh(locker);
                         return new Booking.Booked(assigned.transaction());
                     }
@@ -188,6 +188,15 @@ final class RemoteBookingFlow implements RemoteBookings {
                         + "); the transaction stays until the device is free",
                 null,
                 null);
+    }
+
+    /** Confirmed only what the database still holds: a 201 must never name a transaction that is gone. */
+    private boolean stillHolds(TransactionId id, Locker locker) {
+        return transactions
+                .find(id)
+                .filter(Transaction::isActive)
+                .map(t -> t.lockerId().equals(locker.id()))
+                .orElse(false);
     }
 
     private void refresh(Locker locker) {

@@ -10,6 +10,8 @@ import dev.harbor.domain.device.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +57,17 @@ final class RemoteCommandFinisher {
      */
     synchronized int finishPending() {
         int settled = 0;
-        for (Entry entry : commandLog.unfinished()) {
-            if (runner.isOwned(entry.id())) {
+        for (Entry listed : commandLog.unfinished()) {
+            if (runner.isOwned(listed)) {
                 continue;
             }
+            // Read again after the ownership check: a caller finishes its entry before it lets go,
+            // so an entry still unfinished now is truly nobody's. The list may be older than that.
+            Optional<Entry> current = commandLog.find(listed.id()).filter(e -> !e.isFinished());
+            if (current.isEmpty()) {
+                continue;
+            }
+            Entry entry = current.get();
             // Maybe left over from before a restart: its locker is busy until it is settled.
             mirror.commandStarted(entry.lockerId(), entry.id());
             try {
@@ -81,14 +90,29 @@ final class RemoteCommandFinisher {
 
     private boolean finish(Entry entry) {
         if (entry.commandId() != null) {
-            CommandRecord record = devices.command(entry.commandId());
-            if (!record.state().isFinal()) {
-                return false;
+            Optional<CommandRecord> record = known(() -> devices.command(entry.commandId()));
+            if (record.isPresent()) {
+                if (!record.get().state().isFinal()) {
+                    return false;
+                }
+                outcomes.settleLeftOver(entry, record.get());
+                return true;
             }
-            outcomes.settleLeftOver(entry, record);
+            log.warn(
+                    "Bikeep no longer knows command {}; reading device {} instead",
+                    entry.commandId(),
+                    entry.deviceId());
+        }
+        Optional<RemoteDevice> read = known(() -> devices.device(entry.deviceId()));
+        if (read.isEmpty()) {
+            log.warn(
+                    "Bikeep no longer knows device {}: its command {} is settled as unknown",
+                    entry.deviceId(),
+                    entry.id());
+            outcomes.settleUnknown(entry, null);
             return true;
         }
-        RemoteDevice device = devices.device(entry.deviceId());
+        RemoteDevice device = read.get();
         if (device.state() == DeviceState.ALLOCATED) {
             return false; // the device is still taking a command; read it again next round
         }
@@ -99,6 +123,18 @@ final class RemoteCommandFinisher {
                 device.state());
         outcomes.settleUnknown(entry, device.state());
         return true;
+    }
+
+    /** The answer, or empty when the remote site does not know what was asked (it will not later either). */
+    private static <T> Optional<T> known(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (RemoteSiteException e) {
+            if (e.kind() == RemoteSiteException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private void prune() {

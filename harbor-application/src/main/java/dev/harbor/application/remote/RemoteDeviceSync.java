@@ -30,6 +30,7 @@ import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
+import dev.harbor.domain.transaction.Transaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     private final LayoutStore layout;
     private final RemoteDevices devices;
     private final DeviceMirror mirror;
+    private final CommandOutcomes outcomes;
     private final ControllerRuntime runtime;
     private final Auditor auditor;
     private final RemoteSiteSettings settings;
@@ -88,6 +90,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             LayoutStore layout,
             RemoteDevices devices,
             DeviceMirror mirror,
+            CommandOutcomes outcomes,
             ControllerRuntime runtime,
             Auditor auditor,
             RemoteSiteSettings settings,
@@ -97,6 +100,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
         this.layout = layout;
         this.devices = devices;
         this.mirror = mirror;
+        this.outcomes = outcomes;
         this.runtime = runtime;
         this.auditor = auditor;
         this.settings = settings;
@@ -159,8 +163,13 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     }
 
     @Override
-    public void removed(ControllerId id) {
+    public void removed(ControllerId id, List<Transaction> released) {
         followed.remove(id);
+        // Their transactions ended with the controller: their devices must not stay booked upstream.
+        for (Transaction transaction : released) {
+            mirror.deviceOf(transaction.lockerId()).ifPresent(device -> outcomes.free(transaction.lockerId(), device));
+            mirror.forget(transaction.lockerId());
+        }
     }
 
     @Override

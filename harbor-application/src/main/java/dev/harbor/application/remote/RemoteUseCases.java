@@ -16,6 +16,7 @@ import dev.harbor.application.port.TransactionStore;
 import dev.harbor.application.transaction.RemoteBookings;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceStateMachine;
+import dev.harbor.domain.device.RemoteActionCommands;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,9 +55,10 @@ public record RemoteUseCases(
             Clock clock) {
         DeviceMirror mirror = new DeviceMirror();
         CommandRunner runner = new CommandRunner(devices, commandLog, mirror, settings.commandPoll(), clock);
-        CommandOutcomes outcomes = new CommandOutcomes(commandLog, transactions, lockers, mirror, devices, clock);
-        RemoteDeviceSync sync =
-                new RemoteDeviceSync(controllers, lockers, layout, devices, mirror, runtime, auditor, settings, clock);
+        CommandOutcomes outcomes = new CommandOutcomes(
+                commandLog, transactions, lockers, mirror, devices, new RemoteActionCommands(machine), clock);
+        RemoteDeviceSync sync = new RemoteDeviceSync(
+                controllers, lockers, layout, devices, mirror, outcomes, runtime, auditor, settings, clock);
         RemoteCommandFinisher finisher =
                 new RemoteCommandFinisher(commandLog, devices, mirror, runner, outcomes, clock);
         return new RemoteUseCases(

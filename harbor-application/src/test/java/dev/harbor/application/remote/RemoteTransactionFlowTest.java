@@ -376,7 +376,19 @@ class RemoteTransactionFlowTest {
         long booked = lockersOf(controller).stream()
                 .filter(l -> upstream(l) == DeviceState.BOOKED)
                 .count();
-        assertThat(booked).isEqualTo(1);
+        StringBuilder log = new StringBuilder();
+        for (long e = 1; e < 12; e++) {
+            fixture.db.remoteCommandLog().find(e).ifPresent(x -> log.append(x).append('\n'));
+        }
+        log.append(fixture.core.queryTransactions().active()).append('\n');
+        lockersOf(controller)
+                .forEach(l -> log.append(l.id())
+                        .append(' ')
+                        .append(upstream(l))
+                        .append(' ')
+                        .append(l.device())
+                        .append('\n'));
+        assertThat(booked).as(log.toString()).isEqualTo(1);
     }
 
     @Test
@@ -525,6 +537,53 @@ class RemoteTransactionFlowTest {
                 .isInstanceOf(dev.harbor.application.controller.ManageControllers.AdjustResult.NotForRemote.class);
         assertThat(replaced)
                 .isInstanceOf(dev.harbor.application.controller.ManageControllers.ChangeResult.NotForRemote.class);
+    }
+
+    @Test
+    void removing_a_location_with_force_frees_the_devices_of_the_transactions_it_ends() {
+        start(FAST);
+        ControllerId controller = addLocation(2);
+        create("ride-1");
+        Locker booked = lockersOf(controller).stream()
+                .filter(l -> l.device().isHeld())
+                .findFirst()
+                .orElseThrow();
+        assertThat(upstream(booked)).isEqualTo(DeviceState.BOOKED);
+
+        var removal = fixture.controllers.remove(controller, true, Actor.admin("ops"));
+
+        assertThat(removal).isEqualTo(new dev.harbor.application.controller.ManageControllers.RemoveResult.Removed(1));
+        waitUntil(() -> upstream(booked) == DeviceState.UNLOCKED);
+        waitUntil(() -> fixture.db.remoteCommandLog().unfinished().isEmpty());
+    }
+
+    @Test
+    void concurrent_creates_beside_the_finisher_each_get_their_own_booked_device() throws Exception {
+        start(FAST);
+        ControllerId controller = addLocation(20);
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<CreateTransaction.Result>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String id = "ride-" + i;
+                results.add(pool.submit(() -> create(id)));
+            }
+            java.util.Set<LockerId> lockers = new java.util.HashSet<>();
+            for (var result : results) {
+                CreateTransaction.Result created = result.get(30, TimeUnit.SECONDS);
+                assertThat(created).isInstanceOf(CreateTransaction.Result.Created.class);
+                lockers.add(((CreateTransaction.Result.Created) created)
+                        .transaction()
+                        .lockerId());
+            }
+            assertThat(lockers).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        waitUntil(() -> fixture.db.remoteCommandLog().unfinished().isEmpty());
+        assertThat(lockersOf(controller))
+                .allMatch(l -> upstream(l) == DeviceState.BOOKED && l.device().isHeld());
+        assertThat(fixture.core.queryTransactions().active()).hasSize(20);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
