@@ -1,5 +1,6 @@
 package dev.harbor.app.bikeep;
 
+import dev.harbor.app.testing.TestDatabases;
 import java.util.Map;
 
 class BikeepFlowGatewayPostgresTest extends BikeepFlowGatewayTest {
@@ -9,7 +10,7 @@ class BikeepFlowGatewayPostgresTest extends BikeepFlowGatewayTest {
     @Override
     Map<String, String> database() throws Exception {
         if (url == null) {
-            url = Databases.freshPostgresSchema();
+            url = TestDatabases.freshPostgresSchema();
         }
         return Map.of("HARBOR_DB_URL", url);
     }
@@ -17,7 +18,7 @@ class BikeepFlowGatewayPostgresTest extends BikeepFlowGatewayTest {
     @Override
     void dropDatabase() throws Exception {
         if (url != null) {
-            Databases.dropSchemaOf(url);
+            TestDatabases.dropSchemaOf(url);
         }
     }
 }

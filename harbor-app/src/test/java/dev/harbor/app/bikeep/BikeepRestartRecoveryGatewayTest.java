@@ -6,6 +6,7 @@ import static dev.harbor.app.bikeep.BikeepGateway.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.app.HarborServer;
+import dev.harbor.app.testing.TestDatabases;
 import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.bikeep.simulator.BikeepSimulator;
 import java.nio.file.Path;
@@ -48,11 +49,11 @@ class BikeepRestartRecoveryGatewayTest {
 
     @Test
     void a_booking_landing_while_the_gateway_is_down_is_cancelled_after_the_restart_on_postgresql() throws Exception {
-        String url = Databases.freshPostgresSchema();
+        String url = TestDatabases.freshPostgresSchema();
         try {
             recovers(Map.of("HARBOR_DB_URL", url));
         } finally {
-            Databases.dropSchemaOf(url);
+            TestDatabases.dropSchemaOf(url);
         }
     }
 

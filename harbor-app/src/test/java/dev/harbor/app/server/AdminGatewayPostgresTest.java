@@ -1,5 +1,6 @@
 package dev.harbor.app.server;
 
+import dev.harbor.app.testing.TestDatabases;
 import java.util.Map;
 
 class AdminGatewayPostgresTest extends AdminGatewayTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
+import dev.harbor.app.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package dev.harbor.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.app.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.harbor.app.bikeep;
+package dev.harbor.app.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,18 +8,20 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The PostgreSQL the tests use ({@code HARBOR_TEST_DB_URL}, default the local server), one fresh
- * schema per test. Never skipped: an unreachable database fails the test.
+ * The PostgreSQL the tests use ({@code HARBOR_TEST_DB_URL}, default the local server), with one
+ * fresh schema per test so runs never see each other's data. Never skipped: an unreachable
+ * database fails the test.
  */
-final class Databases {
+public final class TestDatabases {
 
-    static final String URL =
+    public static final String URL =
             System.getenv().getOrDefault("HARBOR_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private Databases() {}
+    private TestDatabases() {}
 
-    static String freshPostgresSchema() throws SQLException {
-        String schema = "harbor_bikeep_"
+    /** Creates a new schema and returns a JDBC URL whose connections use it. */
+    public static String freshPostgresSchema() throws SQLException {
+        String schema = "harbor_app_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(URL);
                 Statement statement = connection.createStatement()) {
@@ -28,7 +30,7 @@ final class Databases {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static void dropSchemaOf(String url) throws SQLException {
+    public static void dropSchemaOf(String url) throws SQLException {
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         try (Connection connection = DriverManager.getConnection(URL);
                 Statement statement = connection.createStatement()) {
