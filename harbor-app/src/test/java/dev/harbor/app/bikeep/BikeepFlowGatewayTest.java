@@ -210,6 +210,78 @@ abstract class BikeepFlowGatewayTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void releasing_a_locked_device_sends_force_unlock() throws Exception {
+        addLocation(http, location);
+        assertThat(create(http, "ride-4", "bike-locker").status()).isEqualTo(201);
+        String device = deviceOf(lockerOf("ride-4"));
+        assertThat(http.send("POST", "/transactions/ride-4/open", null).status())
+                .isEqualTo(200);
+        waitUntil("the device is LOCKED upstream", WAIT, () -> "LOCKED".equals(sim.deviceState(device)));
+
+        Http.Reply released = http.send("DELETE", "/transactions/ride-4", null);
+
+        assertThat(released.status()).as(released.raw()).isEqualTo(204);
+        assertThat(sim.deviceState(device)).isEqualTo("UNLOCKED");
+        assertThat(sim.requests()).anySatisfy(r -> assertThat(r.body()).contains("force-unlock"));
+        assertThat(http.send("GET", "/transactions/ride-4", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_maintenance_open_sends_force_unlock_and_keeps_the_transaction() throws Exception {
+        addLocation(http, location);
+        assertThat(create(http, "ride-5", "bike-locker").status()).isEqualTo(201);
+        long lockerId = lockerOf("ride-5");
+        String device = deviceOf(lockerId);
+
+        Http.Reply opened = http.send("POST", "/lockers/" + lockerId + "/open", null);
+
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(200);
+        assertThat(opened.body().get("doorOpen").isNull()).isTrue();
+        assertThat(sim.deviceState(device)).isEqualTo("UNLOCKED");
+        assertThat(sim.requests()).anySatisfy(r -> assertThat(r.body()).contains("force-unlock"));
+        assertThat(http.send("GET", "/transactions/ride-5", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_device_taken_by_an_rfid_tap_is_not_handed_out() throws Exception {
+        JsonNode controller = addLocation(http, location);
+        List<JsonNode> lockers = lockersOf(controller);
+        String tapped = lockers.get(0).get("external").get("deviceId").asText();
+        long tappedLocker = lockers.get(0).get("lockerId").asLong();
+        sim.takeByRfidTap(tapped);
+        waitUntil(
+                "Harbor sees the tapped device LOCKED",
+                WAIT,
+                () -> "LOCKED".equals(locker(http, tappedLocker).get("state").asText()));
+        assertThat(locker(http, tappedLocker).get("available").asBoolean()).isFalse();
+
+        for (String id : List.of("ride-6", "ride-7")) {
+            create(http, id, "bike-locker");
+        }
+
+        assertThat(lockerOf("ride-6")).isNotEqualTo(tappedLocker);
+        Http.Reply second = http.send("GET", "/transactions/ride-7", null);
+        assertThat(second.status())
+                .as("one free device was left for two creates")
+                .isEqualTo(404);
+        assertThat(sim.deviceState(tapped)).isEqualTo("LOCKED");
+    }
+
+    @Test
+    void a_device_taken_upstream_just_before_a_create_is_skipped_for_the_next_one() throws Exception {
+        JsonNode controller = addLocation(http, location);
+        List<JsonNode> lockers = lockersOf(controller);
+        // Taken upstream just now: whether the sync saw it or its book is refused, the other is booked.
+        sim.setDeviceState(lockers.get(0).get("external").get("deviceId").asText(), "LOCKED", null);
+        sim.setDeviceState(lockers.get(1).get("external").get("deviceId").asText(), "UNLOCKED", null);
+
+        Http.Reply created = create(http, "ride-8", "bike-locker");
+
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(lockerOf("ride-8")).isEqualTo(lockers.get(1).get("lockerId").asLong());
+    }
+
     private int commandPosts() {
         return (int) sim.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.path().endsWith("/commands"))
