@@ -98,7 +98,6 @@ final class RemoteBookingFlow implements RemoteBookings {
                 if (run instanceof Run.Answered answered) {
                     outcomes.settle(answered.entry(), answered.record());
                     if (answered.record().state() == CommandState.SUCCESS && stillHolds(id, locker)) {
-                        refresh(locker);
                         return new Booking.Booked(assigned.transaction());
                     }
                     failure = "device " + describe(locker) + " refused the booking: "
@@ -170,7 +169,6 @@ final class RemoteBookingFlow implements RemoteBookings {
         }
         if (run instanceof Run.Answered answered) {
             outcomes.settle(answered.entry(), answered.record());
-            refresh(locker);
             if (answered.record().state() == CommandState.SUCCESS) {
                 return new Outcome.Released();
             }
@@ -197,14 +195,6 @@ final class RemoteBookingFlow implements RemoteBookings {
                 .filter(Transaction::isActive)
                 .map(t -> t.lockerId().equals(locker.id()))
                 .orElse(false);
-    }
-
-    private void refresh(Locker locker) {
-        try {
-            mirror.read(locker.id(), devices.device(locker.external().deviceId()));
-        } catch (RemoteSiteException e) {
-            // The next sync reads it.
-        }
     }
 
     private static String outcomeOf(Run run) {
