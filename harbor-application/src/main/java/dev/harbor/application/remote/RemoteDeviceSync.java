@@ -345,9 +345,11 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             log.info("Bikeep device {} is back upstream: locker {} is in service again", device.id(), locker.id());
         }
         String holder = locker.device().holder();
+        // A command of ours in flight (a release's cancel-booking) explains an UNLOCKED device.
         if (holder != null
                 && device.state() == DeviceState.UNLOCKED
-                && locker.device().state() == DeviceState.BOOKED) {
+                && locker.device().state() == DeviceState.BOOKED
+                && !mirror.of(locker.id()).commandInFlight()) {
             if (endedUpstream.add(holder)) {
                 log.warn(
                         "The booking of transaction {} on Bikeep device {} ended upstream without Harbor; the "
