@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A gateway process killed with SIGKILL while its {@code book} is in flight: the booking lands
- * upstream with nobody waiting, and the next gateway on the same database cancels it.
+ * A gateway process killed with SIGKILL while a command is in flight. A {@code book}: the booking
+ * lands upstream with nobody waiting, and the next gateway on the same database cancels it. An
+ * {@code unlock}: the transaction (answered 201 long before) is still there, and the device is free.
  */
 class BikeepKillNineGatewayTest {
 
@@ -111,6 +112,95 @@ class BikeepKillNineGatewayTest {
         assertThat(restarted.send("GET", "/transactions/ride-1", null).status())
                 .as(output.toString())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void an_unlock_in_flight_when_the_gateway_is_killed_loses_no_transaction() throws Exception {
+        sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
+                .withCommandDelays(Duration.ofMillis(1_500), Duration.ofMillis(500))
+                .withCommandTimeout(Duration.ofSeconds(30)));
+        String location = sim.addLocation("BIKE_LOCKERS", "Station B", 1);
+        String device = sim.deviceIds(location).get(0);
+        Map<String, String> env = BikeepGateway.environment(dir, Map.of(), sim);
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        StringBuffer output = new StringBuffer();
+        child = startChild(env, port, output);
+        Http http = BikeepGateway.http(port.get(60, TimeUnit.SECONDS));
+        addLocation(http, location);
+        assertThat(create(http, "ride-1", "bike-locker").status())
+                .as(output.toString())
+                .isEqualTo(201);
+        assertThat(http.send("POST", "/transactions/ride-1/open", null).status())
+                .isEqualTo(200);
+        waitUntil("the bike is secured", Duration.ofSeconds(20), () -> "LOCKED".equals(sim.deviceState(device)));
+        // Harbor learns its lock succeeded at its next command round (the pick-up needs it).
+        waitUntil(
+                "Harbor knows it locked the device",
+                Duration.ofSeconds(20),
+                () -> "LOCKED"
+                        .equals(BikeepGateway.locker(http, lockerIdOf(http))
+                                .get("state")
+                                .asText()));
+        Thread.sleep(1_500);
+        Thread pickUp = new Thread(() -> {
+            try {
+                http.send("POST", "/transactions/ride-1/open", null);
+            } catch (Exception connectionLost) {
+                // expected: the gateway dies under it
+            }
+        });
+        pickUp.start();
+        waitUntil(
+                "the unlock reached Bikeep",
+                Duration.ofSeconds(10),
+                () -> sim.requests().stream()
+                        .anyMatch(
+                                r -> r.path().endsWith("/commands") && r.body().contains("\"unlock\"")));
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        pickUp.join(10_000);
+        waitUntil(
+                "the unlock lands upstream", Duration.ofSeconds(10), () -> "UNLOCKED".equals(sim.deviceState(device)));
+
+        server = BikeepGateway.start(env, BikeepGateway.FAST);
+        Http restarted = BikeepGateway.http(server.port());
+
+        Http.Reply transaction = restarted.send("GET", "/transactions/ride-1", null);
+        assertThat(transaction.status())
+                .as("a transaction answered 201 survives the kill")
+                .isEqualTo(200);
+        long lockerId = transaction.body().get("lockerId").asLong();
+        waitUntil(
+                "the restarted gateway shows the device as it is",
+                Duration.ofSeconds(10),
+                () -> "UNLOCKED"
+                        .equals(BikeepGateway.locker(restarted, lockerId)
+                                .get("state")
+                                .asText()));
+        assertThat(BikeepGateway.locker(restarted, lockerId)
+                        .get("transactionId")
+                        .asText())
+                .isEqualTo("ride-1");
+        int commandsBefore = commandPosts();
+        Http.Reply released = restarted.send("DELETE", "/transactions/ride-1", null);
+        assertThat(released.status()).as(released.raw()).isEqualTo(204);
+        assertThat(commandPosts())
+                .as("the device was already free: nothing sent")
+                .isEqualTo(commandsBefore);
+        assertThat(sim.deviceState(device)).isEqualTo("UNLOCKED");
+    }
+
+    private static long lockerIdOf(Http http) throws Exception {
+        return http.send("GET", "/transactions/ride-1", null)
+                .body()
+                .get("lockerId")
+                .asLong();
+    }
+
+    private int commandPosts() {
+        return (int) sim.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/commands"))
+                .count();
     }
 
     private static Process startChild(Map<String, String> env, CompletableFuture<Integer> port, StringBuffer output)

@@ -17,6 +17,7 @@ import dev.harbor.domain.device.RemoteActionCommands;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
+import dev.harbor.domain.transaction.TransactionId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -120,7 +121,8 @@ final class CommandOutcomes {
             case UNDO -> {
                 if (!success) {
                     log.warn(
-                            "Cancelling an unwanted booking of device {} failed: {}; cancel it in Bikeep",
+                            "Undoing with {} on device {} failed: {}; free the device in Bikeep",
+                            entry.command().wireName(),
                             entry.deviceId(),
                             record.reason());
                 }
@@ -128,6 +130,34 @@ final class CommandOutcomes {
         }
         finish(entry, record.state(), record.reason());
         reread(entry);
+    }
+
+    /**
+     * Whether Harbor's own {@code lock} for this transaction has succeeded, settling it now if the
+     * command round has not yet: a pick-up asked for right after the bike was secured must not wait
+     * for that round (or be refused meanwhile).
+     */
+    boolean settledOwnLock(LockerId lockerId, TransactionId transactionId) {
+        for (Entry entry : commandLog.unfinished()) {
+            boolean ownLock = entry.lockerId().equals(lockerId)
+                    && transactionId.equals(entry.transactionId())
+                    && entry.purpose() == Purpose.OPEN
+                    && entry.command() == DeviceCommand.LOCK
+                    && entry.commandId() != null;
+            if (!ownLock) {
+                continue;
+            }
+            try {
+                CommandRecord record = devices.command(entry.commandId());
+                if (record.state() == CommandState.SUCCESS) {
+                    settle(entry, record);
+                    return true;
+                }
+            } catch (RemoteSiteException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The spec asks for a re-read of the device after each command: the listing shows its new state at once. */

@@ -78,7 +78,9 @@ final class RemoteDoorFlow implements RemoteDoors {
         }
         // Only a device Harbor itself locked for this transaction is unlocked: a device someone
         // else locked upstream (an RFID tap after our booking ended) holds someone else's bike.
-        if (command.get() == DeviceCommand.UNLOCK && locker.device().state() != DeviceState.LOCKED) {
+        if (command.get() == DeviceCommand.UNLOCK
+                && locker.device().state() != DeviceState.LOCKED
+                && !outcomes.settledOwnLock(locker.id(), transaction.id())) {
             return new OpenResult.Busy(locker.id(), "The device was locked without Harbor: someone else holds it now");
         }
         Predicate<CommandRecord> answered = command.get() == DeviceCommand.LOCK

@@ -45,6 +45,7 @@ class RemoteTransactionFlowTest {
     private InMemoryRemoteDevices site;
     private UseCaseFixture fixture;
     private final ScheduledExecutorService stepper = Executors.newSingleThreadScheduledExecutor();
+    private volatile boolean finisherRuns = true;
 
     @AfterEach
     void stop() {
@@ -58,7 +59,9 @@ class RemoteTransactionFlowTest {
                     site.step();
                     // As the gateway does: the finisher runs beside every caller, and must never
                     // take over a command its caller still waits on.
-                    fixture.core.finishRemoteCommands();
+                    if (finisherRuns) {
+                        fixture.core.finishRemoteCommands();
+                    }
                 },
                 3,
                 3,
@@ -584,6 +587,23 @@ class RemoteTransactionFlowTest {
         assertThat(lockersOf(controller))
                 .allMatch(l -> upstream(l) == DeviceState.BOOKED && l.device().isHeld());
         assertThat(fixture.core.queryTransactions().active()).hasSize(20);
+    }
+
+    @Test
+    void a_pick_up_right_after_the_bike_is_secured_does_not_wait_for_the_command_round() {
+        start(FAST);
+        finisherRuns = false; // the round that would settle the lock has not come yet
+        ControllerId controller = addLocation(1);
+        create("ride-1");
+        Locker locker = lockersOf(controller).get(0);
+        assertThat(fixture.core.openLocker().openForTransaction(new TransactionId("ride-1")))
+                .isInstanceOf(OpenResult.Opened.class);
+        waitUntil(() -> upstream(locker) == DeviceState.LOCKED);
+
+        OpenResult pickUp = fixture.core.openLocker().openForTransaction(new TransactionId("ride-1"));
+
+        assertThat(pickUp).isInstanceOf(OpenResult.Opened.class);
+        assertThat(upstream(locker)).isEqualTo(DeviceState.UNLOCKED);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
