@@ -1,9 +1,8 @@
 package dev.harbor.application.port;
 
 /**
- * Re-reads remote devices (Bikeep's) at once, outside the regular sync, because the cloud told us
- * something changed. Harbor does not hold Bikeep devices yet: until the device sync exists,
- * {@link #NOT_YET} stands in and the webhook that asked for the re-read is only logged.
+ * Re-reads remote devices (Bikeep's) outside the regular sync, because the cloud told us something
+ * changed (a webhook): the next command round (about a second later) reads them.
  */
 public interface RemoteDeviceRefresh {
 
@@ -14,6 +13,6 @@ public interface RemoteDeviceRefresh {
      */
     void refresh(String locationId, String deviceId);
 
-    /** No device sync to ask yet: does nothing. */
-    RemoteDeviceRefresh NOT_YET = (locationId, deviceId) -> {};
+    /** No remote site configured: nothing to re-read. */
+    RemoteDeviceRefresh NONE = (locationId, deviceId) -> {};
 }

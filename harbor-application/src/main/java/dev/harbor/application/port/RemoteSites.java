@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The locations an operator has in a remote site's cloud (Bikeep): stations of lockers or bike
- * docks that Harbor can show and, later, drive as controllers. What a location holds is reached
+ * docks that Harbor shows and drives as controllers. What a location holds is reached
  * through the ports beside this one ({@link RemoteAllowlists} for its RFID allowlists).
  *
  * <p>Every method may throw {@link RemoteSiteException}.

@@ -83,7 +83,7 @@ public record RemoteUseCases(
                 RemoteBookings.NONE,
                 RemoteDoors.NONE,
                 RemoteLocations.OFF,
-                RemoteDeviceRefresh.NOT_YET,
+                RemoteDeviceRefresh.NONE,
                 locationId -> Optional.empty(),
                 () -> {},
                 () -> {});
