@@ -92,4 +92,35 @@ class LayoutFileTest {
                 .singleElement()
                 .satisfies(b -> assertThat(b.lockerTypes()).hasSize(16).containsOnly("small", "medium", "large"));
     }
+
+    @Test
+    void a_bikeep_location_is_a_controller_without_a_bank_type() {
+        Layout layout = LayoutFile.parse("""
+                { "lockerTypes": [], "bankTypes": [],
+                  "controllers": [ { "name": "Station B", "protocol": "bikeep",
+                                     "transport": { "type": "bikeep", "locationId": "b2c3d4e5-0001" } } ] }
+                """);
+
+        Layout.ControllerSpec station = layout.controllers().get(0);
+        assertThat(station.endpoint().protocol()).isEqualTo(Protocol.BIKEEP);
+        assertThat(station.endpoint().transport()).isEqualTo(new Transport.Bikeep("b2c3d4e5-0001"));
+        assertThat(station.bankType()).isNull();
+    }
+
+    @Test
+    void a_bikeep_location_with_a_bank_type_or_a_board_address_is_refused() {
+        assertThatThrownBy(() -> LayoutFile.parse("""
+                        { "lockerTypes": [ { "slug": "small", "name": "Small" } ],
+                          "bankTypes": [ { "name": "One", "lockers": ["small"] } ],
+                          "controllers": [ { "name": "Station B", "protocol": "bikeep", "bankType": "One",
+                                             "transport": { "type": "bikeep", "locationId": "b2c3" } } ] }
+                        """))
+                .hasMessageContaining("bankType")
+                .hasMessageContaining("its devices decide its lockers");
+        assertThatThrownBy(() -> LayoutFile.parse("""
+                        { "lockerTypes": [], "bankTypes": [],
+                          "controllers": [ { "name": "Station B", "protocol": "bikeep", "boardAddress": 2,
+                                             "transport": { "type": "bikeep", "locationId": "b2c3" } } ] }
+                        """)).hasMessageContaining("boardAddress");
+    }
 }
