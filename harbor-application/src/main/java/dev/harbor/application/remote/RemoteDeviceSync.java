@@ -9,7 +9,6 @@ import dev.harbor.application.controller.ManageControllers.AddCommand;
 import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.application.controller.RemoteLocations;
 import dev.harbor.application.port.ControllerStore;
-import dev.harbor.application.port.ControllerStore.NewLocker;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.RemoteDeviceRefresh;
@@ -20,32 +19,22 @@ import dev.harbor.application.port.RemoteSiteException;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Transport;
-import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
-import dev.harbor.domain.layout.LockerType;
-import dev.harbor.domain.layout.LockerTypeId;
-import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
-import dev.harbor.domain.locker.ReasonCode;
-import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +50,10 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     private static final Logger log = LoggerFactory.getLogger(RemoteDeviceSync.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Duration ERROR_LOG_EVERY = Duration.ofMinutes(1);
-    static final String BIKE_LOCKER = "bike-locker";
-    static final String BIKE_DOCK = "bike-dock";
 
     private final ControllerStore controllers;
     private final LockerStore lockers;
-    private final LayoutStore layout;
+    private final LocationLockers locationLockers;
     private final RemoteDevices devices;
     private final DeviceMirror mirror;
     private final CommandOutcomes outcomes;
@@ -76,7 +63,6 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     private final Clock clock;
     private final Map<ControllerId, Following> followed = new ConcurrentHashMap<>();
     private final Queue<Refresh> refreshes = new ConcurrentLinkedQueue<>();
-    private final Set<String> endedUpstream = ConcurrentHashMap.newKeySet();
 
     /** A location being followed: where it is, its gateways' health, and its run of failures. */
     private record Following(
@@ -97,7 +83,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             Clock clock) {
         this.controllers = controllers;
         this.lockers = lockers;
-        this.layout = layout;
+        this.locationLockers = new LocationLockers(controllers, lockers, layout, mirror, clock);
         this.devices = devices;
         this.mirror = mirror;
         this.outcomes = outcomes;
@@ -123,7 +109,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             return new AddResult.RemoteUnavailable("Bikeep could not be reached: " + e.getMessage(), problem);
         }
         List<RemoteDevice> drivable =
-                found.stream().filter(RemoteDeviceSync::isDrivable).toList();
+                found.stream().filter(LocationLockers::isDrivable).toList();
         if (drivable.isEmpty()) {
             return new AddResult.UnknownLocation(
                     locationId, "Bikeep location " + locationId + " has no locker or bike dock to drive", null);
@@ -134,7 +120,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             registered = controllers.register(
                     new ControllerStore.NewController(
                             command.name(), command.endpoint(), null, command.discoveredVia(), now),
-                    drivable.stream().map(this::newLocker).toList(),
+                    drivable.stream().map(locationLockers::newLocker).toList(),
                     DeviceStatus.initial(now));
         } catch (ControllerStore.EndpointInUseException e) {
             return new AddResult.EndpointInUse(null);
@@ -218,7 +204,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
                 sync(controller.get());
                 continue;
             }
-            Optional<Locker> locker = lockerOf(controller.get(), refresh.deviceId());
+            Optional<Locker> locker = locationLockers.lockerOf(controller.get(), refresh.deviceId());
             if (locker.isPresent()) {
                 try {
                     mirror.read(locker.get().id(), devices.device(refresh.deviceId()));
@@ -297,104 +283,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             runtime.silent(
                     id, guards.isEmpty() ? "the location has no gateway" : "no gateway of the location answers", now);
         }
-        Map<String, Locker> byDevice = lockers.findByController(id).stream()
-                .filter(Locker::isExternal)
-                .collect(Collectors.toMap(l -> l.external().deviceId(), l -> l, (a, b) -> a));
-        List<RemoteDevice> appeared = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (RemoteDevice device : found) {
-            if (!isDrivable(device)) {
-                continue;
-            }
-            seen.add(device.id());
-            Locker locker = byDevice.get(device.id());
-            if (locker == null) {
-                appeared.add(device);
-            } else {
-                update(locker, device);
-            }
-        }
-        if (!appeared.isEmpty()) {
-            List<Locker> added = controllers.appendLockers(
-                    id, appeared.stream().map(this::newLocker).toList(), DeviceStatus.initial(now));
-            Map<String, RemoteDevice> devicesById =
-                    appeared.stream().collect(Collectors.toMap(RemoteDevice::id, d -> d, (a, b) -> a));
-            for (Locker locker : added) {
-                mirror.read(locker.id(), devicesById.get(locker.external().deviceId()));
-                log.info(
-                        "Bikeep device {} appeared upstream: it is locker {}",
-                        locker.external().deviceId(),
-                        locker.id());
-            }
-        }
-        for (Locker locker : byDevice.values()) {
-            if (!seen.contains(locker.external().deviceId())) {
-                gone(locker);
-            }
-        }
-    }
-
-    private void update(Locker locker, RemoteDevice device) {
-        mirror.read(locker.id(), device);
-        ExternalDevice now = ExternalDevice.bikeep(device.id(), device.alias(), device.code());
-        if (!now.equals(locker.external())) {
-            lockers.updateExternal(locker.id(), now);
-        }
-        if (locker.service().outOfService() && locker.service().reasonCode() == ReasonCode.DEVICE_REMOVED) {
-            lockers.updateService(locker.id(), ServiceState.IN_SERVICE);
-            log.info("Bikeep device {} is back upstream: locker {} is in service again", device.id(), locker.id());
-        }
-        String holder = locker.device().holder();
-        // A command of ours in flight (a release's cancel-booking) explains an UNLOCKED device.
-        if (holder != null
-                && device.state() == DeviceState.UNLOCKED
-                && locker.device().state() == DeviceState.BOOKED
-                && !mirror.of(locker.id()).commandInFlight()) {
-            if (endedUpstream.add(holder)) {
-                log.warn(
-                        "The booking of transaction {} on Bikeep device {} ended upstream without Harbor; the "
-                                + "transaction stays, and its next open sends lock",
-                        holder,
-                        device.id());
-            }
-        } else if (holder != null) {
-            endedUpstream.remove(holder);
-        }
-    }
-
-    private void gone(Locker locker) {
-        mirror.unreachable(locker.id());
-        if (!locker.service().outOfService()) {
-            lockers.updateService(
-                    locker.id(),
-                    ServiceState.outOfService(
-                            ReasonCode.DEVICE_REMOVED, "the device is gone from its Bikeep location"));
-            log.warn(
-                    "Bikeep device {} is gone upstream: locker {} is out of service",
-                    locker.external().deviceId(),
-                    locker.id());
-        }
-    }
-
-    private Optional<Locker> lockerOf(ControllerId controller, String deviceId) {
-        return lockers.findByController(controller).stream()
-                .filter(l -> l.isExternal() && l.external().deviceId().equals(deviceId))
-                .findFirst();
-    }
-
-    private NewLocker newLocker(RemoteDevice device) {
-        LockerTypeId type = device.kind() == Kind.BIKE_DOCK
-                ? lockerType(BIKE_DOCK, "Bike dock")
-                : lockerType(BIKE_LOCKER, "Bike locker");
-        return new NewLocker(type, ExternalDevice.bikeep(device.id(), device.alias(), device.code()));
-    }
-
-    /** The locker type of remote devices, created when first needed and never mixed with our boards' types. */
-    private LockerTypeId lockerType(String slug, String name) {
-        return layout.lockerTypeBySlug(slug)
-                .orElseGet(() -> layout.upsertLockerType(
-                        new LockerType(new LockerTypeId(1), slug, name, null, null, null, null, clock.instant())))
-                .id();
+        locationLockers.reconcile(id, found, now);
     }
 
     /** The best health among the gateways: the location is reachable while one of them is. */
@@ -409,10 +298,6 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             deadSince = now; // Bikeep did not say since when: it is dead as of this read
         }
         return new HealthReading(health, best.get().isOnline() ? null : deadSince);
-    }
-
-    private static boolean isDrivable(RemoteDevice device) {
-        return device.kind() == Kind.LOCKER || device.kind() == Kind.BIKE_DOCK;
     }
 
     private static String locationOf(Transport transport) {
