@@ -121,12 +121,7 @@ public final class JdbiTransactionStore implements TransactionStore {
             throw new IllegalArgumentException("a released locker must be left unheld, got " + freed);
         }
         return db.write(h -> {
-            Optional<Transaction> active = h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
-                            + " FROM transactions WHERE id = :id AND released_at IS NULL"
-                            + db.dialect().forUpdate())
-                    .bind("id", id.value())
-                    .map(Rows.TRANSACTION)
-                    .findOne();
+            Optional<Transaction> active = activeForUpdate(h, id);
             if (active.isEmpty()) {
                 return Optional.<Transaction>empty();
             }
@@ -136,12 +131,7 @@ public final class JdbiTransactionStore implements TransactionStore {
                     .bind("releasedAt", Columns.millis(releasedAt))
                     .bind("id", id.value())
                     .execute();
-            DeviceColumns.bind(
-                            h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
-                            "f_",
-                            freed)
-                    .bind("id", transaction.lockerId().value())
-                    .execute();
+            writeDevice(h, transaction.lockerId(), freed);
             return Optional.of(new Transaction(
                     transaction.id(),
                     transaction.lockerId(),
@@ -161,24 +151,14 @@ public final class JdbiTransactionStore implements TransactionStore {
         // Nothing else refers to the row by key (the audit trail and the remote command log name
         // the id as text), so deleting it frees the id and the locker's one-active-transaction slot.
         return db.write(h -> {
-            Optional<Transaction> active = h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
-                            + " FROM transactions WHERE id = :id AND released_at IS NULL"
-                            + db.dialect().forUpdate())
-                    .bind("id", id.value())
-                    .map(Rows.TRANSACTION)
-                    .findOne();
+            Optional<Transaction> active = activeForUpdate(h, id);
             if (active.isEmpty()) {
                 return Optional.<Transaction>empty();
             }
             h.createUpdate("DELETE FROM transactions WHERE id = :id AND released_at IS NULL")
                     .bind("id", id.value())
                     .execute();
-            DeviceColumns.bind(
-                            h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
-                            "f_",
-                            freed)
-                    .bind("id", active.get().lockerId().value())
-                    .execute();
+            writeDevice(h, active.get().lockerId(), freed);
             return active;
         });
     }
@@ -193,6 +173,25 @@ public final class JdbiTransactionStore implements TransactionStore {
                     .execute();
             return updated == 1 ? find(h, id) : Optional.<Transaction>empty();
         });
+    }
+
+    /** The active transaction, its row locked until the database transaction ends. */
+    private Optional<Transaction> activeForUpdate(Handle h, TransactionId id) {
+        return h.createQuery("SELECT " + Rows.TRANSACTION_COLUMNS
+                        + " FROM transactions WHERE id = :id AND released_at IS NULL"
+                        + db.dialect().forUpdate())
+                .bind("id", id.value())
+                .map(Rows.TRANSACTION)
+                .findOne();
+    }
+
+    private static void writeDevice(Handle h, LockerId locker, DeviceStatus status) {
+        DeviceColumns.bind(
+                        h.createUpdate("UPDATE lockers SET " + DeviceColumns.assignments("f_") + " WHERE id = :id"),
+                        "f_",
+                        status)
+                .bind("id", locker.value())
+                .execute();
     }
 
     private static Optional<Transaction> find(Handle h, TransactionId id) {

@@ -36,6 +36,9 @@ class BikeepKillNineGatewayTest {
     private BikeepSimulator sim;
     private Process child;
     private HarborServer server;
+    private String device;
+    private Map<String, String> env;
+    private final StringBuffer output = new StringBuffer();
 
     @AfterEach
     void stop() throws Exception {
@@ -53,18 +56,7 @@ class BikeepKillNineGatewayTest {
 
     @Test
     void a_booking_in_flight_when_the_gateway_is_killed_is_cancelled_by_the_next_one() throws Exception {
-        sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
-                .withCommandDelays(Duration.ofMillis(2_500), Duration.ofMillis(500))
-                .withCommandTimeout(Duration.ofSeconds(30)));
-        String location = sim.addLocation("BIKE_LOCKERS", "Station B", 1);
-        String device = sim.deviceIds(location).get(0);
-        Map<String, String> env = BikeepGateway.environment(dir, Map.of(), sim);
-
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        StringBuffer output = new StringBuffer();
-        child = startChild(env, port, output);
-        Http http = BikeepGateway.http(port.get(60, TimeUnit.SECONDS));
-        addLocation(http, location);
+        Http http = childGatewayWithOneBikeLocker(Duration.ofMillis(2_500));
         Thread creator = new Thread(() -> {
             try {
                 create(http, "ride-1", "bike-locker");
@@ -116,17 +108,7 @@ class BikeepKillNineGatewayTest {
 
     @Test
     void an_unlock_in_flight_when_the_gateway_is_killed_loses_no_transaction() throws Exception {
-        sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
-                .withCommandDelays(Duration.ofMillis(1_500), Duration.ofMillis(500))
-                .withCommandTimeout(Duration.ofSeconds(30)));
-        String location = sim.addLocation("BIKE_LOCKERS", "Station B", 1);
-        String device = sim.deviceIds(location).get(0);
-        Map<String, String> env = BikeepGateway.environment(dir, Map.of(), sim);
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        StringBuffer output = new StringBuffer();
-        child = startChild(env, port, output);
-        Http http = BikeepGateway.http(port.get(60, TimeUnit.SECONDS));
-        addLocation(http, location);
+        Http http = childGatewayWithOneBikeLocker(Duration.ofMillis(1_500));
         assertThat(create(http, "ride-1", "bike-locker").status())
                 .as(output.toString())
                 .isEqualTo(201);
@@ -201,6 +183,24 @@ class BikeepKillNineGatewayTest {
         return (int) sim.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.path().endsWith("/commands"))
                 .count();
+    }
+
+    /**
+     * A gateway in a child process (so that it can be killed) with one Bikeep location of one
+     * bike locker, whose commands take {@code toReceived} to be received and 500 ms more to succeed.
+     */
+    private Http childGatewayWithOneBikeLocker(Duration toReceived) throws Exception {
+        sim = BikeepGateway.simulator(BikeepSimulator.Settings.defaults()
+                .withCommandDelays(toReceived, Duration.ofMillis(500))
+                .withCommandTimeout(Duration.ofSeconds(30)));
+        String location = sim.addLocation("BIKE_LOCKERS", "Station B", 1);
+        device = sim.deviceIds(location).get(0);
+        env = BikeepGateway.environment(dir, Map.of(), sim);
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        child = startChild(env, port, output);
+        Http http = BikeepGateway.http(port.get(60, TimeUnit.SECONDS));
+        addLocation(http, location);
+        return http;
     }
 
     private static Process startChild(Map<String, String> env, CompletableFuture<Integer> port, StringBuffer output)
