@@ -89,11 +89,20 @@ final class RemoteBookingFlow implements RemoteBookings {
             }
             tried++;
             String deviceId = locker.external().deviceId();
-            Run run = runner.run(
-                    new RemoteCommandLog.NewEntry(id, locker.id(), deviceId, DeviceCommand.BOOK, Purpose.CREATE, now),
-                    now.plus(settings.bookingTtl()),
-                    record -> false,
-                    settings.commandTimeout());
+            Run run;
+            try {
+                run = runner.run(
+                        new RemoteCommandLog.NewEntry(
+                                id, locker.id(), deviceId, DeviceCommand.BOOK, Purpose.CREATE, now),
+                        now.plus(settings.bookingTtl()),
+                        record -> false,
+                        settings.commandTimeout());
+            } catch (RuntimeException e) {
+                // The command log or the cloud failed in a way nobody planned for: the assignment
+                // must not stay behind, holding a locker for a transaction nobody was told of.
+                transactions.undo(id, DeviceStatus.initial(clock.instant()));
+                throw e;
+            }
             try {
                 if (run instanceof Run.Answered answered) {
                     outcomes.settle(answered.entry(), answered.record());

@@ -184,9 +184,22 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     synchronized int syncDue() {
         Instant now = clock.instant();
         int read = 0;
+        RemoteSiteException outage = null;
         for (Map.Entry<ControllerId, Following> e : followed.entrySet()) {
-            if (!now.isBefore(e.getValue().nextSyncAt()) && sync(e.getKey())) {
+            if (now.isBefore(e.getValue().nextSyncAt())) {
+                continue;
+            }
+            if (outage != null) {
+                // Bikeep itself could not be reached a moment ago: the other locations would only
+                // wait out the same timeouts and retries, and hold up the command round.
+                failed(e.getKey(), e.getValue(), outage, now);
+                continue;
+            }
+            Optional<RemoteSiteException> failure = sync(e.getKey());
+            if (failure.isEmpty()) {
                 read++;
+            } else if (failure.get().kind() == RemoteSiteException.Kind.UNAVAILABLE) {
+                outage = failure.get();
             }
         }
         return read;
@@ -215,19 +228,20 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
         }
     }
 
-    private boolean sync(ControllerId id) {
+    /** Reads one location; @return why it could not be read, empty when it was */
+    private Optional<RemoteSiteException> sync(ControllerId id) {
         Following following = followed.get(id);
         if (following == null) {
-            return false;
+            return Optional.empty();
         }
         Instant now = clock.instant();
         try {
             List<RemoteDevice> found = devices.devices(following.locationId());
             apply(id, found, now);
-            return true;
+            return Optional.empty();
         } catch (RemoteSiteException e) {
             failed(id, following, e, now);
-            return false;
+            return Optional.of(e);
         }
     }
 

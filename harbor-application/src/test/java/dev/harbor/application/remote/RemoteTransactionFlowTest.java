@@ -606,6 +606,25 @@ class RemoteTransactionFlowTest {
         assertThat(upstream(locker)).isEqualTo(DeviceState.UNLOCKED);
     }
 
+    @Test
+    void when_bikeep_cannot_be_reached_one_failed_read_stands_for_the_whole_round() {
+        start(FAST);
+        stepper.shutdownNow();
+        ControllerId first = addLocation(1);
+        ControllerId second = addLocation(1);
+        site.goOffline(true);
+        fixture.clock.advance(Duration.ofSeconds(31));
+        int before = site.calls();
+
+        fixture.core.syncRemoteSites();
+
+        assertThat(site.calls() - before).isEqualTo(1);
+        assertThat(fixture.controllers.find(first).orElseThrow().runtime().online())
+                .isFalse();
+        assertThat(fixture.controllers.find(second).orElseThrow().runtime().online())
+                .isFalse();
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
