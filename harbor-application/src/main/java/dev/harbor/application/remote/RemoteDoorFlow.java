@@ -21,11 +21,15 @@ import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStateMachine;
 import dev.harbor.domain.device.RemoteActionCommands;
 import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Opening a remote device (spec/bikeep.md's flow table): drop-off sends {@code lock} and answers
@@ -44,6 +48,8 @@ final class RemoteDoorFlow implements RemoteDoors {
     private final CurrentDoorOpenSettings doorOpen;
     private final Auditor auditor;
     private final Clock clock;
+    /** Lockers being opened now: a second open of the same device waits for none and sends nothing. */
+    private final Set<LockerId> opening = ConcurrentHashMap.newKeySet();
 
     RemoteDoorFlow(
             RemoteDevices devices,
@@ -66,6 +72,10 @@ final class RemoteDoorFlow implements RemoteDoors {
 
     @Override
     public OpenResult openForTransaction(Locker locker, Transaction transaction) {
+        return oneAtATime(locker, () -> openFor(locker, transaction));
+    }
+
+    private OpenResult openFor(Locker locker, Transaction transaction) {
         Read read = read(locker);
         if (read.failure().isPresent()) {
             return read.failure().get();
@@ -91,6 +101,25 @@ final class RemoteDoorFlow implements RemoteDoors {
 
     @Override
     public OpenResult maintenanceOpen(Locker locker, Actor actor) {
+        return oneAtATime(locker, () -> forceUnlock(locker, actor));
+    }
+
+    /**
+     * Runs an open unless another one of the same device is under way: Bikeep would refuse the
+     * second command as busy, which the flow table can only answer as a fault.
+     */
+    private OpenResult oneAtATime(Locker locker, Supplier<OpenResult> open) {
+        if (!opening.add(locker.id())) {
+            return new OpenResult.Busy(locker.id(), "Another open of this device is under way; try again shortly");
+        }
+        try {
+            return open.get();
+        } finally {
+            opening.remove(locker.id());
+        }
+    }
+
+    private OpenResult forceUnlock(Locker locker, Actor actor) {
         Read read = read(locker);
         if (read.failure().isPresent()) {
             auditForceUnlock(locker, actor, read.failure().get());

@@ -625,6 +625,25 @@ class RemoteTransactionFlowTest {
                 .isFalse();
     }
 
+    @Test
+    void a_second_open_of_the_same_device_while_one_is_under_way_answers_busy_and_sends_nothing() throws Exception {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        create("ride-1");
+        stepper.shutdownNow(); // the first open waits for RECEIVED until its attempt times out
+        int before = site.commandsReceived();
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> fixture.core.openLocker().openForTransaction(new TransactionId("ride-1")));
+        waitUntil(() -> site.commandsReceived() == before + 1);
+
+        OpenResult second = fixture.core.openLocker().openForTransaction(new TransactionId("ride-1"));
+
+        assertThat(second).isInstanceOf(OpenResult.Busy.class);
+        assertThat(first.get(5, TimeUnit.SECONDS)).isNotInstanceOf(OpenResult.Busy.class);
+        assertThat(site.commandsReceived()).isEqualTo(before + 1);
+        assertThat(lockersOf(controller)).hasSize(1);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
