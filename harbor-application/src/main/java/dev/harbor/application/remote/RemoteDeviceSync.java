@@ -195,7 +195,19 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
                 failed(e.getKey(), e.getValue(), outage, now);
                 continue;
             }
-            Optional<RemoteSiteException> failure = sync(e.getKey());
+            Optional<RemoteSiteException> failure;
+            try {
+                failure = sync(e.getKey());
+            } catch (RuntimeException bug) {
+                // One location's surprise (a device already held by another controller, a store
+                // failure) must not keep the others from their sync.
+                log.error("Syncing Bikeep location {} failed", e.getValue().locationId(), bug);
+                Instant next = now.plus(settings.syncInterval());
+                followed.computeIfPresent(
+                        e.getKey(),
+                        (k, f) -> new Following(f.locationId(), f.health(), f.failures(), next, f.lastErrorLogAt()));
+                continue;
+            }
             if (failure.isEmpty()) {
                 read++;
             } else if (failure.get().kind() == RemoteSiteException.Kind.UNAVAILABLE) {

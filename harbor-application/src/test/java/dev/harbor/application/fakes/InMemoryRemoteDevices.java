@@ -49,7 +49,11 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
         Instant deadSince;
 
         Device(String locationId, Kind kind, String alias, Instant now) {
-            this.id = UUID.randomUUID().toString();
+            this(locationId, kind, alias, now, UUID.randomUUID().toString());
+        }
+
+        Device(String locationId, Kind kind, String alias, Instant now, String id) {
+            this.id = id;
             this.locationId = locationId;
             this.kind = kind;
             this.alias = alias;
@@ -125,6 +129,15 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
         list.add(device);
         devices.put(device.id, device);
         return device.id;
+    }
+
+    /** A device is moved to another location upstream (same id). */
+    public synchronized void moveDevice(String deviceId, String toLocationId) {
+        Device device = devices.get(deviceId);
+        locations.get(device.locationId).remove(device);
+        Device moved = new Device(toLocationId, device.kind, device.alias, clock.instant(), device.id);
+        devices.put(deviceId, moved);
+        locations.get(toLocationId).add(moved);
     }
 
     /** A device is taken out of its location upstream. */

@@ -644,6 +644,29 @@ class RemoteTransactionFlowTest {
         assertThat(lockersOf(controller)).hasSize(1);
     }
 
+    @Test
+    void a_device_moved_to_another_added_location_keeps_neither_sync_from_running() {
+        start(FAST);
+        ControllerId from = addLocation(1);
+        ControllerId to = addLocation(1);
+        Locker moved = lockersOf(from).get(0);
+        String target = ((Transport.Bikeep) fixture.db
+                        .controllerStore()
+                        .find(to)
+                        .orElseThrow()
+                        .endpoint()
+                        .transport())
+                .locationId();
+        site.moveDevice(moved.external().deviceId(), target);
+        fixture.clock.advance(Duration.ofSeconds(31));
+
+        org.assertj.core.api.Assertions.assertThatCode(() -> fixture.core.syncRemoteSites())
+                .doesNotThrowAnyException();
+
+        assertThat(lockersOf(from).get(0).service().reasonCode()).isEqualTo(ReasonCode.DEVICE_REMOVED);
+        assertThat(lockersOf(to)).hasSize(1);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
