@@ -303,9 +303,9 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
         boolean online = guards.stream().anyMatch(RemoteDevice::isOnline);
         followed.computeIfPresent(
                 id, (k, f) -> new Following(f.locationId(), health, 0, now.plus(settings.syncInterval()), null));
-        if (online) {
-            runtime.answered(id, now);
-        } else {
+        // Bikeep answered: that is the controller's last sighting (lastSeenAt), whatever its gateways say.
+        runtime.answered(id, now);
+        if (!online) {
             runtime.silent(
                     id, guards.isEmpty() ? "the location has no gateway" : "no gateway of the location answers", now);
         }

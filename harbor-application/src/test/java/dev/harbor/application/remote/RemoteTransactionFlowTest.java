@@ -667,6 +667,33 @@ class RemoteTransactionFlowTest {
         assertThat(lockersOf(to)).hasSize(1);
     }
 
+    @Test
+    void a_location_whose_gateways_are_dead_is_offline_but_was_seen_at_the_last_sync() {
+        start(FAST);
+        ControllerId controller = addLocation(1);
+        String location = ((Transport.Bikeep) fixture.db
+                        .controllerStore()
+                        .find(controller)
+                        .orElseThrow()
+                        .endpoint()
+                        .transport())
+                .locationId();
+        String guard = site.devices(location).stream()
+                .filter(d -> d.kind() == dev.harbor.application.port.RemoteDevices.Kind.GUARD)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        site.setDeviceOnline(guard, false);
+        fixture.clock.advance(Duration.ofSeconds(31));
+
+        fixture.core.syncRemoteSites();
+
+        var view = fixture.controllers.find(controller).orElseThrow();
+        assertThat(view.runtime().online()).isFalse();
+        assertThat(view.runtime().lastSeenAt()).isEqualTo(fixture.clock.instant());
+        assertThat(view.health().health()).isEqualTo(dev.harbor.domain.health.Health.DEAD);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
