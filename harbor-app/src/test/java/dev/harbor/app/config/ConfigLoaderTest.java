@@ -3,6 +3,7 @@ package dev.harbor.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbor.application.remote.RemoteSiteSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,29 @@ class ConfigLoaderTest {
         assertThat(bikeep.authUrl()).hasToString("https://auth.bikeep.com");
         assertThat(bikeep.apiUrl()).hasToString("https://services.bikeep.com");
         assertThat(bikeep.webhookSeed()).isEmpty();
+    }
+
+    @Test
+    void the_bikeep_sync_and_command_settings_have_the_specs_defaults_and_refuse_what_is_out_of_range() {
+        BikeepConfig defaults = ConfigLoader.load(
+                        Map.of("HARBOR_BIKEEP_CLIENT_ID", "demo", "HARBOR_BIKEEP_CLIENT_SECRET", "demo-secret-123"))
+                .bikeep()
+                .orElseThrow();
+        assertThat(defaults.remote())
+                .isEqualTo(new RemoteSiteSettings(
+                        Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(
+                        "HARBOR_BIKEEP_CLIENT_ID", "demo",
+                        "HARBOR_BIKEEP_CLIENT_SECRET", "demo-secret-123",
+                        "HARBOR_BIKEEP_COMMAND_POLL_MS", "50",
+                        "HARBOR_BIKEEP_SYNC_INTERVAL_MS", "10")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_COMMAND_POLL_MS"))
+                                .anyMatch(p -> p.startsWith("HARBOR_BIKEEP_SYNC_INTERVAL_MS"))
+                                .hasSize(2));
     }
 
     @Test
