@@ -188,40 +188,6 @@ public final class HarborCore {
             Administration administration,
             Optional<RemoteSite> remoteSite) {
 
-        /** Parts without a remote site. */
-        public Parts(
-                Stores stores,
-                Function<BoardObserver, LockBoard> lockBoard,
-                Clock clock,
-                Identity identity,
-                RuntimeSettings defaultSettings,
-                DeviceTimeouts deviceTimeouts,
-                Duration openAllGap,
-                HostSystem hostSystem,
-                ControllerDiscovery discovery,
-                LogBook logBook,
-                Consumer<String> logLevelApplier,
-                ErrorReporter errorReporter,
-                WebhookVerifier webhookVerifier,
-                Administration administration) {
-            this(
-                    stores,
-                    lockBoard,
-                    clock,
-                    identity,
-                    defaultSettings,
-                    deviceTimeouts,
-                    openAllGap,
-                    hostSystem,
-                    discovery,
-                    logBook,
-                    logLevelApplier,
-                    errorReporter,
-                    webhookVerifier,
-                    administration,
-                    Optional.empty());
-        }
-
         public Parts {
             Objects.requireNonNull(stores, "stores");
             Objects.requireNonNull(lockBoard, "lockBoard");

@@ -14,7 +14,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ShiftableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
+
+    ShiftableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    /** Clocks of one family share the offset: a shift moves them all. */
+    private ShiftableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
 
     void shift(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
@@ -27,14 +38,11 @@ final class ShiftableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        if (!ZoneOffset.UTC.equals(zone)) {
-            throw new UnsupportedOperationException("the benchmark clock is UTC only");
-        }
-        return this;
+        return zone.equals(this.zone) ? this : new ShiftableClock(offset, zone);
     }
 }
