@@ -2,7 +2,6 @@ package dev.harbor.application.fakes;
 
 import dev.harbor.application.port.CommandOutcomeUnknownException;
 import dev.harbor.application.port.RemoteDevices;
-import dev.harbor.application.port.RemoteSiteException;
 import dev.harbor.domain.command.CommandEvent;
 import dev.harbor.domain.command.CommandRecord;
 import dev.harbor.domain.command.CommandState;
@@ -226,7 +225,7 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
         call();
         List<Device> list = locations.get(locationId);
         if (list == null) {
-            throw notFound("location", locationId);
+            throw RemoteSiteFailures.notFound("location", locationId);
         }
         return list.stream()
                 .map(Device::view)
@@ -286,7 +285,7 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
         call();
         InFlight c = commands.get(commandId);
         if (c == null) {
-            throw notFound("command", commandId);
+            throw RemoteSiteFailures.notFound("command", commandId);
         }
         return c.record();
     }
@@ -351,24 +350,15 @@ public final class InMemoryRemoteDevices implements RemoteDevices {
     private void call() {
         calls.incrementAndGet();
         if (offline) {
-            throw new RemoteSiteException(
-                    RemoteSiteException.Kind.UNAVAILABLE, "the remote site cannot be reached", null, null);
+            throw RemoteSiteFailures.unreachable();
         }
     }
 
     private Device existing(String deviceId) {
         Device device = devices.get(deviceId);
         if (device == null) {
-            throw notFound("device", deviceId);
+            throw RemoteSiteFailures.notFound("device", deviceId);
         }
         return device;
-    }
-
-    private static RemoteSiteException notFound(String what, String id) {
-        return new RemoteSiteException(
-                RemoteSiteException.Kind.NOT_FOUND,
-                "no " + what + " " + id,
-                UUID.randomUUID().toString(),
-                null);
     }
 }

@@ -1,7 +1,6 @@
 package dev.harbor.application.fakes;
 
 import dev.harbor.application.port.RemoteAllowlists;
-import dev.harbor.application.port.RemoteSiteException;
 import dev.harbor.application.port.RemoteSites;
 import dev.harbor.domain.rfid.RfidCardId;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ public final class InMemoryRemoteSite implements RemoteSites, RemoteAllowlists {
     public synchronized List<RemoteAllowlists.Allowlist> allowlists(String locationId) {
         call();
         if (!locations.containsKey(locationId)) {
-            throw notFound("location", locationId);
+            throw RemoteSiteFailures.notFound("location", locationId);
         }
         return allowlists.values().stream()
                 .filter(a -> a.locationId().equals(locationId))
@@ -130,24 +129,15 @@ public final class InMemoryRemoteSite implements RemoteSites, RemoteAllowlists {
     private void call() {
         calls.incrementAndGet();
         if (offline) {
-            throw new RemoteSiteException(
-                    RemoteSiteException.Kind.UNAVAILABLE, "the remote site cannot be reached", null, null);
+            throw RemoteSiteFailures.unreachable();
         }
     }
 
     private Allowlist existing(String allowlistId) {
         Allowlist allowlist = allowlists.get(allowlistId);
         if (allowlist == null) {
-            throw notFound("allowlist", allowlistId);
+            throw RemoteSiteFailures.notFound("allowlist", allowlistId);
         }
         return allowlist;
-    }
-
-    private static RemoteSiteException notFound(String what, String id) {
-        return new RemoteSiteException(
-                RemoteSiteException.Kind.NOT_FOUND,
-                "no " + what + " " + id,
-                UUID.randomUUID().toString(),
-                null);
     }
 }
