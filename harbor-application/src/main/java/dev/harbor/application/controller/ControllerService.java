@@ -86,19 +86,16 @@ final class ControllerService implements ManageControllers, AttachControllers {
 
     @Override
     public AddResult add(AddCommand command, Actor actor) {
+        if (command.endpoint().protocol().isRemote()) {
+            // Reading a location's devices may wait out the remote site's timeouts: no lock is held
+            // meanwhile. The database's unique index still admits a location once.
+            return endpointInUse(command, actor)
+                    .orElseGet(() -> remoteLocations.add(command, actor, c -> view(c, clock.instant())));
+        }
         synchronized (changes) {
-            Optional<Controller> clash = clashing(command.endpoint(), null);
-            if (clash.isPresent()) {
-                auditor.record(
-                        actor,
-                        "controller.add",
-                        command.name(),
-                        "CONFLICT",
-                        "endpoint in use by " + clash.get().id());
-                return new AddResult.EndpointInUse(clash.get().id());
-            }
-            if (command.endpoint().protocol().isRemote()) {
-                return remoteLocations.add(command, actor, c -> view(c, clock.instant()));
+            Optional<AddResult> inUse = endpointInUse(command, actor);
+            if (inUse.isPresent()) {
+                return inUse.get();
             }
             List<LockerTypeId> types;
             if (command.bankTypeId() != null) {
@@ -275,6 +272,14 @@ final class ControllerService implements ManageControllers, AttachControllers {
             }
             return new AdjustResult.NotFound();
         }
+    }
+
+    /** Another controller at that endpoint already, audited as a conflict; empty when it is free. */
+    private Optional<AddResult> endpointInUse(AddCommand command, Actor actor) {
+        return clashing(command.endpoint(), null).map(clash -> {
+            auditor.record(actor, "controller.add", command.name(), "CONFLICT", "endpoint in use by " + clash.id());
+            return new AddResult.EndpointInUse(clash.id());
+        });
     }
 
     private Optional<Controller> clashing(BoardEndpoint endpoint, ControllerId except) {

@@ -694,6 +694,34 @@ class RemoteTransactionFlowTest {
         assertThat(view.health().health()).isEqualTo(dev.harbor.domain.health.Health.DEAD);
     }
 
+    @Test
+    void two_technicians_adding_one_location_at_once_get_one_controller_and_one_conflict() throws Exception {
+        start(FAST);
+        String location = site.addLocation("BIKE_LOCKERS", 2);
+        AddCommand command = new AddCommand(
+                "Station B",
+                new BoardEndpoint(Protocol.BIKEEP, new Transport.Bikeep(location), 0, ProtocolOptions.DEFAULTS),
+                null,
+                null,
+                DiscoveredVia.MANUAL);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> fixture.controllers.add(command, Actor.admin("a")));
+            var second = pool.submit(() -> fixture.controllers.add(command, Actor.admin("b")));
+            List<AddResult> results = List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
+
+            assertThat(results).filteredOn(r -> r instanceof AddResult.Added).hasSize(1);
+            assertThat(results)
+                    .filteredOn(r -> r instanceof AddResult.EndpointInUse)
+                    .hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixture.db.controllerStore().findAll())
+                .filteredOn(c -> c.endpoint().protocol() == Protocol.BIKEEP)
+                .hasSize(1);
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
