@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.EndpointFields;
+import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,9 @@ public final class LayoutFile {
         each(root, "controllers", (node, at) -> {
             String name = requiredText(node, "name", at);
             // A Bikeep location's devices decide its lockers: it has no bank type.
-            boolean remote = "bikeep".equals(node.path("protocol").asText(null));
+            boolean remote = Protocol.fromId(node.path("protocol").asText(null))
+                    .map(Protocol::isRemote)
+                    .orElse(false);
             String bankType = remote ? optionalText(node, "bankType") : requiredText(node, "bankType", at);
             if (remote && bankType != null) {
                 problems.add(at + ".bankType: a bikeep location has no bank type: its devices decide its lockers");
