@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,18 +59,14 @@ final class BikeepHttp {
      */
     public JsonNode postCommand(String path, JsonNode body, String deviceId) {
         String what = "POST " + path;
-        HttpResponse<String> response;
-        try {
-            response = send(path, BikeepJson.write(body), Retries.forWrites(settings, secrets, what));
-        } catch (IOException e) {
-            if (Retries.notDelivered(e)) {
-                throw Failures.unreachable(what, e, secrets);
-            }
-            String text = "Bikeep " + what + ": no answer (" + Failures.describe(e, secrets)
-                    + "); the command may or may not have reached the device, re-read device " + deviceId;
-            LOG.warn("{}", text);
-            throw new BikeepOutcomeUnknownException(text, deviceId, e);
-        }
+        HttpResponse<String> response = write(
+                path,
+                body,
+                what,
+                (e, text) -> new BikeepOutcomeUnknownException(
+                        text + "; the command may or may not have reached the device, re-read device " + deviceId,
+                        deviceId,
+                        e));
         return bodyOf(what, response);
     }
 
@@ -79,19 +76,31 @@ final class BikeepHttp {
      */
     public Answer post(String path, JsonNode body) {
         String what = "POST " + path;
-        HttpResponse<String> response;
+        HttpResponse<String> response = write(
+                path,
+                body,
+                what,
+                (e, text) -> new BikeepException(text + "; it may or may not have been applied", 0, null, null, e));
+        return new Answer(response.statusCode(), BikeepJson.parse(response.body()));
+    }
+
+    /**
+     * Sends a write, retried only when it provably did not arrive. When it left and its answer did
+     * not come, {@code lost} makes the exception (from the cause and "no answer …"), logged once.
+     */
+    private HttpResponse<String> write(
+            String path, JsonNode body, String what, BiFunction<IOException, String, RuntimeException> lost) {
         try {
-            response = send(path, BikeepJson.write(body), Retries.forWrites(settings, secrets, what));
+            return send(path, BikeepJson.write(body), Retries.forWrites(settings, secrets, what));
         } catch (IOException e) {
             if (Retries.notDelivered(e)) {
                 throw Failures.unreachable(what, e, secrets);
             }
-            String text = "Bikeep " + what + ": no answer (" + Failures.describe(e, secrets)
-                    + "); it may or may not have been applied";
-            LOG.warn("{}", text);
-            throw new BikeepException(text, 0, null, null, e);
+            RuntimeException failure =
+                    lost.apply(e, "Bikeep " + what + ": no answer (" + Failures.describe(e, secrets) + ")");
+            LOG.warn("{}", failure.getMessage());
+            throw failure;
         }
-        return new Answer(response.statusCode(), BikeepJson.parse(response.body()));
     }
 
     /** The exception for an error answer already read by the caller. */
