@@ -6,6 +6,7 @@ import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.http.admin.AdminApi;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
+import dev.harbor.http.console.AdminConsole;
 import dev.harbor.http.internal.AdminGuard;
 import dev.harbor.http.internal.ErrorHandling;
 import dev.harbor.http.internal.HttpTools;
@@ -80,6 +81,7 @@ public final class HttpApi {
             new LocalApi(builder.useCases, tools).register(config.routes);
             new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
             new WebhookHandlers(builder.webhooks, tools).register(config.routes);
+            new AdminConsole().register(config.routes);
         });
     }
 

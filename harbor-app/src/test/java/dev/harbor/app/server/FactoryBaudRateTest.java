@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.layout.LayoutFile;
+import dev.harbor.app.testing.AdminHttp;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.Transport;

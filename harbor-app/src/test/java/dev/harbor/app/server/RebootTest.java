@@ -2,6 +2,7 @@ package dev.harbor.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.app.testing.AdminHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.logging.MemoryLogBook;
+import dev.harbor.app.testing.AdminHttp;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.bikeep.simulator.BikeepSimulator;
 import java.net.URI;

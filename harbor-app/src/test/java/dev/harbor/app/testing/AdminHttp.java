@@ -1,4 +1,4 @@
-package dev.harbor.app.server;
+package dev.harbor.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,17 +13,17 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** An HTTP client for the Admin API tests: any method, any headers, answers with their headers. */
-final class AdminHttp {
+public final class AdminHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Reply(int status, HttpHeaders headers, JsonNode body) {
+    public record Reply(int status, HttpHeaders headers, JsonNode body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        String error() {
+        public String error() {
             return body == null ? null : body.path("error").asText(null);
         }
     }
@@ -32,16 +32,17 @@ final class AdminHttp {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    AdminHttp(int port) {
+    public AdminHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    static String basic(String username, String password) {
+    public static String basic(String username, String password) {
         return "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Reply send(String method, String path, String json, String... headers) throws IOException, InterruptedException {
+    public Reply send(String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(90))
                 .method(
