@@ -2,7 +2,7 @@
 // controller, and the RFID cards of a location's allowlists. Read on entering the view and after
 // each change, not every 2 s: each read is a call to the Bikeep cloud.
 import { call, get } from './api.js';
-import { badge, byId, describe, fill, h, showProblem } from './dom.js';
+import { actionsCell, badge, byId, describe, fill, h, showProblem } from './dom.js';
 import { ask } from './dialogs.js';
 import { showFailure, showSuccess } from './result.js';
 import { time } from './format.js';
@@ -23,15 +23,15 @@ export function bikeepView() {
 
   function locationRow(location) {
     const name = location.name || location.label || location.locationId;
-    const actions = h('td', { class: 'row-actions' });
+    const actions = actionsCell();
     if (location.controllerId === null) {
       const add = h('button', { type: 'button', 'aria-label': `Add ${name} to Harbor` }, 'Add to Harbor');
       add.addEventListener('click', () => addLocation(location, name));
-      actions.append(add);
+      actions.actions.append(add);
     }
     const cards = h('button', { type: 'button', class: 'secondary', 'aria-label': `RFID cards of ${name}` }, 'RFID cards');
     cards.addEventListener('click', () => showAllowlists(location.locationId, name));
-    actions.append(cards);
+    actions.actions.append(cards);
     const connection = location.connection === 'online' ? badge('ok', 'online')
       : location.connection === 'offline' ? badge('bad', 'offline') : badge('warn', location.connection || 'unknown');
     return h('tr', { 'data-testid': 'location-row', dataset: { locationId: location.locationId } },
@@ -95,12 +95,12 @@ export function bikeepView() {
       return h('tr', { 'data-testid': 'card-row', dataset: { cardId: card.cardId } },
         h('th', { scope: 'row', class: 'mono' }, card.cardId), h('td', {}, card.status || '—'),
         h('td', {}, card.expiresAt ? time(card.expiresAt) : 'never'), h('td', {}, card.comment || ''),
-        h('td', { class: 'row-actions' }, remove));
+        actionsCell(remove));
     });
     const add = h('button', { type: 'button' }, 'Add a card…');
     add.addEventListener('click', () => addCard(container, allowlistId));
     fill(container,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
+      cards.length === 0 ? null : h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Card'), h('th', { scope: 'col' }, 'Status'),
           h('th', { scope: 'col' }, 'Expires'), h('th', { scope: 'col' }, 'Comment'),
           h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),

@@ -1,7 +1,7 @@
 // Controllers: health, last seen, counters, last error; add, rename, grow/shrink, replace, remove;
 // mDNS scan and adding what it found.
 import { call, get } from './api.js';
-import { KeyedRows, badge, byId, fill, h, showProblem } from './dom.js';
+import { KeyedRows, actionsCell, badge, byId, fill, h, showProblem } from './dom.js';
 import { ask } from './dialogs.js';
 import { showFailure, showSuccess } from './result.js';
 import { ago, transport } from './format.js';
@@ -22,7 +22,7 @@ export function controllersView(gateway) {
   const rows = new KeyedRows(byId('controller-rows'), makeRow);
 
   function makeRow(item) {
-    const actions = h('td', { class: 'row-actions' });
+    const actions = actionsCell();
     const row = h('tr', { 'data-testid': 'controller-row', dataset: { controllerId: item.key } },
       h('th', { scope: 'row' }), h('td'), h('td', { class: 'num' }), h('td'), h('td'), h('td', { class: 'num' }),
       h('td'), actions);
@@ -33,12 +33,12 @@ export function controllersView(gateway) {
     };
     row.buttons = {
       rename: button('Rename', rename, 'controller-rename'),
-      resize: button('Lockers', resize, 'controller-resize'),
+      resize: button('Locker count', resize, 'controller-resize'),
       replace: button('Replace board', replace, 'controller-replace'),
       remove: button('Remove', remove, 'controller-remove'),
     };
     row.buttons.remove.className = 'danger';
-    fill(actions, ...Object.values(row.buttons));
+    fill(actions.actions, ...Object.values(row.buttons));
     return row;
   }
 

@@ -1,5 +1,5 @@
 // Building the page from API values. Every value goes in as text (a text node or an attribute),
-// never as markup: this file is the only place elements are made, and it has no innerHTML.
+// never as markup: this file is the only place elements are made, and no markup string is ever parsed.
 
 /**
  * h('td', { class: 'num', dataset: { lockerId: 7 } }, 'text', otherNode)
@@ -69,6 +69,13 @@ export function describe(error) {
 export function badge(kind, text) {
   const symbols = { ok: '✔', warn: '▲', bad: '✖', info: '•' };
   return h('span', { class: `badge ${kind}` }, h('span', { 'aria-hidden': 'true' }, symbols[kind] || '•'), ' ', text);
+}
+
+/** The last cell of a row: its buttons, side by side, wrapping when narrow. */
+export function actionsCell(...buttons) {
+  const cell = h('td', { class: 'actions-cell' }, h('div', { class: 'row-actions' }, ...buttons));
+  cell.actions = cell.firstChild;
+  return cell;
 }
 
 /** The same keyed rows stay the same elements across refreshes, so focus and clicks survive. */

@@ -1,6 +1,6 @@
 // Every locker at a glance, with filters; maintenance open, out of service and back; open-all.
 import { call, get } from './api.js';
-import { KeyedRows, badge, byId, fill, h, showProblem } from './dom.js';
+import { KeyedRows, actionsCell, badge, byId, fill, h, showProblem } from './dom.js';
 import { ask } from './dialogs.js';
 import { showDoorResults, showFailure, showSuccess } from './result.js';
 
@@ -27,7 +27,7 @@ export function lockersView(gateway) {
     const row = h('tr', { 'data-testid': 'locker-row', dataset: { lockerId: item.key } },
       h('th', { scope: 'row', class: 'locker-id' }), h('td'), h('td'),
       h('td', { 'data-testid': 'locker-state' }), h('td'), h('td'), h('td', { class: 'mono' }),
-      h('td', { class: 'row-actions' }, open, service));
+      actionsCell(open, service));
     row.buttons = { open, service };
     return row;
   }

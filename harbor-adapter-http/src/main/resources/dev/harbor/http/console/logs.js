@@ -22,7 +22,7 @@ export function logsView() {
       fill(byId('log-rows'), entries.map((e) => h('tr', { 'data-testid': 'logs-row', class: e.logger === 'audit' ? 'audit' : null },
         h('td', { class: 'nowrap' }, time(e.timestamp)),
         h('td', {}, badge(LEVEL_KINDS[e.level] || 'info', e.level)),
-        h('td', { class: 'mono' }, e.logger === 'audit' ? 'audit trail' : shortLogger(e.logger)),
+        h('td', { class: 'mono nowrap' }, e.logger === 'audit' ? 'audit trail' : shortLogger(e.logger)),
         h('td', { class: 'message' }, e.message, e.error ? h('pre', { class: 'error-text' }, e.error) : null))));
       byId('logs-empty').hidden = entries.length > 0;
     } catch (error) {

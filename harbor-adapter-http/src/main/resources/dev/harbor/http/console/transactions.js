@@ -1,6 +1,6 @@
 // Active transactions, oldest first; release one (the locker becomes free, no door is touched).
 import { call, get } from './api.js';
-import { KeyedRows, byId, fill, h, showProblem } from './dom.js';
+import { KeyedRows, actionsCell, byId, fill, h, showProblem } from './dom.js';
 import { ask } from './dialogs.js';
 import { showFailure, showSuccess } from './result.js';
 import { ago, time } from './format.js';
@@ -13,7 +13,7 @@ export function transactionsView() {
     release.addEventListener('click', () => releaseTransaction(item.key));
     const row = h('tr', { 'data-testid': 'transaction-row', dataset: { transactionId: item.key } },
       h('th', { scope: 'row', class: 'mono' }), h('td'), h('td'), h('td'), h('td', { class: 'num' }),
-      h('td', { class: 'row-actions' }, release));
+      actionsCell(release));
     row.release = release;
     return row;
   }

@@ -68,6 +68,11 @@ class AdminConsoleBrowserTest {
         browser.logInAndWait(ConsoleGateway.USER, ConsoleGateway.PASSWORD);
         assertThat(browser.testId("login-error").isDisplayed()).isFalse();
         assertThat(browser.all("locker-row")).hasSize(32);
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#nav a[data-view=bikeep]"))
+                        .isDisplayed())
+                .as("no Bikeep view while the integration is off")
+                .isFalse();
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -57,6 +59,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--no-first-run",
                 "--no-default-browser-check",
                 "--force-device-scale-factor=1",
+                "--hide-scrollbars",
                 "--lang=en-GB",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
@@ -181,9 +184,31 @@ final class ConsoleBrowser implements AutoCloseable {
                 .until(condition);
     }
 
-    /** A PNG of the whole page at the current width. */
+    /** A PNG of what the window shows. */
     byte[] screenshot() {
         return driver.getScreenshotAs(OutputType.BYTES);
+    }
+
+    /**
+     * A PNG of the page from its top, as tall as its content but at most {@code maxHeight} CSS
+     * pixels, through the DevTools protocol (Selenium's own screenshot stops at the window).
+     */
+    byte[] pageScreenshot(int maxHeight) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(maxHeight, ((Number) content.get("height")).doubleValue());
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     WebDriver driver() {

@@ -6,6 +6,7 @@ import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.testing.AdminHttp;
 import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.bikeep.simulator.BikeepSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,19 @@ final class ConsoleGateway implements AutoCloseable {
         env.put("HARBOR_POLL_INTERVAL_MS", "200");
         this.server = HarborServer.start(ConfigLoader.load(env), TUNING);
         this.http = new AdminHttp(server.port());
+    }
+
+    /** The configuration that points a gateway at a Bikeep cloud simulator on loopback. */
+    static Map<String, String> bikeep(BikeepSimulator simulator, String clientId, String clientSecret) {
+        return Map.of(
+                "HARBOR_BIKEEP_CLIENT_ID",
+                clientId,
+                "HARBOR_BIKEEP_CLIENT_SECRET",
+                clientSecret,
+                "HARBOR_BIKEEP_AUTH_URL",
+                simulator.baseUri().toString(),
+                "HARBOR_BIKEEP_API_URL",
+                simulator.baseUri().toString());
     }
 
     int port() {
