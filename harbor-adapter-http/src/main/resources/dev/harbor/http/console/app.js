@@ -141,8 +141,17 @@ function labelTableCells() {
   new MutationObserver(label).observe(byId('console'), { childList: true, subtree: true });
 }
 
+/** The result bar sticks just under the header, whose height changes with the width. */
+function trackHeaderHeight() {
+  const header = document.querySelector('.topbar');
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--topbar-height', `${header.offsetHeight}px`);
+  }).observe(header);
+}
+
 function wire() {
   labelTableCells();
+  trackHeaderHeight();
   byId('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const username = byId('login-username').value;
@@ -153,6 +162,7 @@ function wire() {
     }
     const button = byId('login-submit');
     button.disabled = true;
+    showProblem(byId('login-error'), null);
     try {
       await login(username, password);
       await showConsole();

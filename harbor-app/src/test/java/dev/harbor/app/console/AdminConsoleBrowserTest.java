@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -48,8 +49,15 @@ class AdminConsoleBrowserTest {
         }
     }
 
+    /** Every door shut (someone walked along the lockers), and a page with nobody logged in. */
     @BeforeEach
     void freshPage() {
+        for (int address = 0; address <= 1; address++) {
+            SimulatedBoard board = gateway.demoBoard(address);
+            for (int lock = 1; lock <= board.lockCount(); lock++) {
+                board.closeDoor(lock);
+            }
+        }
         browser.resize(1280, 900);
         browser.openConsole();
     }
@@ -467,6 +475,35 @@ class AdminConsoleBrowserTest {
         WebElement open = browser.lockerRow(demoLocker(0, 1)).findElement(By.cssSelector("[data-testid=locker-open]"));
         assertThat(open.isDisplayed()).isTrue();
         assertThat(open.getRect().getX() + open.getRect().getWidth()).isLessThanOrEqualTo(360);
+    }
+
+    @Test
+    void the_keyboard_alone_logs_in_cancels_with_escape_and_confirms_an_open() {
+        long lockerId = demoLocker(1, 15);
+        SimulatedBoard board = gateway.demoBoard(1);
+        WebElement username = browser.testId("login-username");
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(username);
+        username.sendKeys(ConsoleGateway.USER + Keys.TAB + ConsoleGateway.PASSWORD + Keys.ENTER);
+        browser.waitFor(d -> browser.visible(By.cssSelector("[data-testid=locker-row]")));
+
+        WebElement open = browser.lockerRow(lockerId).findElement(By.cssSelector("[data-testid=locker-open]"));
+        browser.js("arguments[0].focus()", open);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(d -> browser.testId("confirm-cancel").isDisplayed());
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.testId("confirm-cancel"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitFor(d -> !browser.testId("confirm-ok").isDisplayed());
+        assertThat(board.isDoorOpen(15)).isFalse();
+
+        browser.js("arguments[0].focus()", open);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(d -> browser.testId("confirm-cancel").isDisplayed());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.testId("confirm-ok"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        browser.result("Locker " + lockerId);
+        assertThat(board.isDoorOpen(15)).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -146,10 +147,14 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** The field of the open dialog with this label, once the dialog shows it (it may still be loading). */
     WebElement dialogField(String label) {
-        WebElement labelElement =
-                driver.findElement(By.xpath("//dialog[@id='dialog']//label[normalize-space(text())='" + label + "']"));
-        return driver.findElement(By.id(labelElement.getAttribute("for")));
+        return waitFor(d -> {
+            WebElement labelElement = d.findElement(
+                    By.xpath("//dialog[@id='dialog' and @open]//label[normalize-space(text())='" + label + "']"));
+            WebElement field = d.findElement(By.id(labelElement.getAttribute("for")));
+            return field.isDisplayed() ? field : null;
+        });
     }
 
     /** Waits for the outcome of an action and returns its text. */
@@ -181,6 +186,7 @@ final class ConsoleBrowser implements AutoCloseable {
     <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE)
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
                 .until(condition);
     }
 
