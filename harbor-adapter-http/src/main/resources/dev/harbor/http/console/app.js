@@ -88,6 +88,10 @@ async function runSafely(work) {
 
 /** notice: why the form is back (logged out, session ended), or null. */
 function showLogin(notice) {
+  if (byId('dialog').open) {
+    // A question asked before the session ended can no longer be acted on.
+    byId('dialog-cancel').click();
+  }
   byId('console').hidden = true;
   byId('nav').hidden = true;
   byId('session').hidden = true;

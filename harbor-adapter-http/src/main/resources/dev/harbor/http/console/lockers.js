@@ -81,9 +81,12 @@ export function lockersView(gateway) {
     const holding = locker && locker.transactionId
       ? `It holds transaction ${locker.transactionId}: whatever is inside can be taken.`
       : 'No transaction holds it.';
+    const remote = locker && locker.external
+      ? ['This is a Bikeep device: Bikeep force-unlocks it, which ends the booking or session on it.']
+      : [];
     const confirmed = await ask({
       title: `Open locker ${lockerId}?`,
-      body: ['This opens the door whatever the locker holds (maintenance open).', holding],
+      body: ['This opens the door whatever the locker holds (maintenance open).', holding, ...remote],
       confirmLabel: 'Open the door',
       danger: true,
     });
@@ -138,10 +141,13 @@ export function lockersView(gateway) {
 
   async function openAll() {
     const name = gateway.name();
+    const own = lockers.filter((l) => !l.external).length;
+    const remote = lockers.length - own;
     const confirmed = await ask({
       title: 'Open every door?',
-      body: [`This opens all ${lockers.length} doors of ${name}, occupied or not.`,
-        'Parcels and bikes inside can then be taken by anyone standing there.'],
+      body: [`This opens all ${own} doors of ${name}'s own boards, occupied or not.`,
+        'Parcels and bikes inside can then be taken by anyone standing there.',
+        ...(remote ? [`The ${remote} Bikeep devices are left out.`] : [])],
       typed: name,
       confirmLabel: 'Open every door',
       danger: true,

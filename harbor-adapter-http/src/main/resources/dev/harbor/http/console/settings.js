@@ -67,8 +67,12 @@ export function settingsView(gateway) {
 
   return {
     async enter() {
-      const system = await gateway.reloadSystem();
-      show(system.config);
+      try {
+        show((await gateway.reloadSystem()).config);
+      } catch (error) {
+        showFailure(error, 'The settings could not be read');
+        throw error;
+      }
     },
   };
 }

@@ -43,8 +43,9 @@ export function transactionsView() {
   async function releaseTransaction(transactionId) {
     const released = await ask({
       title: `Release transaction ${transactionId}?`,
-      body: ['Its locker becomes free for the next customer. No door is opened.',
-        'Whatever is still inside stays there, but the transaction can no longer open the door.'],
+      body: ['Its locker becomes free for the next customer. No door of a Harbor board is opened.',
+        'Whatever is still inside stays there, but the transaction can no longer open the door.',
+        'On a Bikeep device that holds an item, Bikeep force-unlocks it.'],
       confirmLabel: 'Release',
       danger: true,
       submit: () => call('DELETE', `/transactions/${encodeURIComponent(transactionId)}`),

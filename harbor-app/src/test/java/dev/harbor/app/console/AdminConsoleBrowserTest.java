@@ -258,6 +258,16 @@ class AdminConsoleBrowserTest {
     }
 
     @Test
+    void a_scan_without_mdns_configured_shows_the_setting_to_set() {
+        browser.logInAndWait(ConsoleGateway.USER, ConsoleGateway.PASSWORD);
+        browser.goTo("controllers");
+
+        browser.driver().findElement(By.id("controller-scan")).click();
+
+        assertThat(browser.result("INVALID_STATE")).contains("HARBOR_MDNS_ADDRESS");
+    }
+
+    @Test
     void saving_the_door_open_policy_changes_what_get_system_reports() {
         JsonNode before = gateway.api("GET", "/system", null).body().get("config");
         int attempts = before.get("doorOpenPolicy").get("maxAttempts").asInt() == 5 ? 4 : 5;
