@@ -7,7 +7,7 @@ import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.BikeepConfig;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.config.HarborConfig;
-import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.app.testing.TestTuning;
 import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.bikeep.simulator.BikeepSimulator;
 import java.nio.file.Path;
@@ -30,17 +30,7 @@ final class BikeepGateway {
     static final String WEBHOOK_SEED = "e2e-webhook-seed-that-must-not-leak-0815";
     static final String USER = "admin";
     static final String PASSWORD = "correct horse battery";
-    static final HarborServer.Tuning TUNING = new HarborServer.Tuning(
-            new AuthSettings(
-                    Duration.ofHours(8),
-                    Duration.ofHours(24),
-                    5,
-                    Duration.ofMinutes(1),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(4),
-                    12),
-            4,
-            Duration.ofMillis(100));
+    static final HarborServer.Tuning TUNING = TestTuning.quickLockout(5);
 
     /** Sync every 200 ms, poll every 20 ms, give a create 5 s. */
     static final RemoteSiteSettings FAST = new RemoteSiteSettings(

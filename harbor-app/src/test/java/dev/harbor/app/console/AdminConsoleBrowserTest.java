@@ -3,6 +3,7 @@ package dev.harbor.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.testing.AdminHttp;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import dev.harbor.hardware.simulator.SimulatedFault;
@@ -197,13 +198,7 @@ class AdminConsoleBrowserTest {
     @Test
     void a_simulated_controller_added_and_removed_on_the_page_exists_and_then_does_not() {
         browser.logInAndWait(ConsoleGateway.USER, ConsoleGateway.PASSWORD);
-        browser.goTo("controllers");
-        browser.driver().findElement(By.id("controller-add")).click();
-        browser.fillDialogField("Name", "Tower C");
-        browser.fillDialogField("Protocol", "kerong-cu48");
-        browser.fillDialogField("Connection", "simulated");
-        browser.fillDialogField("Simulated bus", "console-test");
-        browser.fillDialogField("Board address", "4");
+        startAddingSimulatedController("Tower C", "kerong-cu48", "console-test", 4);
         browser.fillDialogField("Lockers", "count");
         browser.fillDialogField("Number of lockers", "6");
         browser.confirm();
@@ -239,20 +234,10 @@ class AdminConsoleBrowserTest {
     @Test
     void a_refused_controller_keeps_the_dialog_open_with_the_api_message() {
         browser.logInAndWait(ConsoleGateway.USER, ConsoleGateway.PASSWORD);
-        browser.goTo("controllers");
-        browser.driver().findElement(By.id("controller-add")).click();
-        browser.fillDialogField("Name", "Clash");
-        browser.fillDialogField("Protocol", "kerong-cu16");
-        browser.fillDialogField("Connection", "simulated");
-        browser.fillDialogField("Simulated bus", "demo");
-        browser.fillDialogField("Board address", "0");
+        startAddingSimulatedController("Clash", "kerong-cu16", DemoLayout.BUS, 0);
         browser.confirm();
 
-        String problem = browser.waitFor(d -> {
-            WebElement p = d.findElement(By.id("dialog-problem"));
-            return p.isDisplayed() ? p.getText() : null;
-        });
-        assertThat(problem).contains("(INVALID_STATE)");
+        assertThat(browser.dialogProblem()).contains("(INVALID_STATE)");
         assertThat(findController("Clash")).isNull();
         browser.testId("confirm-cancel").click();
     }
@@ -533,6 +518,17 @@ class AdminConsoleBrowserTest {
                     """);
             assertThat(unnamed).as("controls without a name on %s", view).isEmpty();
         }
+    }
+
+    /** Opens "Add a controller" and fills in a simulated board, leaving the locker fields as they are. */
+    private static void startAddingSimulatedController(String name, String protocol, String bus, int address) {
+        browser.goTo("controllers");
+        browser.driver().findElement(By.id("controller-add")).click();
+        browser.fillDialogField("Name", name);
+        browser.fillDialogField("Protocol", protocol);
+        browser.fillDialogField("Connection", "simulated");
+        browser.fillDialogField("Simulated bus", bus);
+        browser.fillDialogField("Board address", String.valueOf(address));
     }
 
     /** The locker id of a demo board's lock, read from the API. */

@@ -109,11 +109,7 @@ class BikeepConsoleBrowserTest {
         browser.fillDialogField("Card id", "0x04a2");
         browser.confirm();
 
-        String problem = browser.waitFor(d -> {
-            WebElement p = d.findElement(By.id("dialog-problem"));
-            return p.isDisplayed() ? p.getText() : null;
-        });
-        assertThat(problem).contains("(INVALID_REQUEST)");
+        assertThat(browser.dialogProblem()).contains("(INVALID_REQUEST)");
         assertThat(simulator.cards(whitelist)).isEmpty();
         browser.testId("confirm-cancel").click();
     }

@@ -157,6 +157,14 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
+    /** Waits for the open dialog to show the API's refusal, and returns it; the dialog stays open. */
+    String dialogProblem() {
+        return waitFor(d -> {
+            WebElement problem = d.findElement(By.id("dialog-problem"));
+            return problem.isDisplayed() ? problem.getText() : null;
+        });
+    }
+
     /** Waits for the outcome of an action and returns its text. */
     String result(String expectedPart) {
         return waitFor(d -> {

@@ -5,7 +5,7 @@ import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.testing.AdminHttp;
-import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.app.testing.TestTuning;
 import dev.harbor.bikeep.simulator.BikeepSimulator;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import java.net.URI;
@@ -28,17 +28,7 @@ final class ConsoleGateway implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     /** Three failed logins lock a client out for two seconds (the page's 429 message). */
-    private static final HarborServer.Tuning TUNING = new HarborServer.Tuning(
-            new AuthSettings(
-                    Duration.ofHours(8),
-                    Duration.ofHours(24),
-                    3,
-                    Duration.ofMinutes(1),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(4),
-                    12),
-            4,
-            Duration.ofMillis(100));
+    private static final HarborServer.Tuning TUNING = TestTuning.quickLockout(3);
 
     private final HarborServer server;
     private final AdminHttp http;

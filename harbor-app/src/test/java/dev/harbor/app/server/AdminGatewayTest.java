@@ -7,11 +7,10 @@ import dev.harbor.app.HarborServer;
 import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.testing.AdminHttp;
-import dev.harbor.application.auth.AuthSettings;
+import dev.harbor.app.testing.TestTuning;
 import dev.harbor.hardware.simulator.SimulatedBoard;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,17 +36,7 @@ abstract class AdminGatewayTest {
               "controllers": [] }
             """;
     /** Three failures lock a client out for two seconds, so the test can watch the lockout end. */
-    static final HarborServer.Tuning TUNING = new HarborServer.Tuning(
-            new AuthSettings(
-                    Duration.ofHours(8),
-                    Duration.ofHours(24),
-                    3,
-                    Duration.ofMinutes(1),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(4),
-                    12),
-            4,
-            Duration.ofMillis(100));
+    static final HarborServer.Tuning TUNING = TestTuning.quickLockout(3);
 
     @TempDir
     Path dir;
