@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.sqlite.SQLiteDataSource;
  * Later dialect migrations (V6: SQLite rebuilds a table where PostgreSQL alters it) cannot be
  * compared statement by statement: the schemas they leave behind are compared instead.
  */
+@Tag("postgres")
 class MigrationDriftTest {
 
     @RegisterExtension

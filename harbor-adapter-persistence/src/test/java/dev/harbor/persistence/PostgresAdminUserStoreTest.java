@@ -2,8 +2,10 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.AdminUserStore;
 import dev.harbor.application.port.AdminUserStoreContract;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("postgres")
 class PostgresAdminUserStoreTest extends AdminUserStoreContract {
 
     @RegisterExtension

@@ -2,8 +2,10 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.contract.ControllerStoreContract;
 import dev.harbor.application.port.contract.Stores;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("postgres")
 class PostgresControllerStoreTest extends ControllerStoreContract {
 
     @RegisterExtension

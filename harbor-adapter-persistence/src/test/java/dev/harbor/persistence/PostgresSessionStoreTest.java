@@ -2,8 +2,10 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SessionStoreContract;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("postgres")
 class PostgresSessionStoreTest extends SessionStoreContract {
 
     @RegisterExtension

@@ -2,8 +2,10 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.WebhookDeliveries;
 import dev.harbor.application.port.contract.WebhookDeliveriesContract;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("postgres")
 class PostgresWebhookDeliveriesTest extends WebhookDeliveriesContract {
 
     @RegisterExtension

@@ -2,7 +2,9 @@ package dev.harbor.app.bikeep;
 
 import dev.harbor.app.testing.TestDatabases;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
+@Tag("postgres")
 class BikeepFlowGatewayPostgresTest extends BikeepFlowGatewayTest {
 
     private String url;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ class BikeepRestartRecoveryGatewayTest {
         recovers(Map.of());
     }
 
+    @Tag("postgres")
     @Test
     void a_booking_landing_while_the_gateway_is_down_is_cancelled_after_the_restart_on_postgresql() throws Exception {
         String url = TestDatabases.freshPostgresSchema();

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * action is made by clicking the page, and checked through the API or the simulated board.
  * One gateway and one browser for the class; each test starts logged out and uses its own lockers.
  */
+@Tag("browser")
 class AdminConsoleBrowserTest {
 
     @TempDir

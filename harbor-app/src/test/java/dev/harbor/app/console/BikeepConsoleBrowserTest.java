@@ -7,6 +7,7 @@ import dev.harbor.bikeep.simulator.BikeepSimulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
  * at the Bikeep cloud simulator on loopback: a location added from the page becomes a controller,
  * RFID cards added and removed on the page are what the simulated allowlist then holds.
  */
+@Tag("browser")
 class BikeepConsoleBrowserTest {
 
     private static final String CLIENT_ID = "console-e2e";

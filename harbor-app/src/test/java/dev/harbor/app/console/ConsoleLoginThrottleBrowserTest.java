@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebElement;
  * seconds here): the page says when to try again, and the right password works once that passed.
  * A gateway of its own, so the lockout touches no other test.
  */
+@Tag("browser")
 class ConsoleLoginThrottleBrowserTest {
 
     @TempDir

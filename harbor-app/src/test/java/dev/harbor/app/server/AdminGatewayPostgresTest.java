@@ -2,7 +2,9 @@ package dev.harbor.app.server;
 
 import dev.harbor.app.testing.TestDatabases;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
+@Tag("postgres")
 class AdminGatewayPostgresTest extends AdminGatewayTest {
 
     private String url;

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ class ConcurrentCreatesTest {
         race(Map.of());
     }
 
+    @Tag("postgres")
     @Test
     void two_hundred_concurrent_creates_for_a_hundred_lockers_give_a_hundred_distinct_lockers_on_postgresql()
             throws Exception {

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ class PowerCutTest {
         survivesKill(Map.of("HARBOR_DATA_DIR", dataDir.toString()));
     }
 
+    @Tag("postgres")
     @Test
     void every_answered_transaction_survives_a_kill_on_postgresql() throws Exception {
         String url = TestDatabases.freshPostgresSchema();
