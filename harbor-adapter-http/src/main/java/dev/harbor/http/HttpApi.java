@@ -14,6 +14,7 @@ import dev.harbor.http.internal.Json;
 import dev.harbor.http.internal.JsonJettyErrorHandler;
 import dev.harbor.http.internal.JsonResponses;
 import dev.harbor.http.internal.RequestBodies;
+import dev.harbor.http.internal.RequestHeaderDeadline;
 import dev.harbor.http.local.LocalApi;
 import dev.harbor.http.webhook.WebhookHandlers;
 import io.javalin.Javalin;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +52,9 @@ public final class HttpApi {
     /** The document served at {@code GET /openapi.json}, a resource beside this class. */
     public static final String OPENAPI_RESOURCE = "/dev/harbor/http/openapi.json";
 
+    /** How long a client may take to send a request line and its headers, unless the builder says otherwise. */
+    public static final Duration DEFAULT_REQUEST_HEADER_TIMEOUT = Duration.ofSeconds(10);
+
     private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
     private static final Set<HandlerType> HTTP_METHODS =
             Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -63,6 +68,7 @@ public final class HttpApi {
         HttpTools tools =
                 new HttpTools(responses, new RequestBodies(mapper), new AdminGuard(builder.admin.authentication()));
         byte[] openApi = readOpenApi();
+        RequestHeaderDeadline headerDeadline = new RequestHeaderDeadline(builder.requestHeaderTimeout);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -70,7 +76,10 @@ public final class HttpApi {
             config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(errors)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonJettyErrorHandler(errors));
+                headerDeadline.install(server);
+            });
             errors.register(config);
             config.routes.beforeMatched(RequestBodies::checkEnvelope);
             config.routes.get(
@@ -134,6 +143,7 @@ public final class HttpApi {
         private ReportErrors reportErrors = ReportErrors.OFF;
         private ReceiveWebhooks webhooks = ReceiveWebhooks.REFUSE_ALL;
         private Clock clock = Clock.systemUTC();
+        private Duration requestHeaderTimeout = DEFAULT_REQUEST_HEADER_TIMEOUT;
 
         private Builder(LocalApiUseCases useCases) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -169,6 +179,23 @@ public final class HttpApi {
         /** The clock of error timestamps. Default: the system's, in UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request's line and headers, counted from the
+         * connection's opening or the next request's first byte; a slower one is disconnected, so
+         * clients that trickle their headers cannot hold every connection. Default:
+         * {@link #DEFAULT_REQUEST_HEADER_TIMEOUT}.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder requestHeaderTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the request header timeout must be positive, was " + timeout);
+            }
+            this.requestHeaderTimeout = timeout;
             return this;
         }
 

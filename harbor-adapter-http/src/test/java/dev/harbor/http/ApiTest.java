@@ -15,6 +15,7 @@ abstract class ApiTest {
     protected FakeAdmin admin;
     protected HttpApi api;
     protected ApiClient client;
+    protected int port;
 
     @BeforeEach
     void startServer() {
@@ -25,7 +26,8 @@ abstract class ApiTest {
                 .reportErrors(admin)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
-        client = new ApiClient(api.start("127.0.0.1", 0));
+        port = api.start("127.0.0.1", 0);
+        client = new ApiClient(port);
     }
 
     @AfterEach

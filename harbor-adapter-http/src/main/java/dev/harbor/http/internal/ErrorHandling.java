@@ -115,6 +115,7 @@ public final class ErrorHandling {
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 429 -> "TOO_MANY_REQUESTS";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST";
         };
         int answered = status >= 400 && status < 600 ? status : 500;
@@ -143,6 +144,7 @@ public final class ErrorHandling {
             case 405 -> "Method not allowed";
             case 413 -> "The request body is too large";
             case 415 -> "Unsupported media type";
+            case 505 -> "Only HTTP/1.0 and HTTP/1.1 are supported";
             default -> status >= 500 ? "An unexpected error occurred" : "The request is invalid";
         };
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class Params {
 
     private static final int MAX_ECHO = 64;
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Params() {}
 
@@ -64,18 +66,27 @@ public final class Params {
         throw ApiError.invalid(name + " must be true or false", Map.of(name, echo(raw)));
     }
 
+    /**
+     * An ISO-8601 UTC timestamp of the years 0000 to 9999, as the API writes them: an expanded
+     * year ({@code +999999999-12-31T23:59:59Z}) is refused, not handed to stores that count in
+     * epoch milliseconds.
+     */
     public static Optional<Instant> instantQuery(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(raw));
+            Instant instant = Instant.parse(raw);
+            if (!instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT)) {
+                return Optional.of(instant);
+            }
         } catch (DateTimeParseException e) {
-            throw ApiError.invalid(
-                    name + " must be an ISO-8601 UTC timestamp such as 2026-02-20T22:56:40.123Z",
-                    Map.of(name, echo(raw)));
+            // falls through to the error below
         }
+        throw ApiError.invalid(
+                name + " must be an ISO-8601 UTC timestamp from year 0000 to 9999, such as 2026-02-20T22:56:40.123Z",
+                Map.of(name, echo(raw)));
     }
 
     public static Optional<Long> parsePositive(String raw) {

@@ -1,6 +1,8 @@
 package dev.harbor.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,6 +14,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,8 +77,16 @@ public final class RequestBodies {
             throw field.isEmpty()
                     ? ApiError.invalid("The request body must be a JSON object", Map.of())
                     : ApiError.invalidField(field, "Field '" + field + "' has the wrong type");
+        } catch (InputCoercionException e) {
+            throw outOfRange(
+                    e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext()));
         } catch (StreamReadException e) {
             throw ApiError.invalid("The request body is not valid JSON", Map.of());
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException) {
+                throw outOfRange(path(e));
+            }
+            throw ApiError.invalid("The request body is invalid", Map.of());
         } catch (DatabindException e) {
             throw ApiError.invalid("The request body is invalid", Map.of());
         } catch (JsonProcessingException e) {
@@ -121,6 +133,28 @@ public final class RequestBodies {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    /** A number too large for its field's type: a 400 naming the field, like every value out of range. */
+    private static ApiError outOfRange(String field) {
+        return field.isEmpty()
+                ? ApiError.invalid("A number in the request body is out of range", Map.of())
+                : ApiError.invalidField(field, "Field '" + field + "' is out of range");
+    }
+
+    private static String path(JsonStreamContext context) {
+        List<String> steps = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            steps.add(0, at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName());
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            if (step != null) {
+                path.append(path.length() > 0 && !step.startsWith("[") ? "." : "")
+                        .append(step);
+            }
+        }
+        return path.toString();
     }
 
     private static boolean isJson(String contentType) {

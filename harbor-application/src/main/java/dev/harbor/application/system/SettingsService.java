@@ -7,7 +7,10 @@ import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.port.SettingsStore;
 import dev.harbor.application.port.SettingsStore.StoredSettings;
 import dev.harbor.domain.health.HeartbeatThresholds;
+import dev.harbor.domain.rule.DisplayName;
+import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,20 +59,42 @@ final class SettingsService implements ManageSettings, CurrentDoorOpenSettings {
         return next;
     }
 
+    /**
+     * The stored settings, each one checked on its own: a value an older version accepted and
+     * this one refuses (a door-open timeout of months) must not brick the doors, nor take the
+     * valid settings beside it down with it. That one setting falls back to its default, with a
+     * WARN naming it; the row is left as it is until the next change replaces it.
+     */
     private static RuntimeSettings restore(StoredSettings stored, RuntimeSettings defaults) {
+        String name = valid("name", () -> DisplayName.requireValid("name", stored.name()), defaults.name());
+        Duration attemptTimeout = valid(
+                "doorOpenPolicy.attemptTimeoutMs",
+                () -> DoorOpenSettings.requireAttemptTimeout(stored.doorAttemptTimeout()),
+                defaults.doorOpen().attemptTimeout());
+        int maxAttempts = valid(
+                "doorOpenPolicy.maxAttempts",
+                () -> DoorOpenSettings.requireMaxAttempts(stored.doorMaxAttempts()),
+                defaults.doorOpen().maxAttempts());
+        Duration delay = valid(
+                "doorOpenPolicy.delayMs",
+                () -> DoorOpenSettings.requireDelay(stored.doorDelay()),
+                defaults.doorOpen().delay());
+        HeartbeatThresholds heartbeat = valid(
+                "heartbeat",
+                () -> new HeartbeatThresholds(
+                        stored.heartbeatUnhealthyAfter(), stored.heartbeatDeadAfter(), stored.heartbeatLongDeadAfter()),
+                defaults.heartbeat());
+        String logLevel =
+                valid("logLevel", () -> defaults.withLogLevel(stored.logLevel()).logLevel(), defaults.logLevel());
+        return new RuntimeSettings(name, new DoorOpenSettings(attemptTimeout, maxAttempts, delay), heartbeat, logLevel);
+    }
+
+    private static <T> T valid(String setting, Supplier<T> stored, T fallback) {
         try {
-            return new RuntimeSettings(
-                    stored.name(),
-                    new DoorOpenSettings(stored.doorAttemptTimeout(), stored.doorMaxAttempts(), stored.doorDelay()),
-                    new HeartbeatThresholds(
-                            stored.heartbeatUnhealthyAfter(),
-                            stored.heartbeatDeadAfter(),
-                            stored.heartbeatLongDeadAfter()),
-                    stored.logLevel());
+            return stored.get();
         } catch (IllegalArgumentException e) {
-            // Stored settings were valid when written; if they no longer are, the box must still start.
-            log.error("Stored runtime settings are invalid ({}); using the defaults", e.getMessage());
-            return defaults;
+            log.warn("Stored setting {} is invalid ({}); using its default {}", setting, e.getMessage(), fallback);
+            return fallback;
         }
     }
 

@@ -33,13 +33,18 @@ final class SystemLogsService implements SystemLogs {
         if (minimumLevel != null && !LEVELS.contains(minimumLevel)) {
             throw new IllegalArgumentException("level must be one of " + LEVELS);
         }
+        if (since != null && since.isAfter(LATEST_SINCE)) {
+            // Nothing is that new, and the stores count time in epoch milliseconds, which overflow.
+            return List.of();
+        }
+        Instant from = since == null || since.isBefore(EARLIEST_SINCE) ? null : since;
         List<LogEntry> merged = new ArrayList<>();
-        logBook.recent(minimumLevel, limit, since).stream()
+        logBook.recent(minimumLevel, limit, from).stream()
                 // The audit trail is the durable copy of these lines; show each entry once.
                 .filter(e -> !AUDIT_LOGGER.equals(e.logger()))
                 .forEach(merged::add);
         if (minimumLevel == null || LEVELS.indexOf(minimumLevel) <= LEVELS.indexOf("INFO")) {
-            auditTrail.recent(limit, since).forEach(e -> merged.add(asLogEntry(e)));
+            auditTrail.recent(limit, from).forEach(e -> merged.add(asLogEntry(e)));
         }
         merged.sort(Comparator.comparing(LogEntry::timestamp).reversed());
         return merged.stream()

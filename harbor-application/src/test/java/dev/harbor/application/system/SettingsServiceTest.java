@@ -7,6 +7,8 @@ import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.fakes.InMemoryDatabase;
 import dev.harbor.application.fakes.MutableClock;
 import dev.harbor.application.locker.DoorOpenSettings;
+import dev.harbor.application.port.SettingsStore.StoredSettings;
+import dev.harbor.domain.health.HeartbeatThresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,5 +52,73 @@ class SettingsServiceTest {
 
         assertThat(settings.current().doorOpen()).isEqualTo(DoorOpenSettings.DEFAULTS);
         assertThat(settings.current().logLevel()).isEqualTo("INFO");
+    }
+
+    @Test
+    void a_stored_setting_out_of_range_falls_back_to_its_default_and_the_others_are_kept() {
+        // As an older version stored it: accepted then, refused now.
+        db.settingsStore()
+                .save(new StoredSettings(
+                        "Lobby",
+                        Duration.ofMillis(9_300_000_000_000L),
+                        4,
+                        Duration.ofMillis(250),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofHours(3),
+                        "WARN"));
+
+        SettingsService settings = start();
+
+        assertThat(settings.doorOpenSettings())
+                .isEqualTo(new DoorOpenSettings(Duration.ofSeconds(20), 4, Duration.ofMillis(250)));
+        assertThat(settings.current().name()).isEqualTo("Lobby");
+        assertThat(settings.current().heartbeat())
+                .isEqualTo(
+                        new HeartbeatThresholds(Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofHours(3)));
+        assertThat(settings.current().logLevel()).isEqualTo("WARN");
+    }
+
+    @Test
+    void every_invalid_stored_setting_falls_back_on_its_own() {
+        db.settingsStore()
+                .save(new StoredSettings(
+                        " ",
+                        Duration.ofSeconds(5),
+                        0,
+                        Duration.ofDays(1),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(20),
+                        Duration.ofHours(3),
+                        "LOUD"));
+
+        SettingsService settings = start();
+
+        assertThat(settings.current())
+                .isEqualTo(RuntimeSettings.defaults("Harbor")
+                        .withDoorOpen(new DoorOpenSettings(
+                                Duration.ofSeconds(5),
+                                DoorOpenSettings.DEFAULTS.maxAttempts(),
+                                DoorOpenSettings.DEFAULTS.delay())));
+        assertThat(appliedLevels).containsExactly("INFO");
+    }
+
+    @Test
+    void a_change_replaces_a_stored_row_that_was_out_of_range() {
+        db.settingsStore()
+                .save(new StoredSettings(
+                        "Lobby",
+                        Duration.ofDays(100),
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(2),
+                        "INFO"));
+        SettingsService settings = start();
+
+        settings.change(new SettingsChange(null, null, null, "DEBUG"), Actor.admin("tech"));
+
+        assertThat(db.settingsStore().load().orElseThrow().doorAttemptTimeout()).isEqualTo(Duration.ofSeconds(20));
     }
 }
