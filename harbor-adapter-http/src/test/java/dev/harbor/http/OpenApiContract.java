@@ -47,6 +47,17 @@ final class OpenApiContract {
     }
 
     /** Every documented operation as {@code "METHOD /path/{param}"}. */
+    /** The error codes the {@code Error} schema's description lists ({@code "INVALID_REQUEST (400), …"}). */
+    List<String> errorCodes() {
+        String description = document.at("/components/schemas/Error/properties/error/description")
+                .asText();
+        return java.util.regex.Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)*)(?= \\(|,)")
+                .matcher(description)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+    }
+
     List<String> operations() {
         List<String> operations = new ArrayList<>();
         document.get("paths")
