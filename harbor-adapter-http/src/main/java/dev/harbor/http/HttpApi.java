@@ -1,13 +1,16 @@
 package dev.harbor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harbor.application.auth.ClientKeys;
 import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.http.admin.AdminApi;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.http.console.AdminConsole;
+import dev.harbor.http.internal.Access;
 import dev.harbor.http.internal.AdminGuard;
+import dev.harbor.http.internal.ClientKeyGate;
 import dev.harbor.http.internal.ErrorHandling;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Json;
@@ -45,7 +48,8 @@ import java.util.Set;
  *
  * <p>Every error, on every route, is the contract's {@code Error} body; request bodies are
  * limited to 64 KiB (Bikeep's webhooks to 1 MiB) and must be JSON. Admin-only routes refuse everyone unless
- * {@link AdminApiUseCases} whose authentication accepts someone are given.
+ * {@link AdminApiUseCases} whose authentication accepts someone are given. The Local API is open
+ * to every client unless {@link Builder#clientKeys(ClientKeys) client keys} are given.
  */
 public final class HttpApi {
 
@@ -65,8 +69,9 @@ public final class HttpApi {
         ObjectMapper mapper = Json.mapper();
         ErrorHandling errors = new ErrorHandling(mapper, builder.clock, builder.reportErrors);
         JsonResponses responses = new JsonResponses(mapper);
-        HttpTools tools =
-                new HttpTools(responses, new RequestBodies(mapper), new AdminGuard(builder.admin.authentication()));
+        AdminGuard admin = new AdminGuard(builder.admin.authentication());
+        ClientKeyGate clients = new ClientKeyGate(builder.clientKeys, admin);
+        HttpTools tools = new HttpTools(responses, new RequestBodies(mapper), admin, clients);
         byte[] openApi = readOpenApi();
         RequestHeaderDeadline headerDeadline = new RequestHeaderDeadline(builder.requestHeaderTimeout);
         this.app = Javalin.create(config -> {
@@ -81,12 +86,15 @@ public final class HttpApi {
                 headerDeadline.install(server);
             });
             errors.register(config);
+            // Who may call comes before what was sent: a stranger learns nothing from a 413 or 415.
+            config.routes.beforeMatched(clients::check);
             config.routes.beforeMatched(RequestBodies::checkEnvelope);
             config.routes.get(
                     "/openapi.json",
                     ctx -> ctx.status(200)
                             .contentType(JsonResponses.CONTENT_TYPE)
-                            .result(openApi));
+                            .result(openApi),
+                    Access.WITHOUT_CLIENT_KEY);
             new LocalApi(builder.useCases, tools).register(config.routes);
             new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
             new WebhookHandlers(builder.webhooks, tools).register(config.routes);
@@ -144,6 +152,7 @@ public final class HttpApi {
         private ReceiveWebhooks webhooks = ReceiveWebhooks.REFUSE_ALL;
         private Clock clock = Clock.systemUTC();
         private Duration requestHeaderTimeout = DEFAULT_REQUEST_HEADER_TIMEOUT;
+        private ClientKeys clientKeys = ClientKeys.NONE;
 
         private Builder(LocalApiUseCases useCases) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -173,6 +182,18 @@ public final class HttpApi {
          */
         public Builder webhooks(ReceiveWebhooks webhooks) {
             this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+            return this;
+        }
+
+        /**
+         * The keys a client must show ({@code Authorization: Bearer <key>}) to use the Local API;
+         * admin credentials are accepted instead. {@code GET /health}, {@code GET /openapi.json},
+         * the admin console's page and Bikeep's webhooks stay open; admin-only routes still need
+         * an admin, whatever key is shown. Default: {@link ClientKeys#NONE}, the Local API is open
+         * to anyone who can reach it, as in the real product.
+         */
+        public Builder clientKeys(ClientKeys clientKeys) {
+            this.clientKeys = Objects.requireNonNull(clientKeys, "clientKeys");
             return this;
         }
 

@@ -73,6 +73,10 @@ final class ApiClient {
         return send("PATCH", path, HttpRequest.BodyPublishers.ofString(json), "Content-Type", "application/json");
     }
 
+    Reply adminGet(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody(), "Authorization", ADMIN_BASIC);
+    }
+
     Reply adminPost(String path) {
         return send("POST", path, HttpRequest.BodyPublishers.noBody(), "Authorization", ADMIN_BASIC);
     }

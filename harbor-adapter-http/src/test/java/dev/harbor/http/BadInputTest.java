@@ -59,7 +59,7 @@ class BadInputTest extends ApiTest {
         client.adminPatch("/lockers/1", "{\"outOfService\": true, \"reasonCode\": \"BORED\"}")
                 .error(400, "INVALID_REQUEST");
         client.adminPatch("/system", "{\"logLevel\": \"LOUD\"}").error(400, "INVALID_REQUEST");
-        client.get("/system/logs?level=LOUD").error(400, "INVALID_REQUEST");
+        client.adminGet("/system/logs?level=LOUD").error(400, "INVALID_REQUEST");
     }
 
     @Test
@@ -155,9 +155,9 @@ class BadInputTest extends ApiTest {
         client.get("/lockers?available=yes").error(400, "INVALID_REQUEST");
         client.get("/lockers?controllerId=one").error(400, "INVALID_REQUEST");
         client.get("/lockers?lockerType=Not%20A%20Slug").error(400, "INVALID_REQUEST");
-        client.get("/system/logs?limit=0").error(400, "INVALID_REQUEST");
-        client.get("/system/logs?limit=1001").error(400, "INVALID_REQUEST");
-        client.get("/system/logs?since=yesterday").error(400, "INVALID_REQUEST");
+        client.adminGet("/system/logs?limit=0").error(400, "INVALID_REQUEST");
+        client.adminGet("/system/logs?limit=1001").error(400, "INVALID_REQUEST");
+        client.adminGet("/system/logs?since=yesterday").error(400, "INVALID_REQUEST");
     }
 
     @Test

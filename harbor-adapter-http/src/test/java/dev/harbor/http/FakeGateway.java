@@ -213,7 +213,8 @@ final class FakeGateway
     // --- transactions
 
     @Override
-    public Result create(Command command) {
+    public Result create(Command command, Actor actor) {
+        lastActor = actor;
         if (createOverride != null) {
             return createOverride;
         }
@@ -268,7 +269,8 @@ final class FakeGateway
     }
 
     @Override
-    public Outcome release(TransactionId id) {
+    public Outcome release(TransactionId id, Actor actor) {
+        lastActor = actor;
         if (releaseOverride != null) {
             return releaseOverride;
         }
@@ -316,7 +318,8 @@ final class FakeGateway
     }
 
     @Override
-    public OpenResult openForTransaction(TransactionId id) {
+    public OpenResult openForTransaction(TransactionId id, Actor actor) {
+        lastActor = actor;
         TransactionView transaction = transactions.get(id);
         if (transaction == null) {
             return new OpenResult.TransactionNotFound();

@@ -251,12 +251,12 @@ class LockerRoutesTest extends ApiTest {
     }
 
     @Test
-    void a_maintenance_open_opens_the_door_as_the_local_client() {
+    void a_maintenance_open_opens_the_door_as_the_client_at_its_address() {
         JsonNode opened = client.post("/lockers/3/open").json();
         assertThat(opened.get("success").asBoolean()).isTrue();
         assertThat(opened.get("lockerId").asLong()).isEqualTo(3);
         assertThat(opened.get("message").asText()).isEqualTo("Locker opened");
-        assertThat(gateway.lastActor).isEqualTo(Actor.LOCAL_CLIENT);
+        assertThat(gateway.lastActor).isEqualTo(Actor.client("127.0.0.1"));
     }
 
     @Test

@@ -146,7 +146,7 @@ class SystemRoutesTest extends ApiTest {
                 "dev.harbor.Board",
                 "Board 1 lost",
                 "IOException: link down"));
-        JsonNode logs = client.get("/system/logs?level=WARN&limit=50&since=2026-02-20T20:00:00.000Z")
+        JsonNode logs = client.adminGet("/system/logs?level=WARN&limit=50&since=2026-02-20T20:00:00.000Z")
                 .json();
         assertThat(logs).hasSize(2);
         assertThat(logs.get(0).get("timestamp").asText()).isEqualTo("2026-02-20T22:00:00.500Z");
@@ -157,8 +157,14 @@ class SystemRoutesTest extends ApiTest {
     }
 
     @Test
+    void logs_are_for_admins_only_because_they_name_admins_addresses_and_controllers() {
+        client.get("/system/logs").error(401, "UNAUTHORIZED");
+        assertThat(gateway.lastLogLimit).isZero();
+    }
+
+    @Test
     void logs_default_to_200_entries_of_every_level() {
-        assertThat(client.get("/system/logs").json()).isEmpty();
+        assertThat(client.adminGet("/system/logs").json()).isEmpty();
         assertThat(gateway.lastLogLimit).isEqualTo(200);
         assertThat(gateway.lastLogLevel).isNull();
         assertThat(gateway.lastLogSince).isNull();

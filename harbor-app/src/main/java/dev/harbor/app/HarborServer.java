@@ -32,6 +32,8 @@ import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.persistence.BcryptPasswordHasher;
 import dev.harbor.persistence.Database;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -193,10 +195,12 @@ public final class HarborServer implements AutoCloseable {
                             harbor.changeAllowlistCards()))
                     .reportErrors(harbor.reportErrors())
                     .webhooks(harbor.receiveWebhooks())
+                    .clientKeys(config.apiKeys())
                     .clock(clock)
                     .build();
             startedSoFar.add(0, http::stop);
             int port = http.start(config.httpHost(), config.httpPort());
+            logLocalApiAccess(config, port);
             startedSoFar.add(0, discovery);
             String gatewayId = harbor.querySystem().info().gatewayId();
             discovery.start(new JmdnsControllerDiscovery.GatewayAnnouncement(
@@ -233,6 +237,31 @@ public final class HarborServer implements AutoCloseable {
                     + "POST /bikeep/webhooks refuses every delivery");
         }
         return seed.<WebhookVerifier>map(BikeepWebhookVerifier::new).orElse(WebhookVerifier.REFUSE_ALL);
+    }
+
+    /** One line on who may use the Local API; a WARN when anyone on the network may open any door. */
+    private static void logLocalApiAccess(HarborConfig config, int port) {
+        if (config.apiKeys().required()) {
+            log.info(
+                    "Local API: client keys required ({})",
+                    String.join(", ", config.apiKeys().names()));
+        } else if (!isLoopback(config.httpHost())) {
+            log.warn(
+                    "Local API open to every client that can reach {}:{}: anyone on the network can open any door. "
+                            + "Set HARBOR_API_KEYS (or HARBOR_API_KEYS_FILE) to require client keys, "
+                            + "or HARBOR_HTTP_HOST=127.0.0.1 to listen on this machine only",
+                    config.httpHost(),
+                    port);
+        }
+    }
+
+    /** Whether only this machine can reach the address; a name that does not resolve is not. */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static LocalApiUseCases useCases(Harbor harbor) {

@@ -3,6 +3,7 @@ package dev.harbor.http.admin;
 import dev.harbor.application.auth.AdminAuthentication;
 import dev.harbor.application.auth.AdminAuthentication.Credentials;
 import dev.harbor.application.auth.AdminAuthentication.LoginResult;
+import dev.harbor.http.internal.Access;
 import dev.harbor.http.internal.AdminGuard;
 import dev.harbor.http.internal.HttpTools;
 import io.javalin.config.RoutesConfig;
@@ -20,8 +21,9 @@ final class AuthHandlers {
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/auth/login", this::login);
-        routes.post("/auth/logout", this::logout);
+        // Both take admin credentials themselves, which the client-key gate would accept anyway.
+        routes.post("/auth/login", this::login, Access.WITHOUT_CLIENT_KEY);
+        routes.post("/auth/logout", this::logout, Access.WITHOUT_CLIENT_KEY);
     }
 
     private void login(Context ctx) {

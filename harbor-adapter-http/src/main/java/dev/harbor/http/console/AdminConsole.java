@@ -1,5 +1,6 @@
 package dev.harbor.http.console;
 
+import dev.harbor.http.internal.Access;
 import dev.harbor.http.internal.ApiError;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -41,14 +42,17 @@ public final class AdminConsole {
     public void register(RoutesConfig routes) {
         routes.before("/admin", AdminConsole::secure);
         routes.before("/admin/*", AdminConsole::secure);
-        routes.get("/admin", ctx -> serve(ctx, "index.html"));
-        routes.get("/admin/{file}", ctx -> {
-            String file = ctx.pathParam("file");
-            if (!ASSET_NAME.matcher(file).matches()) {
-                throw notFound();
-            }
-            serve(ctx, file);
-        });
+        routes.get("/admin", ctx -> serve(ctx, "index.html"), Access.WITHOUT_CLIENT_KEY);
+        routes.get(
+                "/admin/{file}",
+                ctx -> {
+                    String file = ctx.pathParam("file");
+                    if (!ASSET_NAME.matcher(file).matches()) {
+                        throw notFound();
+                    }
+                    serve(ctx, file);
+                },
+                Access.WITHOUT_CLIENT_KEY);
     }
 
     private static void secure(Context ctx) {

@@ -26,6 +26,7 @@ public final class AdminGuard {
     public static final String RETRY_AFTER_DETAIL = "retryAfterSeconds";
 
     private static final String REQUIRED = "Admin credentials required";
+    private static final String AUTHENTICATED = AdminGuard.class.getName() + ".admin";
 
     /** A handler that knows which admin is calling. */
     @FunctionalInterface
@@ -47,8 +48,22 @@ public final class AdminGuard {
         return ctx -> handler.handle(ctx, authenticate(ctx));
     }
 
-    /** The admin behind the request's credentials (a session token wins over Basic), or an {@link ApiError}. */
+    /**
+     * The admin behind the request's credentials (a session token wins over Basic), or an
+     * {@link ApiError}. Once per request: a second call (the client-key gate asked first) answers
+     * the same admin without counting or hashing again.
+     */
     public Actor authenticate(Context ctx) {
+        Actor already = ctx.attribute(AUTHENTICATED);
+        if (already != null) {
+            return already;
+        }
+        Actor admin = check(ctx);
+        ctx.attribute(AUTHENTICATED, admin);
+        return admin;
+    }
+
+    private Actor check(Context ctx) {
         Credentials credentials = sessionToken(ctx)
                 .<Credentials>map(Credentials.SessionToken::new)
                 .or(() -> basic(ctx))

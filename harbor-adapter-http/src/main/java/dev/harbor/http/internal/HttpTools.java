@@ -1,4 +1,7 @@
 package dev.harbor.http.internal;
 
-/** What every group of handlers needs besides its use cases. */
-public record HttpTools(JsonResponses responses, RequestBodies bodies, AdminGuard admin) {}
+/**
+ * What every group of handlers needs besides its use cases. {@code clients} says who is calling,
+ * for the audit trail.
+ */
+public record HttpTools(JsonResponses responses, RequestBodies bodies, AdminGuard admin, ClientKeyGate clients) {}

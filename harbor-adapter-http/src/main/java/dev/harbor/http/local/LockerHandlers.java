@@ -89,7 +89,7 @@ final class LockerHandlers {
 
     private void open(Context ctx) {
         LockerId id = lockerId(ctx);
-        OpenResult result = open.openLocker(id, Actor.LOCAL_CLIENT);
+        OpenResult result = open.openLocker(id, http.clients().actor(ctx));
         if (result instanceof OpenResult.Opened opened) {
             http.responses().ok(ctx, LockerOperationResponse.from(opened));
         } else {

@@ -8,6 +8,7 @@ import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RecordHeartbeat.HeartbeatCommand;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.application.system.SystemLogs;
+import dev.harbor.http.internal.Access;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
 import dev.harbor.http.internal.Params;
@@ -37,10 +38,11 @@ final class SystemHandlers {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
+        routes.get("/health", this::health, Access.WITHOUT_CLIENT_KEY);
         routes.post("/system/heartbeat", this::heartbeat);
         routes.get("/system/devices", this::devices);
-        routes.get("/system/logs", this::logs);
+        // Admin only: the entries name admins, client addresses and controllers.
+        routes.get("/system/logs", http.admin().require(this::logs));
         routes.get("/system", this::info);
         routes.patch("/system", http.admin().require(this::change));
     }
@@ -73,7 +75,7 @@ final class SystemHandlers {
         http.responses().ok(ctx, SystemResponse.from(system.info()));
     }
 
-    private void logs(Context ctx) {
+    private void logs(Context ctx, Actor admin) {
         String level = ctx.queryParam("level");
         if (level != null && !RuntimeSettings.LOG_LEVELS.contains(level)) {
             throw ApiError.invalid(

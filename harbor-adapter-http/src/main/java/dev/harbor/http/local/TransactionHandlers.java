@@ -53,7 +53,8 @@ final class TransactionHandlers {
     private void create(Context ctx) {
         CreateTransactionRequest body = http.bodies().read(ctx, CreateTransactionRequest.class);
         CreateTransaction.Result result = create.create(
-                new CreateTransaction.Command(new TransactionId(body.transactionId()), body.lockerType()));
+                new CreateTransaction.Command(new TransactionId(body.transactionId()), body.lockerType()),
+                http.clients().actor(ctx));
         if (result instanceof CreateTransaction.Result.Created created) {
             http.responses().json(ctx, 201, TransactionResponse.from(created.transaction()));
         } else if (result instanceof CreateTransaction.Result.AlreadyExists existing) {
@@ -88,7 +89,7 @@ final class TransactionHandlers {
 
     private void release(Context ctx) {
         TransactionId id = Params.transactionId(ctx);
-        ReleaseTransaction.Outcome outcome = release.release(id);
+        ReleaseTransaction.Outcome outcome = release.release(id, http.clients().actor(ctx));
         if (outcome instanceof ReleaseTransaction.Outcome.Released) {
             http.responses().noContent(ctx);
         } else if (outcome instanceof ReleaseTransaction.Outcome.NotFound) {
@@ -107,7 +108,7 @@ final class TransactionHandlers {
 
     private void open(Context ctx) {
         TransactionId id = Params.transactionId(ctx);
-        OpenResult result = open.openForTransaction(id);
+        OpenResult result = open.openForTransaction(id, http.clients().actor(ctx));
         if (result instanceof OpenResult.Opened opened) {
             http.responses().ok(ctx, LockerOperationResponse.from(opened));
         } else {

@@ -2,6 +2,7 @@ package dev.harbor.http.webhook;
 
 import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.application.webhook.ReceiveWebhooks.Receipt;
+import dev.harbor.http.internal.Access;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.BodyLimit;
 import dev.harbor.http.internal.HttpTools;
@@ -27,7 +28,7 @@ public final class WebhookHandlers {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post(PATH, this::receive, BodyLimit.WEBHOOK);
+        routes.post(PATH, this::receive, BodyLimit.WEBHOOK, Access.WITHOUT_CLIENT_KEY);
     }
 
     private void receive(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.application.auth.ClientKeys;
 import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.domain.rule.DisplayName;
 import dev.harbor.domain.rule.InvalidValueException;
@@ -123,6 +124,7 @@ public final class ConfigLoader {
         Duration poll = Duration.ofMillis(integer("HARBOR_POLL_INTERVAL_MS", 1000, 50, 3_600_000));
         Duration gap = Duration.ofMillis(integer("HARBOR_OPEN_ALL_GAP_MS", 250, 0, 60_000));
         Optional<BikeepConfig> bikeep = bikeep();
+        ClientKeys apiKeys = ClientKeysConfig.read(values, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -142,7 +144,8 @@ public final class ConfigLoader {
                 name,
                 poll,
                 gap,
-                bikeep);
+                bikeep,
+                apiKeys);
     }
 
     /** Both credentials: the integration is on; neither: off; one alone is a mistake worth stopping for. */

@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.application.auth.ClientKeys;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param mdnsAddress      empty = mDNS off
  * @param rebootCommand    empty = reboot disabled
  * @param bikeep           empty = the Bikeep integration is off
+ * @param apiKeys          the Local API's client keys; {@link ClientKeys#NONE} = open
  */
 public record HarborConfig(
         String httpHost,
@@ -31,7 +33,8 @@ public record HarborConfig(
         String gatewayName,
         Duration pollInterval,
         Duration openAllGap,
-        Optional<BikeepConfig> bikeep) {
+        Optional<BikeepConfig> bikeep,
+        ClientKeys apiKeys) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -48,6 +51,7 @@ public record HarborConfig(
                 + ", rebootCommand=" + rebootCommand.orElse("(disabled)")
                 + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
+                + ", apiKeys=" + apiKeys
                 + "]";
     }
 }

@@ -332,7 +332,7 @@ abstract class AdminGatewayTest {
 
     private List<String> auditMessages() throws Exception {
         List<String> messages = new ArrayList<>();
-        get("/system/logs?limit=1000").forEach(e -> {
+        admin("GET", "/system/logs?limit=1000", null).body().forEach(e -> {
             if (e.get("logger").asText().equals("audit")) {
                 messages.add(
                         e.get("timestamp").asText() + " " + e.get("message").asText());

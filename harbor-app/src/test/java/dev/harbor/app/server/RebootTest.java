@@ -62,7 +62,9 @@ class RebootTest {
             AdminHttp.Reply kept = http.send("GET", "/transactions/before-reboot", null);
             assertThat(kept.status()).isEqualTo(200);
             assertThat(kept.body().get("lockerId").asLong()).isEqualTo(lockerId);
-            assertThat(http.send("GET", "/system/logs?limit=1000", null).body().findValuesAsText("message"))
+            assertThat(http.send("GET", "/system/logs?limit=1000", null, "Authorization", BASIC)
+                            .body()
+                            .findValuesAsText("message"))
                     .anyMatch(m -> m.contains("admin:admin system.reboot gateway -> OK"));
             AdminHttp.Reply disabled = http.send("POST", "/system/reboot", null, "Authorization", BASIC);
             assertThat(disabled.status()).isEqualTo(409);

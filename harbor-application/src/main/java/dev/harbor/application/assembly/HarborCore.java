@@ -276,6 +276,7 @@ public final class HarborCore {
                 availability,
                 remote.bookings(),
                 machine,
+                auditor,
                 clock);
         lockers = LockerUseCases.over(
                 stores.lockers(),

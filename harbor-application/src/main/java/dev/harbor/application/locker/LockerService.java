@@ -87,14 +87,20 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
     }
 
     @Override
-    public OpenResult openForTransaction(TransactionId id) {
+    public OpenResult openForTransaction(TransactionId id, Actor actor) {
         Optional<Transaction> transaction = transactions.find(id).filter(Transaction::isActive);
         if (transaction.isEmpty()) {
-            return new OpenResult.TransactionNotFound();
+            OpenResult result = new OpenResult.TransactionNotFound();
+            auditor.record(actor, "transaction.open", "transaction " + id, OpenResults.outcome(result), null);
+            return result;
         }
-        Optional<Locker> locker = lockers.find(transaction.get().lockerId());
+        LockerId lockerId = transaction.get().lockerId();
+        Optional<Locker> locker = lockers.find(lockerId);
         if (locker.isEmpty()) {
-            return new OpenResult.LockerNotFound();
+            OpenResult result = new OpenResult.LockerNotFound();
+            auditor.record(
+                    actor, "transaction.open", "transaction " + id, OpenResults.outcome(result), "locker " + lockerId);
+            return result;
         }
         OpenResult result = locker.get().isExternal()
                 ? remoteDoors.openForTransaction(locker.get(), transaction.get())
@@ -102,6 +108,13 @@ final class LockerService implements QueryLockers, OpenLocker, UpdateServiceStat
         if (result instanceof OpenResult.Opened) {
             transactions.recordOpen(id);
         }
+        String detail = OpenResults.detail(result);
+        auditor.record(
+                actor,
+                "transaction.open",
+                "transaction " + id,
+                OpenResults.outcome(result),
+                "locker " + lockerId + (detail == null ? "" : ": " + detail));
         return result;
     }
 

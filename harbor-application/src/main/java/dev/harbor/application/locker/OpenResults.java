@@ -18,6 +18,9 @@ final class OpenResults {
         if (result instanceof OpenResult.Busy) {
             return "INVALID_STATE";
         }
+        if (result instanceof OpenResult.TransactionNotFound) {
+            return "TRANSACTION_NOT_FOUND";
+        }
         return "NOT_FOUND";
     }
 

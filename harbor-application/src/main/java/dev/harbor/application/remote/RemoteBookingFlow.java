@@ -133,7 +133,7 @@ final class RemoteBookingFlow implements RemoteBookings {
     }
 
     @Override
-    public Outcome release(Transaction transaction, Locker locker) {
+    public Outcome release(Transaction transaction, Locker locker, Actor actor) {
         String deviceId = locker.external().deviceId();
         RemoteDevice device;
         try {
@@ -160,17 +160,17 @@ final class RemoteBookingFlow implements RemoteBookings {
                 record -> false,
                 settings.commandTimeout());
         try {
-            return released(transaction, locker, device, command.get(), run);
+            return released(transaction, locker, device, command.get(), run, actor);
         } finally {
             runner.letGo(run);
         }
     }
 
     private Outcome released(
-            Transaction transaction, Locker locker, RemoteDevice device, DeviceCommand command, Run run) {
+            Transaction transaction, Locker locker, RemoteDevice device, DeviceCommand command, Run run, Actor actor) {
         if (command == DeviceCommand.FORCE_UNLOCK) {
             auditor.record(
-                    Actor.LOCAL_CLIENT,
+                    actor,
                     "device.force-unlock",
                     "locker " + locker.id(),
                     outcomeOf(run),

@@ -1,5 +1,6 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.Actor;
 import dev.harbor.domain.transaction.TransactionId;
 import java.util.Objects;
 
@@ -9,7 +10,13 @@ import java.util.Objects;
  */
 public interface CreateTransaction {
 
-    Result create(Command command);
+    /** Creates the transaction; the audit trail names {@code actor} with the outcome. */
+    Result create(Command command, Actor actor);
+
+    /** As {@link #create(Command, Actor)} for the embedding application ({@link Actor#EMBEDDER}). */
+    default Result create(Command command) {
+        return create(command, Actor.EMBEDDER);
+    }
 
     /**
      * @param lockerTypeSlug restricts the choice to that type; {@code null} for any. A string that

@@ -1,5 +1,6 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.Actor;
 import dev.harbor.application.RemoteProblem;
 import dev.harbor.domain.transaction.TransactionId;
 import java.util.Objects;
@@ -10,7 +11,13 @@ import java.util.Objects;
  */
 public interface ReleaseTransaction {
 
-    Outcome release(TransactionId id);
+    /** Releases the transaction; the audit trail names {@code actor} with the outcome. */
+    Outcome release(TransactionId id, Actor actor);
+
+    /** As {@link #release(TransactionId, Actor)} for the embedding application ({@link Actor#EMBEDDER}). */
+    default Outcome release(TransactionId id) {
+        return release(id, Actor.EMBEDDER);
+    }
 
     sealed interface Outcome {
         record Released() implements Outcome {}

@@ -1,5 +1,6 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.Actor;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.transaction.Transaction;
 import dev.harbor.domain.transaction.TransactionId;
@@ -31,8 +32,11 @@ public interface RemoteBookings {
         record Failed(String message) implements Booking {}
     }
 
-    /** Frees the transaction's device with the command its state needs, then ends the transaction. */
-    ReleaseTransaction.Outcome release(Transaction transaction, Locker locker);
+    /**
+     * Frees the transaction's device with the command its state needs, then ends the transaction;
+     * {@code actor} asked for the release.
+     */
+    ReleaseTransaction.Outcome release(Transaction transaction, Locker locker, Actor actor);
 
     /** No remote site: nothing can be booked or freed. */
     RemoteBookings NONE = new RemoteBookings() {
@@ -42,7 +46,7 @@ public interface RemoteBookings {
         }
 
         @Override
-        public ReleaseTransaction.Outcome release(Transaction transaction, Locker locker) {
+        public ReleaseTransaction.Outcome release(Transaction transaction, Locker locker, Actor actor) {
             return new ReleaseTransaction.Outcome.ControllerUnavailable(
                     "the remote site is not configured", null, null);
         }

@@ -1,5 +1,7 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.Actor;
+import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.locker.LockerAvailability;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Creating, reading and releasing transactions. The choice of locker is made here, the
  * guarantee that nobody else got it is the store's (one database transaction, a unique index).
+ * Every create and release is audited, refusals too: a door system must say who took which locker.
  */
 final class TransactionService implements CreateTransaction, QueryTransactions, ReleaseTransaction {
 
@@ -36,6 +39,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     private final LockerAvailability availability;
     private final RemoteBookings remote;
     private final DeviceStateMachine machine;
+    private final Auditor auditor;
     private final Clock clock;
 
     TransactionService(
@@ -45,6 +49,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
             LockerAvailability availability,
             RemoteBookings remote,
             DeviceStateMachine machine,
+            Auditor auditor,
             Clock clock) {
         this.transactions = transactions;
         this.lockers = lockers;
@@ -52,11 +57,47 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         this.availability = availability;
         this.remote = remote;
         this.machine = machine;
+        this.auditor = auditor;
         this.clock = clock;
     }
 
     @Override
-    public CreateTransaction.Result create(Command command) {
+    public CreateTransaction.Result create(Command command, Actor actor) {
+        CreateTransaction.Result result = assign(command);
+        auditCreate(command, actor, result);
+        return result;
+    }
+
+    private void auditCreate(Command command, Actor actor, CreateTransaction.Result result) {
+        String outcome;
+        String detail;
+        if (result instanceof CreateTransaction.Result.Created created) {
+            outcome = "OK";
+            detail = "locker " + created.transaction().lockerId();
+        } else if (result instanceof CreateTransaction.Result.AlreadyExists existing) {
+            outcome = "ALREADY_EXISTS";
+            detail = "locker " + existing.existing().lockerId();
+        } else if (result instanceof CreateTransaction.Result.NoAvailableLocker) {
+            outcome = "NO_AVAILABLE_LOCKERS";
+            detail = command.lockerTypeSlug() == null ? null : "of type " + slugForAudit(command.lockerTypeSlug());
+        } else if (result instanceof CreateTransaction.Result.UnknownLockerType unknown) {
+            outcome = "INVALID_REQUEST";
+            detail = "unknown locker type " + slugForAudit(unknown.slug());
+        } else if (result instanceof CreateTransaction.Result.ControllerUnavailable unavailable) {
+            outcome = "CONTROLLER_UNAVAILABLE";
+            detail = unavailable.message();
+        } else {
+            throw new IllegalStateException("unaudited result " + result);
+        }
+        auditor.record(actor, "transaction.create", "transaction " + command.transactionId(), outcome, detail);
+    }
+
+    /** The client chose this text: only a well-formed slug goes into the trail as it was sent. */
+    private static String slugForAudit(String slug) {
+        return LockerType.isValidSlug(slug) ? slug : "(not a slug)";
+    }
+
+    private CreateTransaction.Result assign(Command command) {
         // An id that exists already is answered by the store's assignment, in the same database
         // transaction that would have created it: one round trip less on the common path.
         Optional<LockerTypeId> wantedType = Optional.empty();
@@ -141,19 +182,43 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     }
 
     @Override
-    public Outcome release(TransactionId id) {
+    public Outcome release(TransactionId id, Actor actor) {
         Optional<Transaction> active = transactions.find(id).filter(Transaction::isActive);
         if (active.isEmpty()) {
+            auditor.record(actor, "transaction.release", "transaction " + id, "TRANSACTION_NOT_FOUND", null);
             return new Outcome.NotFound();
         }
-        Optional<Locker> locker = lockers.find(active.get().lockerId());
+        LockerId lockerId = active.get().lockerId();
+        Outcome outcome = free(active.get(), actor);
+        String where = "locker " + lockerId;
+        if (outcome instanceof Outcome.Released) {
+            auditor.record(actor, "transaction.release", "transaction " + id, "OK", where);
+        } else if (outcome instanceof Outcome.NotFound) {
+            auditor.record(actor, "transaction.release", "transaction " + id, "TRANSACTION_NOT_FOUND", where);
+        } else if (outcome instanceof Outcome.ControllerUnavailable unavailable) {
+            auditor.record(
+                    actor,
+                    "transaction.release",
+                    "transaction " + id,
+                    "CONTROLLER_UNAVAILABLE",
+                    where + ": " + unavailable.message());
+        } else {
+            throw new IllegalStateException("unaudited outcome " + outcome);
+        }
+        return outcome;
+    }
+
+    private Outcome free(Transaction active, Actor actor) {
+        Optional<Locker> locker = lockers.find(active.lockerId());
         if (locker.isPresent() && locker.get().isExternal()) {
-            return remote.release(active.get(), locker.get());
+            return remote.release(active, locker.get(), actor);
         }
         Instant now = clock.instant();
         // force-unlock: a release frees the locker whatever state it is in.
         DeviceStatus freed = DeviceStatus.initial(now);
-        return transactions.release(id, freed, now).isPresent() ? new Outcome.Released() : new Outcome.NotFound();
+        return transactions.release(active.id(), freed, now).isPresent()
+                ? new Outcome.Released()
+                : new Outcome.NotFound();
     }
 
     private TransactionView view(Transaction transaction) {

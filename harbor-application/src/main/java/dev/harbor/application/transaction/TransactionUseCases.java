@@ -1,5 +1,6 @@
 package dev.harbor.application.transaction;
 
+import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.locker.LockerAvailability;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
@@ -21,9 +22,10 @@ public record TransactionUseCases(CreateTransaction create, QueryTransactions qu
             LockerAvailability availability,
             RemoteBookings remote,
             DeviceStateMachine machine,
+            Auditor auditor,
             Clock clock) {
         TransactionService service =
-                new TransactionService(transactions, lockers, layout, availability, remote, machine, clock);
+                new TransactionService(transactions, lockers, layout, availability, remote, machine, auditor, clock);
         return new TransactionUseCases(service, service, service);
     }
 }

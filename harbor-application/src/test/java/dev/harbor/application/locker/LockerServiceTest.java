@@ -59,6 +59,47 @@ class LockerServiceTest {
     }
 
     @Test
+    void opening_by_transaction_is_audited_with_the_client_the_transaction_and_its_locker() {
+        TransactionView transaction = fixture.createTransaction("order-1");
+        Actor frontDesk = Actor.clientKey("front-desk");
+        fixture.board.then(new Opens(true));
+
+        service.openForTransaction(new TransactionId("order-1"), frontDesk);
+
+        assertThat(fixture.db.auditTrail().recent(10, null)).first().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("key:front-desk");
+            assertThat(entry.action()).isEqualTo("transaction.open");
+            assertThat(entry.target()).isEqualTo("transaction order-1");
+            assertThat(entry.outcome()).isEqualTo("OK");
+            assertThat(entry.detail()).startsWith("locker " + transaction.lockerId() + ":");
+        });
+    }
+
+    @Test
+    void a_refused_or_failed_open_by_transaction_is_audited_with_its_code() {
+        TransactionView transaction = fixture.createTransaction("order-1");
+        Actor client = Actor.client("192.0.2.7");
+        fixture.board.then(new HardwareFails("lock still locked"));
+
+        service.openForTransaction(new TransactionId("order-1"), client);
+        service.openForTransaction(new TransactionId("never"), client);
+
+        assertThat(fixture.db.auditTrail().recent(10, null))
+                .filteredOn(entry -> entry.action().equals("transaction.open"))
+                .extracting(AuditTrail.Entry::actor, AuditTrail.Entry::target, AuditTrail.Entry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "client:192.0.2.7", "transaction never", "TRANSACTION_NOT_FOUND"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "client:192.0.2.7", "transaction order-1", "HARDWARE_FAULT"));
+        assertThat(fixture.db.auditTrail().recent(10, null))
+                .filteredOn(entry -> entry.outcome().equals("HARDWARE_FAULT"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.detail())
+                        .isEqualTo("locker " + transaction.lockerId() + ": lock still locked"));
+    }
+
+    @Test
     void a_maintenance_open_ignores_the_service_flag_and_the_transaction_and_leaves_the_state() {
         TransactionView transaction = fixture.createTransaction("order-1");
         service.update(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.UseCaseFixture;
+import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.transaction.CreateTransaction.Result;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.locker.Locker;
@@ -134,6 +135,71 @@ class TransactionServiceTest {
         assertThat(service.release(new TransactionId("order-1")))
                 .isInstanceOf(ReleaseTransaction.Outcome.NotFound.class);
         assertThat(service.release(new TransactionId("never"))).isInstanceOf(ReleaseTransaction.Outcome.NotFound.class);
+    }
+
+    @Test
+    void creating_is_audited_with_who_asked_the_transaction_its_locker_and_the_outcome() {
+        Actor frontDesk = Actor.clientKey("front-desk");
+        TransactionView created = ((Result.Created) service.create(command("order-1", null), frontDesk)).transaction();
+        service.create(command("order-1", null), frontDesk);
+        service.create(command("order-2", "huge"), Actor.admin("alice"));
+        service.create(command("order-3", "<script>"), Actor.admin("alice"));
+
+        assertThat(audit("transaction.create"))
+                .containsExactly(
+                        "admin:alice transaction order-3 INVALID_REQUEST unknown locker type (not a slug)",
+                        "admin:alice transaction order-2 INVALID_REQUEST unknown locker type huge",
+                        "key:front-desk transaction order-1 ALREADY_EXISTS locker " + created.lockerId(),
+                        "key:front-desk transaction order-1 OK locker " + created.lockerId());
+    }
+
+    @Test
+    void a_create_that_finds_no_free_locker_is_audited_as_refused() {
+        for (int i = 0; i < 4; i++) {
+            create("t-" + i, null);
+        }
+
+        service.create(command("t-4", "small"), Actor.client("192.0.2.7"));
+
+        assertThat(audit("transaction.create"))
+                .first()
+                .isEqualTo("client:192.0.2.7 transaction t-4 NO_AVAILABLE_LOCKERS of type small");
+    }
+
+    @Test
+    void releasing_is_audited_with_who_asked_the_transaction_its_locker_and_the_outcome() {
+        TransactionView view = ((Result.Created) create("order-1", null)).transaction();
+
+        service.release(new TransactionId("order-1"), Actor.clientKey("kiosk"));
+        service.release(new TransactionId("order-1"), Actor.clientKey("kiosk"));
+
+        assertThat(audit("transaction.release"))
+                .containsExactly(
+                        "key:kiosk transaction order-1 TRANSACTION_NOT_FOUND null",
+                        "key:kiosk transaction order-1 OK locker " + view.lockerId());
+    }
+
+    @Test
+    void a_use_case_called_by_the_embedding_application_is_audited_as_the_embedder() {
+        create("order-1", null);
+        service.release(new TransactionId("order-1"));
+
+        assertThat(fixture.db.auditTrail().recent(10, null))
+                .filteredOn(entry -> entry.action().startsWith("transaction."))
+                .extracting(AuditTrail.Entry::actor)
+                .containsExactly("embedder", "embedder");
+    }
+
+    private static CreateTransaction.Command command(String id, String type) {
+        return new CreateTransaction.Command(new TransactionId(id), type);
+    }
+
+    /** The entries of one action, newest first, as "actor target outcome detail". */
+    private java.util.List<String> audit(String action) {
+        return fixture.db.auditTrail().recent(100, null).stream()
+                .filter(e -> e.action().equals(action))
+                .map(e -> e.actor() + " " + e.target() + " " + e.outcome() + " " + e.detail())
+                .toList();
     }
 
     @Test
