@@ -216,6 +216,24 @@ class AdminAuthTest extends ApiTest {
     }
 
     @Test
+    void a_call_without_credentials_to_a_gateway_with_no_admin_is_told_which_settings_create_one() {
+        HttpApi locked = HttpApi.builder(gateway.useCases()).build();
+        ApiClient other = new ApiClient(locked.start("127.0.0.1", 0));
+        try {
+            ApiClient.Reply reply = other.send("POST", "/lockers/open-all", HttpRequest.BodyPublishers.noBody())
+                    .error(401, "UNAUTHORIZED");
+            assertThat(reply.json().get("message").asText())
+                    .contains("HARBOR_ADMIN_USERNAME")
+                    .contains("HARBOR_ADMIN_PASSWORD");
+        } finally {
+            locked.stop();
+        }
+        ApiClient.Reply configured = client.send("POST", "/lockers/open-all", HttpRequest.BodyPublishers.noBody())
+                .error(401, "UNAUTHORIZED");
+        assertThat(configured.json().get("message").asText()).doesNotContain("HARBOR_ADMIN_USERNAME");
+    }
+
+    @Test
     void by_default_nobody_gets_in_and_the_answer_says_no_admin_is_configured() {
         HttpApi locked = HttpApi.builder(gateway.useCases()).build();
         ApiClient other = new ApiClient(locked.start("127.0.0.1", 0));

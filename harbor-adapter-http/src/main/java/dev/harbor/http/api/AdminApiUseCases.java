@@ -72,6 +72,11 @@ public record AdminApiUseCases(
     private static final class LockedOut {
         static final AdminAuthentication AUTHENTICATION = new AdminAuthentication() {
             @Override
+            public boolean anyAdminConfigured() {
+                return false;
+            }
+
+            @Override
             public LoginResult login(String username, String password, String clientKey) {
                 return new LoginResult.NotConfigured();
             }

@@ -67,7 +67,7 @@ public final class AdminGuard {
         Credentials credentials = sessionToken(ctx)
                 .<Credentials>map(Credentials.SessionToken::new)
                 .or(() -> basic(ctx))
-                .orElseThrow(() -> unauthorized(REQUIRED));
+                .orElseThrow(() -> authentication.anyAdminConfigured() ? unauthorized(REQUIRED) : notConfigured());
         AuthResult result = authentication.authenticate(credentials, clientKey(ctx));
         if (result instanceof AuthResult.Authenticated authenticated) {
             return Actor.admin(authenticated.username());

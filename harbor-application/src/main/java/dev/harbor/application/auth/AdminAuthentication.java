@@ -77,6 +77,14 @@ public interface AdminAuthentication {
         record NotConfigured() implements AuthResult {}
     }
 
+    /**
+     * Whether any admin user exists, so a call without credentials can be told how to get one
+     * instead of only that credentials are missing.
+     */
+    default boolean anyAdminConfigured() {
+        return true;
+    }
+
     String NOT_CONFIGURED_MESSAGE = "No admin user is configured: set HARBOR_ADMIN_USERNAME and "
             + "HARBOR_ADMIN_PASSWORD and restart the gateway. Admin calls are refused until then.";
 }

@@ -122,6 +122,11 @@ final class AuthService implements AdminAuthentication, EnsureAdmin {
     }
 
     @Override
+    public boolean anyAdminConfigured() {
+        return users.hasAny();
+    }
+
+    @Override
     public LoginResult login(String username, String password, String clientKey) {
         Instant now = clock.instant();
         PasswordCheck check = checkPassword(username, password, clientKey, now);
