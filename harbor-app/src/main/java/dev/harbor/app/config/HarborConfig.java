@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param mdnsAddress      empty = mDNS off
  * @param rebootCommand    empty = reboot disabled
  * @param bikeep           empty = the Bikeep integration is off
+ * @param logLevel         the root log level from the start: TRACE, DEBUG, INFO, WARN or ERROR
+ *                         (one stored by {@code PATCH /system} wins once the database is read)
  */
 public record HarborConfig(
         String httpHost,
@@ -31,7 +33,8 @@ public record HarborConfig(
         String gatewayName,
         Duration pollInterval,
         Duration openAllGap,
-        Optional<BikeepConfig> bikeep) {
+        Optional<BikeepConfig> bikeep,
+        String logLevel) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -48,6 +51,7 @@ public record HarborConfig(
                 + ", rebootCommand=" + rebootCommand.orElse("(disabled)")
                 + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
+                + ", logLevel=" + logLevel
                 + "]";
     }
 }

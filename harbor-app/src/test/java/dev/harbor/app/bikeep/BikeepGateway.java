@@ -86,7 +86,8 @@ final class BikeepGateway {
                         bikeep.authUrl(),
                         bikeep.apiUrl(),
                         bikeep.webhookSeed(),
-                        remote)));
+                        remote)),
+                loaded.logLevel());
         return HarborServer.start(config, TUNING);
     }
 
