@@ -1,9 +1,7 @@
 package dev.harbor.app;
 
 import dev.harbor.app.config.BikeepConfig;
-import dev.harbor.app.config.ConfigLoader;
 import dev.harbor.app.config.HarborConfig;
-import dev.harbor.app.config.InvalidConfigException;
 import dev.harbor.app.host.JavaHostSystem;
 import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.layout.LayoutFile;
@@ -107,6 +105,8 @@ public final class HarborServer implements AutoCloseable {
 
     public static HarborServer start(HarborConfig config, Tuning tuning) {
         Clock clock = Clock.systemUTC();
+        // Read before the database is opened: a layout that will be refused must leave nothing behind.
+        Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
         Database database = config.dbUrl()
                 .map(url -> Database.postgres(
                         url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
@@ -115,7 +115,6 @@ public final class HarborServer implements AutoCloseable {
         java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();
         try {
             HarborCore.Stores stores = HarborStores.of(database);
-            Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
             BusLockBoardSettings boardSettings = BusLockBoardSettings.DEFAULTS.withPollInterval(config.pollInterval());
             AtomicReference<BusLockBoard> boards = new AtomicReference<>();
             SimulatedBuses simulatedBuses = new SimulatedBuses(SimulatorSettings.DEFAULTS);
@@ -141,7 +140,8 @@ public final class HarborServer implements AutoCloseable {
                     })
                     .clock(clock)
                     .layout(layout)
-                    .defaultSettings(RuntimeSettings.defaults(config.gatewayName()))
+                    .defaultSettings(
+                            RuntimeSettings.defaults(config.gatewayName()).withLogLevel(config.logLevel()))
                     .openAllGap(config.openAllGap())
                     // The gateway keeps its id across restarts: it is how a fleet tells its boxes apart.
                     .gatewayId(stores.settings().gatewayId(UUID.randomUUID().toString()))
@@ -326,48 +326,5 @@ public final class HarborServer implements AutoCloseable {
             quietly("Sentry", sentry::close);
         }
         log.info("Harbor stopped");
-    }
-
-    public static void main(String[] args) {
-        HarborConfig config;
-        try {
-            config = ConfigLoader.fromEnvironment();
-        } catch (InvalidConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        log.info("Starting with {}", config);
-        // Javalin registers no shutdown hook. Ours is in place before anything starts, so a
-        // SIGTERM that arrives right after the first answer still gets the orderly stop.
-        AtomicReference<HarborServer> running = new AtomicReference<>();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            HarborServer server = running.getAndSet(null);
-                            if (server != null) {
-                                server.close();
-                            }
-                        },
-                        "harbor-shutdown"));
-        try {
-            HarborServer server = start(config);
-            running.set(server);
-            // Process supervisors and tests wait for this line: it comes only once a SIGTERM is safe.
-            log.info(
-                    "Harbor {} listening on {}:{} ({} storage, {} lockers)",
-                    Version.current(),
-                    config.httpHost(),
-                    server.port(),
-                    server.harbor().stores().storageName(),
-                    server.harbor().stores().lockers().findAll().size());
-        } catch (IllegalArgumentException e) {
-            log.error("Cannot start: {}", e.getMessage());
-            System.exit(2);
-        } catch (RuntimeException e) {
-            // Exit, so a supervisor sees the failure and can start the gateway again.
-            log.error("Cannot start", e);
-            System.exit(1);
-        }
     }
 }

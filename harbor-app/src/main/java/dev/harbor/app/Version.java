@@ -1,11 +1,11 @@
 package dev.harbor.app;
 
 /** The version of the running build, from the jar manifest (or "dev" when run from classes). */
-final class Version {
+public final class Version {
 
     private Version() {}
 
-    static String current() {
+    public static String current() {
         String version = Harbor.class.getPackage().getImplementationVersion();
         return version != null ? version : "dev";
     }

@@ -2,15 +2,13 @@ package dev.harbor.hardware.simulator;
 
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 
 /**
  * Runs simulated boards so a person can point a gateway at them.
@@ -22,18 +20,6 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class SimulatorMain {
-
-    private static final String USAGE = """
-            usage: SimulatorMain --protocol xor8a|kerong-cu16|kerong-cu48 (--tcp PORT | --pty PATH | --socat DIR)
-                                 [--address N] [--locks N] [--boards N] [--baud N] [--pace]
-                                 [--reply-delay-ms N] [--door-closes-after-ms N (0 = until told)]
-              --tcp PORT   listen on 127.0.0.1:PORT (add --bind ADDRESS to listen elsewhere)
-                           --announce ADDRESS  also announce each board as _harbor-lockctl._tcp by mDNS,
-                           bound to that interface address (never a wildcard)
-              --pty PATH   serve the board side of an existing pty pair
-              --socat DIR  create a pty pair with socat; prints the path the gateway opens
-              --boards N   N boards at consecutive addresses from --address on the same bus
-            """;
 
     private SimulatorMain() {}
 
@@ -52,21 +38,12 @@ public final class SimulatorMain {
             SimulatorSettings settings,
             Map<String, String> given) {}
 
-    public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        run(options, System.out);
-        new CountDownLatch(1).await();
+    /** The same command line as the gateway jar's {@code simulate-board}. */
+    public static void main(String[] args) {
+        System.exit(SimulateBoardCommand.commandLine(new SimulateBoardCommand()).execute(args));
     }
 
-    static List<AutoCloseable> run(Options parsed, PrintStream out) throws Exception {
+    static List<AutoCloseable> run(Options parsed, PrintWriter out) throws Exception {
         Protocol protocol = parsed.protocol();
         int address = parsed.address();
         int locks = parsed.locks();
@@ -114,6 +91,7 @@ public final class SimulatorMain {
         out.printf(
                 "simulating %d %s board(s) from address %d with %d locks each on %s%n",
                 boardCount, protocol.id(), address, locks, where);
+        out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(SimulatorMain::closeQuietly)));
         return running;
     }
@@ -122,55 +100,16 @@ public final class SimulatorMain {
      * Reads the command line. Defaults are the protocol's: its lowest board address and its
      * factory baud rate (19200 for Kerong boards, 9600 for xor8a).
      *
-     * @throws IllegalArgumentException naming what is wrong, for the usage message
+     * @throws IllegalArgumentException naming what is wrong (a malformed or unknown option too)
      */
     public static Options parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String name = args[i].substring(2);
-            if (name.equals("pace")) {
-                options.put(name, "true");
-            } else if (i + 1 < args.length) {
-                options.put(name, args[++i]);
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-        }
-        if (!options.containsKey("tcp") && !options.containsKey("pty") && !options.containsKey("socat")) {
-            throw new IllegalArgumentException("one of --tcp, --pty or --socat is required");
-        }
-        Protocol protocol = Protocol.requireBoardId(options.get("protocol"));
-        int address = protocol.requireAddress(number(options, "address", protocol.minAddress()));
-        // xor8a boards come in many sizes up to 50 channels: 24 is a common one.
-        int locks = protocol.requireLockCount(
-                "locks", number(options, "locks", protocol == Protocol.XOR8A ? 24 : protocol.maxLocks()));
-        int boards = number(options, "boards", 1);
-        if (boards < 1) {
-            throw new IllegalArgumentException("--boards must be at least 1");
-        }
-        protocol.requireAddress(address + boards - 1);
-        int baud = number(options, "baud", protocol.factoryBaudRate());
-        long closesAfter = number(options, "door-closes-after-ms", 10_000);
-        SimulatorSettings settings = SimulatorSettings.DEFAULTS
-                .withReplyDelay(Duration.ofMillis(number(options, "reply-delay-ms", 0)))
-                .withPacingBaud(options.containsKey("pace") ? baud : 0)
-                .withDoorClosesAfter(closesAfter == 0 ? null : Duration.ofMillis(closesAfter));
-        return new Options(protocol, address, locks, boards, baud, settings, Map.copyOf(options));
-    }
-
-    private static int number(Map<String, String> options, String name, int otherwise) {
-        String text = options.get(name);
-        if (text == null) {
-            return otherwise;
-        }
+        SimulateBoardCommand command = new SimulateBoardCommand();
         try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a number, not " + text);
+            new CommandLine(command).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return command.options();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -2,10 +2,10 @@ package dev.harbor.app.config;
 
 import dev.harbor.application.auth.ClientKeys;
 import dev.harbor.application.remote.RemoteSiteSettings;
+import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.domain.rule.DisplayName;
 import dev.harbor.domain.rule.InvalidValueException;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Reads {@link HarborConfig} from environment variables, over an optional properties file named by
@@ -48,28 +48,77 @@ public final class ConfigLoader {
      * @throws InvalidConfigException listing every problem found
      */
     public static HarborConfig load(Map<String, String> environment) {
+        ConfigCheck check = check(environment);
+        if (check instanceof ConfigCheck.Invalid invalid) {
+            throw new InvalidConfigException(invalid.problems());
+        }
+        return ((ConfigCheck.Valid) check).config();
+    }
+
+    /**
+     * Reads the configuration without throwing: every problem of the configuration file and of
+     * the values, and a warning for each {@code HARBOR_…} variable of {@code environment} that
+     * Harbor does not know. Unknown keys in the file are errors (the file is Harbor's alone); in
+     * the environment they are only warned about, because other programs set variables there too.
+     */
+    public static ConfigCheck check(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
+        Map<String, String> fromFile = new HashMap<>();
         List<String> early = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String file = environment.get(CONFIG_FILE);
         if (file != null && !file.isBlank()) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-                properties.load(reader);
-                properties
-                        .stringPropertyNames()
-                        .forEach(k -> merged.put(k, properties.getProperty(k).trim()));
-            } catch (IOException | IllegalArgumentException e) {
-                early.add(CONFIG_FILE + ": cannot read " + file + " (" + e.getMessage() + ")");
-            }
+            ConfigFile read = ConfigFile.read(Path.of(file.strip()));
+            early.addAll(read.problems());
+            read.values().forEach((key, entry) -> {
+                merged.put(key, entry.value());
+                fromFile.put(key, read.path() + ", line " + entry.line());
+            });
         }
-        environment.forEach((k, v) -> {
-            if (k.startsWith("HARBOR_")) {
-                merged.put(k, v);
+        new TreeMap<>(environment).forEach((k, v) -> {
+            if (!k.startsWith("HARBOR_")) {
+                return;
             }
+            if (!ConfigKeys.isKnown(k)) {
+                warnings.add(k + " is set in the environment but is not a Harbor variable"
+                        + ConfigKeys.closest(k)
+                                .map(known -> "; did you mean " + known + "?")
+                                .orElse(""));
+            }
+            merged.put(k, v);
+            fromFile.remove(k);
         });
         ConfigLoader loader = new ConfigLoader(merged);
         loader.problems.addAll(early);
-        return loader.build();
+        try {
+            return new ConfigCheck.Valid(loader.build(), warnings);
+        } catch (InvalidConfigException e) {
+            // The file's own problems name their line already; the values' problems get it here.
+            List<String> located = new ArrayList<>(early);
+            for (String problem :
+                    e.problems().subList(early.size(), e.problems().size())) {
+                located.add(keyOf(problem)
+                        .filter(fromFile::containsKey)
+                        .map(key -> problem + " (" + fromFile.get(key) + ")")
+                        .orElse(problem));
+            }
+            Optional<Path> layout = Optional.ofNullable(merged.get("HARBOR_LAYOUT_FILE"))
+                    .filter(name -> !name.isBlank())
+                    .map(name -> Path.of(name.strip()));
+            return new ConfigCheck.Invalid(located, warnings, layout);
+        }
+    }
+
+    /** The key a problem is about, when it starts with one: the longest match, so KEY_FILE wins over KEY. */
+    private static Optional<String> keyOf(String problem) {
+        return ConfigKeys.all().stream()
+                .filter(key -> problem.startsWith(key)
+                        && (problem.length() == key.length() || !isKeyChar(problem.charAt(key.length()))))
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+
+    private static boolean isKeyChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private HarborConfig build() {
@@ -125,6 +174,7 @@ public final class ConfigLoader {
         Duration gap = Duration.ofMillis(integer("HARBOR_OPEN_ALL_GAP_MS", 250, 0, 60_000));
         Optional<BikeepConfig> bikeep = bikeep();
         ClientKeys apiKeys = ClientKeysConfig.read(values, problems);
+        String logLevel = logLevel();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -145,7 +195,23 @@ public final class ConfigLoader {
                 poll,
                 gap,
                 bikeep,
-                apiKeys);
+                apiKeys,
+                logLevel);
+    }
+
+    /** Any case is accepted ({@code debug}); the level is Logback's and PATCH /system's name for it. */
+    private String logLevel() {
+        Optional<String> value = text("HARBOR_LOG_LEVEL");
+        if (value.isEmpty()) {
+            return "INFO";
+        }
+        String level = value.get().toUpperCase(java.util.Locale.ROOT);
+        if (!RuntimeSettings.LEVELS_IN_ORDER.contains(level)) {
+            problems.add("HARBOR_LOG_LEVEL: must be one of " + String.join(", ", RuntimeSettings.LEVELS_IN_ORDER)
+                    + ", was " + value.get());
+            return "INFO";
+        }
+        return level;
     }
 
     /** Both credentials: the integration is on; neither: off; one alone is a mistake worth stopping for. */

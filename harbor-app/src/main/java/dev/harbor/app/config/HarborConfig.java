@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param rebootCommand    empty = reboot disabled
  * @param bikeep           empty = the Bikeep integration is off
  * @param apiKeys          the Local API's client keys; {@link ClientKeys#NONE} = open
+ * @param logLevel         the root log level from the start: TRACE, DEBUG, INFO, WARN or ERROR
+ *                         (one stored by {@code PATCH /system} wins once the database is read)
  */
 public record HarborConfig(
         String httpHost,
@@ -34,7 +36,8 @@ public record HarborConfig(
         Duration pollInterval,
         Duration openAllGap,
         Optional<BikeepConfig> bikeep,
-        ClientKeys apiKeys) {
+        ClientKeys apiKeys,
+        String logLevel) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -52,6 +55,7 @@ public record HarborConfig(
                 + ", gatewayName=" + gatewayName + ", pollInterval=" + pollInterval + ", openAllGap=" + openAllGap
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
                 + ", apiKeys=" + apiKeys
+                + ", logLevel=" + logLevel
                 + "]";
     }
 }

@@ -87,7 +87,8 @@ final class BikeepGateway {
                         bikeep.apiUrl(),
                         bikeep.webhookSeed(),
                         remote)),
-                loaded.apiKeys());
+                loaded.apiKeys(),
+                loaded.logLevel());
         return HarborServer.start(config, TUNING);
     }
 

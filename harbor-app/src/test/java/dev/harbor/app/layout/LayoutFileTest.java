@@ -72,13 +72,13 @@ class LayoutFileTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lockerTypes[0].name")
                 .hasMessageContaining("controllers[0].protocol")
-                .hasMessageContaining("controllers[1]: board address 40 is out of range");
+                .hasMessageContaining("(controllers[1].boardAddress): board address 40 is out of range");
     }
 
     @Test
     void a_file_that_is_not_json_is_refused_clearly() {
         assertThatThrownBy(() -> LayoutFile.parse("{ lockerTypes: "))
-                .hasMessageStartingWith("the layout file is not valid JSON");
+                .hasMessageContaining("line 1, column 3: not valid JSON");
     }
 
     @Test
@@ -96,7 +96,7 @@ class LayoutFileTest {
     @Test
     void a_bikeep_location_is_a_controller_without_a_bank_type() {
         Layout layout = LayoutFile.parse("""
-                { "lockerTypes": [], "bankTypes": [],
+                { "lockerTypes": [ { "slug": "small", "name": "Small" } ], "bankTypes": [],
                   "controllers": [ { "name": "Station B", "protocol": "bikeep",
                                      "transport": { "type": "bikeep", "locationId": "b2c3d4e5-0001" } } ] }
                 """);
@@ -122,5 +122,88 @@ class LayoutFileTest {
                           "controllers": [ { "name": "Station B", "protocol": "bikeep", "boardAddress": 2,
                                              "transport": { "type": "bikeep", "locationId": "b2c3" } } ] }
                         """)).hasMessageContaining("boardAddress");
+    }
+
+    @Test
+    void a_misspelled_board_address_and_port_are_both_refused_with_line_column_and_path_in_one_message() {
+        String misspelled = """
+                { "lockerTypes": [ { "slug": "small", "name": "Small" } ],
+                  "bankTypes": [ { "name": "One", "lockers": ["small"] } ],
+                  "controllers": [ { "name": "Wall", "protocol": "kerong-cu48", "bankType": "One",
+                                     "boardAdress": 4,
+                                     "transport": { "type": "tcp", "host": "127.0.0.1", "prot": 5001 } } ] }
+                """;
+
+        assertThatThrownBy(() -> LayoutFile.parse(misspelled))
+                .isInstanceOfSatisfying(
+                        InvalidLayoutException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "line 4, column 22 (controllers[0].boardAdress): unknown key; did you mean \"boardAddress\"?",
+                                        "line 5, column 73 (controllers[0].transport.prot): Unknown field 'transport.prot' for a tcp transport"));
+    }
+
+    @Test
+    void unknown_keys_are_refused_at_the_top_and_in_locker_and_bank_types() {
+        String layout = """
+                { "lockerType": [],
+                  "lockerTypes": [ { "slug": "small", "name": "Small", "widthMM": 400 } ],
+                  "bankTypes": [ { "name": "One", "lockers": ["small"], "debug": true } ] }
+                """;
+
+        assertThatThrownBy(() -> LayoutFile.parse(layout))
+                .isInstanceOfSatisfying(
+                        InvalidLayoutException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "line 1, column 3 (lockerType): unknown key; did you mean \"lockerTypes\"?",
+                                        "line 2, column 56 (lockerTypes[0].widthMM): unknown key; did you mean \"widthMm\"?",
+                                        "line 3, column 57 (bankTypes[0].debug): unknown key; did you mean \"isDebug\"?"));
+    }
+
+    @Test
+    void a_key_given_twice_is_refused_rather_than_the_last_one_silently_winning() {
+        String layout = """
+                { "lockerTypes": [ { "slug": "small", "name": "Small", "name": "Large" } ] }
+                """;
+
+        assertThatThrownBy(() -> LayoutFile.parse(layout))
+                .isInstanceOfSatisfying(
+                        InvalidLayoutException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("line 1, column 56 (lockerTypes[0].name): given twice; keep one"));
+    }
+
+    @Test
+    void json_that_does_not_parse_is_named_by_line_and_column_in_plain_words() {
+        assertThatThrownBy(() -> LayoutFile.parse("{\n  \"lockerTypes\": [\n"))
+                .isInstanceOfSatisfying(InvalidLayoutException.class, e -> {
+                    assertThat(e.problems()).singleElement().asString().startsWith("line 3, column 1: not valid JSON");
+                    assertThat(e.getMessage()).doesNotContain("Source", "StreamReadFeature", "REDACTED");
+                });
+    }
+
+    @Test
+    void names_that_do_not_match_across_the_file_are_found_before_anything_is_opened() {
+        String layout = """
+                { "lockerTypes": [ { "slug": "small", "name": "Small" } ],
+                  "bankTypes": [ { "name": "One", "lockers": ["small", "huge"] } ],
+                  "controllers": [ { "name": "Wall", "protocol": "kerong-cu48", "bankType": "Two", "boardAddress": 1,
+                                     "transport": { "type": "simulated", "bus": "a" } } ] }
+                """;
+
+        assertThatThrownBy(() -> LayoutFile.parse(layout))
+                .isInstanceOfSatisfying(
+                        InvalidLayoutException.class,
+                        e -> assertThat(e.problems())
+                                .anyMatch(p -> p.contains("(bankTypes)") && p.contains("unknown locker type 'huge'"))
+                                .anyMatch(p -> p.contains("(controllers)") && p.contains("unknown bank type 'Two'")));
+    }
+
+    @Test
+    void a_layout_file_that_cannot_be_read_names_the_file() {
+        assertThatThrownBy(() -> LayoutFile.read(java.nio.file.Path.of("/nonexistent/layout.json")))
+                .isInstanceOf(InvalidLayoutException.class)
+                .hasMessageStartingWith("the layout file /nonexistent/layout.json has 1 problem:");
     }
 }

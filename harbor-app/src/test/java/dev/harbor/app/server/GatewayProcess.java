@@ -23,24 +23,47 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread errorReader;
 
     private GatewayProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(this::readOutput, "gateway-output");
         reader.setDaemon(true);
         reader.start();
+        errorReader = new Thread(this::readErrors, "gateway-errors");
+        errorReader.setDaemon(true);
+        errorReader.start();
     }
 
     static GatewayProcess start(Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.HarborServer")
+                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.cli.HarborCommand")
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
         builder.environment().putAll(environment);
         builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
         builder.environment().put("HARBOR_HTTP_PORT", "0");
+        return new GatewayProcess(builder.start());
+    }
+
+    /**
+     * The gateway as an operator starts it, in {@code workDir}: standard error kept apart from the
+     * log, and {@code environment} taken as given (HTTP on 127.0.0.1 and any free port unless it
+     * says otherwise).
+     */
+    static GatewayProcess startIn(Path workDir, Map<String, String> environment, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.cli.HarborCommand"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
+        builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("HARBOR_HTTP_PORT", "0");
+        builder.environment().putAll(environment);
         return new GatewayProcess(builder.start());
     }
 
@@ -85,6 +108,24 @@ final class GatewayProcess implements AutoCloseable {
 
     List<String> output() {
         return List.copyOf(output);
+    }
+
+    /** What it wrote to standard error (empty when started with {@link #start}, which merges it into the output). */
+    List<String> errors() throws InterruptedException {
+        errorReader.join(10_000);
+        return List.copyOf(errors);
+    }
+
+    private void readErrors() {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                errors.add(line);
+            }
+        } catch (IOException e) {
+            errors.add("(standard error closed: " + e.getMessage() + ")");
+        }
     }
 
     private void readOutput() {

@@ -78,6 +78,9 @@ class RunnableJarIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS))
                     .as("stopped after SIGTERM")
                     .isTrue();
+            assertThat(process.exitValue())
+                    .as("an orderly stop, not a death by signal (143)")
+                    .isZero();
             reader.join(5_000);
             synchronized (output) {
                 assertThat(output).anyMatch(line -> line.contains("Harbor stopped"));
@@ -85,6 +88,29 @@ class RunnableJarIT {
             }
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void the_shaded_jar_checks_a_configuration_without_creating_anything() throws Exception {
+        Path jar = Path.of(System.getProperty("harbor.jar"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "check-config")
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
+        builder.environment().put("HARBOR_HTTP_PORT", "eighty");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("HARBOR_HTTP_PORT: not a whole number: eighty");
+        try (var files = Files.list(workDir)) {
+            assertThat(files).as("nothing created").isEmpty();
         }
     }
 }

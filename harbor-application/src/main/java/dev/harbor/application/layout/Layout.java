@@ -16,6 +16,14 @@ public record Layout(List<LockerTypeSpec> lockerTypes, List<BankTypeSpec> bankTy
         controllers = List.copyOf(controllers);
     }
 
+    /**
+     * What the start would refuse in this layout (unknown or repeated names, a bank too big for
+     * its board, boards that clash on a bus), so it can be checked before anything is opened.
+     */
+    public List<String> problems() {
+        return LayoutCheck.problems(this);
+    }
+
     public record LockerTypeSpec(
             String slug, String name, String description, Integer widthMm, Integer heightMm, Integer depthMm) {
         public LockerTypeSpec {
