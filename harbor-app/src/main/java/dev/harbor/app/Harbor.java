@@ -18,6 +18,7 @@ import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LogBook;
@@ -101,7 +102,8 @@ public final class Harbor implements AutoCloseable {
                         builder.authSettings,
                         builder.onReboot,
                         builder.rebootDelay),
-                Optional.ofNullable(builder.remoteSite)));
+                Optional.ofNullable(builder.remoteSite),
+                builder.metrics));
         layout = builder.layout;
         sweepInterval = builder.sweepInterval;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -305,6 +307,7 @@ public final class Harbor implements AutoCloseable {
         private Consumer<String> logLevelApplier = level -> {};
         private ErrorReporter errorReporter = ErrorReporter.DISABLED;
         private WebhookVerifier webhookVerifier = WebhookVerifier.REFUSE_ALL;
+        private GatewayMetrics metrics = GatewayMetrics.NOOP;
         private PasswordHasher passwordHasher;
         private AuthSettings authSettings = AuthSettings.DEFAULTS;
         private Runnable onReboot = () -> {};
@@ -386,6 +389,15 @@ public final class Harbor implements AutoCloseable {
         /** Where unexpected failures are reported (Sentry); none by default: they are only logged. */
         public Builder errorReporter(ErrorReporter reporter) {
             this.errorReporter = Objects.requireNonNull(reporter);
+            return this;
+        }
+
+        /**
+         * Where door opens, board polls and transactions are counted (the standalone server's
+         * Prometheus registry). Default: {@link GatewayMetrics#NOOP}, nothing is measured.
+         */
+        public Builder metrics(GatewayMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
             return this;
         }
 

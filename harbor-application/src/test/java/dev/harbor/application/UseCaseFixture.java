@@ -11,6 +11,7 @@ import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.InMemoryWebhookDeliveries;
 import dev.harbor.application.fakes.MutableClock;
 import dev.harbor.application.fakes.RecordingErrorReporter;
+import dev.harbor.application.fakes.RecordingGatewayMetrics;
 import dev.harbor.application.fakes.SaltedSha256PasswordHasher;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.locker.DoorOpenSettings;
@@ -59,6 +60,8 @@ public final class UseCaseFixture {
     public final BoardObserver sensing;
     /** What reaches the error tracker. */
     public final RecordingErrorReporter errorReporter = new RecordingErrorReporter();
+    /** What the use cases told the monitoring port. */
+    public final RecordingGatewayMetrics metrics = new RecordingGatewayMetrics();
     /** The deliveries the webhook use case remembers. */
     public final InMemoryWebhookDeliveries webhookDeliveries = new InMemoryWebhookDeliveries();
     /** What the webhook use case asks; a test sets the verdict it needs. */
@@ -122,7 +125,8 @@ public final class UseCaseFixture {
                 body -> webhookVerifier.verify(body),
                 new HarborCore.Administration(
                         new SaltedSha256PasswordHasher(), AuthSettings.DEFAULTS, () -> {}, Duration.ZERO),
-                remoteSite.apply(clock)));
+                remoteSite.apply(clock),
+                metrics));
         sensing = observer.get();
         transactions = core.queryTransactions();
         openAll = core.openAllLockers();

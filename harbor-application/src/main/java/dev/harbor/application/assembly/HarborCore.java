@@ -32,6 +32,7 @@ import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.ExternalDeviceStore;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockBoard;
@@ -170,6 +171,7 @@ public final class HarborCore {
      * @param errorReporter   where unexpected failures are reported ({@link ErrorReporter#DISABLED}: only logged)
      * @param webhookVerifier checks Bikeep's webhook deliveries ({@link WebhookVerifier#REFUSE_ALL}: none accepted)
      * @param remoteSite      the remote site's cloud; empty: that integration is off and its use cases say so
+     * @param metrics         told of door opens, board polls and transactions ({@link GatewayMetrics#NOOP}: nothing)
      */
     public record Parts(
             Stores stores,
@@ -186,7 +188,8 @@ public final class HarborCore {
             ErrorReporter errorReporter,
             WebhookVerifier webhookVerifier,
             Administration administration,
-            Optional<RemoteSite> remoteSite) {
+            Optional<RemoteSite> remoteSite,
+            GatewayMetrics metrics) {
 
         public Parts {
             Objects.requireNonNull(stores, "stores");
@@ -204,6 +207,7 @@ public final class HarborCore {
             Objects.requireNonNull(webhookVerifier, "webhookVerifier");
             Objects.requireNonNull(administration, "administration");
             Objects.requireNonNull(remoteSite, "remoteSite");
+            Objects.requireNonNull(metrics, "metrics");
         }
     }
 
@@ -251,7 +255,8 @@ public final class HarborCore {
                 SystemUseCases.settings(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
         settings = runtimeSettings.manage();
         lockBoard = Objects.requireNonNull(
-                parts.lockBoard().apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine)),
+                parts.lockBoard()
+                        .apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine, parts.metrics())),
                 "the lock board built");
         remote = parts.remoteSite()
                 .map(site -> RemoteUseCases.over(
@@ -270,14 +275,15 @@ public final class HarborCore {
                 .orElseGet(RemoteUseCases::off);
         LockerAvailability availability = new LockerAvailability(runtime, remote.readings());
         transactions = TransactionUseCases.over(
-                stores.transactions(),
-                stores.lockers(),
-                stores.layout(),
-                availability,
-                remote.bookings(),
-                machine,
-                auditor,
-                clock);
+                        stores.transactions(),
+                        stores.lockers(),
+                        stores.layout(),
+                        availability,
+                        remote.bookings(),
+                        machine,
+                        auditor,
+                        clock)
+                .measuredBy(parts.metrics());
         lockers = LockerUseCases.over(
                 stores.lockers(),
                 stores.controllers(),
@@ -290,7 +296,8 @@ public final class HarborCore {
                 remote.doors(),
                 auditor,
                 parts.openAllGap(),
-                clock);
+                clock,
+                parts.metrics());
         controllers = ControllerUseCases.over(
                 stores.controllers(),
                 stores.layout(),

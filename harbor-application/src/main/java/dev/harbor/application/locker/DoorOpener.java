@@ -1,7 +1,10 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LockBoard;
+import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.locker.Locker;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -23,16 +26,27 @@ final class DoorOpener {
     private final LockBoard board;
     private final DoorOpenPolicy policy;
     private final ControllerRuntime runtime;
+    private final ControllerStore controllers;
+    private final GatewayMetrics metrics;
     private final Clock clock;
 
-    DoorOpener(LockBoard board, DoorOpenPolicy policy, ControllerRuntime runtime, Clock clock) {
+    DoorOpener(
+            LockBoard board,
+            DoorOpenPolicy policy,
+            ControllerRuntime runtime,
+            ControllerStore controllers,
+            GatewayMetrics metrics,
+            Clock clock) {
         this.board = board;
         this.policy = policy;
         this.runtime = runtime;
+        this.controllers = controllers;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     OpenResult open(Locker locker) {
+        long started = System.nanoTime();
         DoorOpenOutcome outcome;
         try {
             outcome = policy.open(board, locker.controllerId(), locker.bankLockerNumber());
@@ -41,6 +55,11 @@ final class DoorOpener {
             log.error("Opening locker {} failed unexpectedly", locker.id(), e);
             outcome = new DoorOpenOutcome.Unreachable(
                     "unexpected failure: " + e.getClass().getSimpleName(), 1);
+        }
+        long elapsed = System.nanoTime() - started;
+        if (metrics != GatewayMetrics.NOOP) {
+            // One read by primary key per open, next to the bus round trips of the open itself.
+            metrics.doorOpened(protocolOf(locker), outcomeOf(outcome), outcome.attempts(), elapsed);
         }
         if (outcome instanceof DoorOpenOutcome.Opened opened) {
             runtime.openSucceeded(locker.controllerId());
@@ -53,5 +72,22 @@ final class DoorOpener {
         DoorOpenOutcome.Unreachable unreachable = (DoorOpenOutcome.Unreachable) outcome;
         runtime.openFailed(locker.controllerId(), unreachable.message(), clock.instant());
         return new OpenResult.ControllerUnavailable(locker.id(), unreachable.message(), unreachable.attempts());
+    }
+
+    private Protocol protocolOf(Locker locker) {
+        return controllers
+                .find(locker.controllerId())
+                .map(controller -> controller.endpoint().protocol())
+                .orElse(null);
+    }
+
+    private static GatewayMetrics.OpenOutcome outcomeOf(DoorOpenOutcome outcome) {
+        if (outcome instanceof DoorOpenOutcome.Opened) {
+            return GatewayMetrics.OpenOutcome.OPENED;
+        }
+        if (outcome instanceof DoorOpenOutcome.HardwareFailed) {
+            return GatewayMetrics.OpenOutcome.HARDWARE_FAULT;
+        }
+        return GatewayMetrics.OpenOutcome.UNREACHABLE;
     }
 }

@@ -3,6 +3,7 @@ package dev.harbor.application.locker;
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.BoardStatus;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceInput;
@@ -30,17 +31,20 @@ final class DoorSensing implements BoardObserver {
     private final LockerStore lockers;
     private final ControllerRuntime runtime;
     private final DeviceStateMachine machine;
+    private final GatewayMetrics metrics;
     /** The last reading per controller, so an unchanged poll costs no database work. */
     private final Map<ControllerId, BoardStatus> lastStatus = new ConcurrentHashMap<>();
 
-    DoorSensing(LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine) {
+    DoorSensing(LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine, GatewayMetrics metrics) {
         this.lockers = lockers;
         this.runtime = runtime;
         this.machine = machine;
+        this.metrics = metrics;
     }
 
     @Override
     public void statusRead(ControllerId controller, BoardStatus status, Instant at) {
+        metrics.boardPolled(true);
         boolean wasOnline = runtime.isOperational(controller);
         runtime.answered(controller, at);
         if (!wasOnline) {
@@ -65,6 +69,7 @@ final class DoorSensing implements BoardObserver {
 
     @Override
     public void statusFailed(ControllerId controller, String reason, Instant at) {
+        metrics.boardPolled(false);
         if (runtime.isOperational(controller)) {
             log.warn("Controller {} does not answer: {}", controller, reason);
         }

@@ -4,6 +4,7 @@ import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.controller.ControllerRuntime;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LockerStore;
@@ -26,6 +27,7 @@ public record LockerUseCases(
     /**
      * @param doorOpenSettings read once per open, so a settings change applies to the next one
      * @param openAllGap       the pause between two locks of one bus during open-all (their power draw)
+     * @param metrics          told of every open of an own board's lock
      */
     public static LockerUseCases over(
             LockerStore lockers,
@@ -39,8 +41,10 @@ public record LockerUseCases(
             RemoteDoors remoteDoors,
             Auditor auditor,
             Duration openAllGap,
-            Clock clock) {
-        DoorOpener doorOpener = new DoorOpener(board, new DoorOpenPolicy(doorOpenSettings), runtime, clock);
+            Clock clock,
+            GatewayMetrics metrics) {
+        DoorOpener doorOpener =
+                new DoorOpener(board, new DoorOpenPolicy(doorOpenSettings), runtime, controllers, metrics, clock);
         LockerService service = new LockerService(
                 lockers, controllers, transactions, layout, runtime, availability, doorOpener, remoteDoors, auditor);
         OpenAllService openAll = new OpenAllService(lockers, controllers, doorOpener, auditor, openAllGap);
@@ -49,8 +53,8 @@ public record LockerUseCases(
 
     /** Turns the boards' status polls into door readings, state changes and controller health. */
     public static BoardObserver doorSensing(
-            LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine) {
-        return new DoorSensing(lockers, runtime, machine);
+            LockerStore lockers, ControllerRuntime runtime, DeviceStateMachine machine, GatewayMetrics metrics) {
+        return new DoorSensing(lockers, runtime, machine, metrics);
     }
 
     public static SweepDeadlines deadlineSweep(LockerStore lockers, DeviceStateMachine machine, Clock clock) {
