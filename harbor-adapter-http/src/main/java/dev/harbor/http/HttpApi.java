@@ -21,8 +21,10 @@ import dev.harbor.http.internal.RequestHeaderDeadline;
 import dev.harbor.http.local.LocalApi;
 import dev.harbor.http.webhook.WebhookHandlers;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,6 +101,17 @@ public final class HttpApi {
             new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
             new WebhookHandlers(builder.webhooks, tools).register(config.routes);
             new AdminConsole().register(config.routes);
+            if (builder.metrics != null) {
+                HttpMetrics metrics = builder.metrics;
+                // Prometheus sends the client key like any other client once keys are required.
+                config.routes.get(
+                        "/metrics",
+                        ctx -> ctx.status(200)
+                                .contentType(HttpMetrics.CONTENT_TYPE)
+                                .result(metrics.scrape()));
+                config.requestLogger.http((ctx, millis) ->
+                        metrics.served(methodOf(ctx), routeOf(ctx), ctx.statusCode(), (long) (millis * 1_000_000.0)));
+            }
         });
     }
 
@@ -132,6 +145,17 @@ public final class HttpApi {
                 .toList();
     }
 
+    private static String methodOf(Context ctx) {
+        HandlerType method = ctx.method();
+        return HTTP_METHODS.contains(method) ? method.name() : "OTHER";
+    }
+
+    /** The matched route's template, never the path itself: that may hold a transaction id. */
+    private static String routeOf(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? HttpMetrics.UNMATCHED : matched.path;
+    }
+
     private static byte[] readOpenApi() {
         try (InputStream in = HttpApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
@@ -153,6 +177,7 @@ public final class HttpApi {
         private Clock clock = Clock.systemUTC();
         private Duration requestHeaderTimeout = DEFAULT_REQUEST_HEADER_TIMEOUT;
         private ClientKeys clientKeys = ClientKeys.NONE;
+        private HttpMetrics metrics;
 
         private Builder(LocalApiUseCases useCases) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -194,6 +219,16 @@ public final class HttpApi {
          */
         public Builder clientKeys(ClientKeys clientKeys) {
             this.clientKeys = Objects.requireNonNull(clientKeys, "clientKeys");
+            return this;
+        }
+
+        /**
+         * Serves {@code GET /metrics} (a client key is needed once {@link #clientKeys keys} are
+         * set, as on the Local API) and reports every answered request, by method, route template
+         * and status. Default: none, {@code /metrics} answers 404 as any unknown route.
+         */
+        public Builder metrics(HttpMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
             return this;
         }
 

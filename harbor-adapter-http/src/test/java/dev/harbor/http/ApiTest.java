@@ -13,6 +13,7 @@ abstract class ApiTest {
 
     protected FakeGateway gateway;
     protected FakeAdmin admin;
+    protected RecordingHttpMetrics metrics;
     protected HttpApi api;
     protected ApiClient client;
     protected int port;
@@ -21,9 +22,11 @@ abstract class ApiTest {
     void startServer() {
         gateway = new FakeGateway();
         admin = new FakeAdmin(gateway);
+        metrics = new RecordingHttpMetrics();
         api = HttpApi.builder(gateway.useCases())
                 .admin(admin.useCases())
                 .reportErrors(admin)
+                .metrics(metrics)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         port = api.start("127.0.0.1", 0);
