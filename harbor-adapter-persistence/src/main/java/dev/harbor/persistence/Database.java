@@ -2,6 +2,7 @@ package dev.harbor.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.harbor.persistence.internal.Access;
 import dev.harbor.persistence.internal.Dialect;
 import java.io.IOException;
@@ -164,6 +165,17 @@ public final class Database implements AutoCloseable {
                 List.of(pool),
                 new Access(jdbi, jdbi, Dialect.POSTGRESQL),
                 () -> !pool.isClosed() && ping(health));
+    }
+
+    /**
+     * Reports every connection pool (SQLite's writer and readers, or PostgreSQL's one) to a
+     * monitoring system, named by its pool name ({@code harbor-sqlite-writer}, …). Once only.
+     *
+     * @throws IllegalStateException when called a second time
+     */
+    public void useMetricsTrackerFactory(MetricsTrackerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        pools.forEach(pool -> pool.setMetricsTrackerFactory(factory));
     }
 
     /** {@code "sqlite"} or {@code "postgresql"}, as the System API reports it. */

@@ -1,5 +1,6 @@
 package dev.harbor.app;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.harbor.app.config.BikeepConfig;
 import dev.harbor.app.config.HarborConfig;
 import dev.harbor.app.host.JavaHostSystem;
@@ -7,11 +8,16 @@ import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.layout.LayoutFile;
 import dev.harbor.app.logging.LogLevels;
 import dev.harbor.app.logging.MemoryLogBook;
+import dev.harbor.app.metrics.MicrometerMetrics;
+import dev.harbor.app.metrics.TimedRemoteCalls;
 import dev.harbor.app.sentry.SentryErrorReporter;
 import dev.harbor.application.assembly.HarborCore;
 import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.layout.Layout;
 import dev.harbor.application.port.ErrorReporter;
+import dev.harbor.application.port.RemoteAllowlists;
+import dev.harbor.application.port.RemoteDevices;
+import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.system.RuntimeSettings;
 import dev.harbor.bikeep.BikeepRemoteAllowlists;
@@ -30,6 +36,7 @@ import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.persistence.BcryptPasswordHasher;
 import dev.harbor.persistence.Database;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -77,6 +84,7 @@ public final class HarborServer implements AutoCloseable {
     private final SimulatedBuses simulatedBuses;
     private final SentryErrorReporter sentry;
     private final LateDiscovery discovery;
+    private final MicrometerMetrics metrics;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -88,6 +96,7 @@ public final class HarborServer implements AutoCloseable {
             SimulatedBuses simulatedBuses,
             SentryErrorReporter sentry,
             LateDiscovery discovery,
+            MicrometerMetrics metrics,
             int port) {
         this.database = database;
         this.harbor = harbor;
@@ -96,6 +105,7 @@ public final class HarborServer implements AutoCloseable {
         this.simulatedBuses = simulatedBuses;
         this.sentry = sentry;
         this.discovery = discovery;
+        this.metrics = metrics;
         this.port = port;
     }
 
@@ -122,6 +132,12 @@ public final class HarborServer implements AutoCloseable {
             if (config.sentryDsn().isPresent()) {
                 sentry = new SentryErrorReporter(config.sentryDsn().get(), "harbor@" + Version.current(), null);
                 errorReporter = sentry;
+            }
+            MicrometerMetrics metrics = null;
+            if (config.metricsEnabled()) {
+                metrics = new MicrometerMetrics();
+                startedSoFar.add(metrics);
+                database.useMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
             }
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
             WebhookVerifier webhookVerifier = webhookVerifier(config);
@@ -160,6 +176,10 @@ public final class HarborServer implements AutoCloseable {
                         }
                     })
                     .rebootDelay(tuning.rebootDelay());
+            if (metrics != null) {
+                harborBuilder.metrics(metrics);
+            }
+            MeterRegistry registry = metrics == null ? null : metrics.registry();
             config.bikeep().ifPresent(bikeep -> {
                 // One client, so one OAuth2 token, for every Bikeep port.
                 BikeepClient client = BikeepClient.builder()
@@ -167,11 +187,15 @@ public final class HarborServer implements AutoCloseable {
                         .apiUrl(bikeep.apiUrl())
                         .credentials(bikeep.clientId(), bikeep.clientSecret())
                         .build();
-                harborBuilder.remoteSite(
-                        new BikeepRemoteSites(client),
-                        new BikeepRemoteAllowlists(client),
-                        new BikeepRemoteDevices(client),
-                        bikeep.remote());
+                RemoteSites sites = new BikeepRemoteSites(client);
+                RemoteAllowlists allowlists = new BikeepRemoteAllowlists(client);
+                RemoteDevices devices = new BikeepRemoteDevices(client);
+                if (registry != null) {
+                    sites = TimedRemoteCalls.of(RemoteSites.class, sites, registry);
+                    allowlists = TimedRemoteCalls.of(RemoteAllowlists.class, allowlists, registry);
+                    devices = TimedRemoteCalls.of(RemoteDevices.class, devices, registry);
+                }
+                harborBuilder.remoteSite(sites, allowlists, devices, bikeep.remote());
             });
             Harbor harbor = harborBuilder.build();
             startedSoFar.add(0, harbor);
@@ -183,8 +207,11 @@ public final class HarborServer implements AutoCloseable {
                         + "admin calls are refused unless an admin user was stored before");
             }
             harbor.start();
+            if (metrics != null) {
+                metrics.readFrom(harbor.queryLockers(), harbor.manageControllers());
+            }
 
-            HttpApi http = HttpApi.builder(useCases(harbor))
+            HttpApi.Builder httpBuilder = HttpApi.builder(useCases(harbor))
                     .admin(new AdminApiUseCases(
                             harbor.adminAuthentication(),
                             harbor.manageControllers(),
@@ -196,8 +223,11 @@ public final class HarborServer implements AutoCloseable {
                     .reportErrors(harbor.reportErrors())
                     .webhooks(harbor.receiveWebhooks())
                     .clientKeys(config.apiKeys())
-                    .clock(clock)
-                    .build();
+                    .clock(clock);
+            if (metrics != null) {
+                httpBuilder.metrics(metrics);
+            }
+            HttpApi http = httpBuilder.build();
             startedSoFar.add(0, http::stop);
             int port = http.start(config.httpHost(), config.httpPort());
             logLocalApiAccess(config, port);
@@ -208,8 +238,8 @@ public final class HarborServer implements AutoCloseable {
                     port,
                     Version.current(),
                     gatewayId));
-            HarborServer server =
-                    new HarborServer(database, harbor, http, boards.get(), simulatedBuses, sentry, discovery, port);
+            HarborServer server = new HarborServer(
+                    database, harbor, http, boards.get(), simulatedBuses, sentry, discovery, metrics, port);
             self.set(server);
             return server;
         } catch (RuntimeException e) {
@@ -322,6 +352,9 @@ public final class HarborServer implements AutoCloseable {
         quietly("mDNS", discovery::close);
         quietly("the lock boards", harbor::close);
         quietly("the database", database::close);
+        if (metrics != null) {
+            quietly("the metrics", metrics::close);
+        }
         if (sentry != null) {
             quietly("Sentry", sentry::close);
         }

@@ -42,7 +42,8 @@ public final class ConfigKeys {
             "HARBOR_BIKEEP_SYNC_INTERVAL_MS",
             "HARBOR_BIKEEP_COMMAND_POLL_MS",
             "HARBOR_BIKEEP_COMMAND_TIMEOUT_MS",
-            "HARBOR_BIKEEP_BOOKING_TTL_MS");
+            "HARBOR_BIKEEP_BOOKING_TTL_MS",
+            "HARBOR_METRICS_ENABLED");
 
     private static final Set<String> KNOWN = known();
 

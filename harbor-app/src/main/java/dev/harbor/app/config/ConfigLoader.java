@@ -175,6 +175,7 @@ public final class ConfigLoader {
         Optional<BikeepConfig> bikeep = bikeep();
         ClientKeys apiKeys = ClientKeysConfig.read(values, problems);
         String logLevel = logLevel();
+        boolean metricsEnabled = flag("HARBOR_METRICS_ENABLED", true);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -196,7 +197,22 @@ public final class ConfigLoader {
                 gap,
                 bikeep,
                 apiKeys,
-                logLevel);
+                logLevel,
+                metricsEnabled);
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    private boolean flag(String key, boolean fallback) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String flag = value.get().toLowerCase(java.util.Locale.ROOT);
+        if (!flag.equals("true") && !flag.equals("false")) {
+            problems.add(key + ": must be true or false, was " + value.get());
+            return fallback;
+        }
+        return flag.equals("true");
     }
 
     /** Any case is accepted ({@code debug}); the level is Logback's and PATCH /system's name for it. */

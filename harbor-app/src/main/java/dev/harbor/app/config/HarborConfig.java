@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param apiKeys          the Local API's client keys; {@link ClientKeys#NONE} = open
  * @param logLevel         the root log level from the start: TRACE, DEBUG, INFO, WARN or ERROR
  *                         (one stored by {@code PATCH /system} wins once the database is read)
+ * @param metricsEnabled   whether {@code GET /metrics} exists and the gateway measures itself
  */
 public record HarborConfig(
         String httpHost,
@@ -37,7 +38,8 @@ public record HarborConfig(
         Duration openAllGap,
         Optional<BikeepConfig> bikeep,
         ClientKeys apiKeys,
-        String logLevel) {
+        String logLevel,
+        boolean metricsEnabled) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -56,6 +58,7 @@ public record HarborConfig(
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
                 + ", apiKeys=" + apiKeys
                 + ", logLevel=" + logLevel
+                + ", metricsEnabled=" + metricsEnabled
                 + "]";
     }
 }

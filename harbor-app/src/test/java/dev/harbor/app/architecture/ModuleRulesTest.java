@@ -148,6 +148,19 @@ class ModuleRulesTest {
     }
 
     @Test
+    void only_the_composition_root_knows_micrometer_the_use_cases_report_through_their_port() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.harbor.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "com.zaxxer.hikari.metrics.micrometer..")
+                .because("the use cases report to GatewayMetrics and the HTTP adapter to HttpMetrics; "
+                        + "dev.harbor.app.metrics implements both with Micrometer");
+        rule.check(production);
+    }
+
+    @Test
     void no_package_depends_on_itself_through_a_cycle() {
         slices().matching("dev.harbor.(**)").should().beFreeOfCycles().check(production);
     }
