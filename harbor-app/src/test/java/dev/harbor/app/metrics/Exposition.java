@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * The samples of a Prometheus text exposition, to read a series' value. Only for reading:
  * whether the text is valid is promtool's to say ({@link Promtool}).
  */
-record Exposition(List<Sample> samples) {
+public record Exposition(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {}
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static Exposition parse(String text) {
+    public static Exposition parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -49,7 +49,7 @@ record Exposition(List<Sample> samples) {
     }
 
     /** The sum of the series of this name whose labels include {@code labels}; 0 when there is none. */
-    double sum(String name, Map<String, String> labels) {
+    public double sum(String name, Map<String, String> labels) {
         return samples.stream()
                 .filter(s -> s.name().equals(name))
                 .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
@@ -57,11 +57,11 @@ record Exposition(List<Sample> samples) {
                 .sum();
     }
 
-    double sum(String name) {
+    public double sum(String name) {
         return sum(name, Map.of());
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }
 }

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * Prometheus's own parser and linter of the text format, {@code promtool check metrics} (Debian's
  * {@code prometheus} package). A test that needs it fails, not skips, when it is missing.
  */
-final class Promtool {
+public final class Promtool {
 
     private Promtool() {}
 
-    static Path find() {
+    public static Path find() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "promtool");
@@ -48,7 +48,7 @@ final class Promtool {
      * Asserts that promtool parses the exposition (a syntax error is exit status 1) and finds no
      * lint problem other than the tolerated ones.
      */
-    static void check(String exposition) throws IOException, InterruptedException {
+    public static void check(String exposition) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(find().toString(), "check", "metrics")
                 .redirectErrorStream(true)
                 .start();
