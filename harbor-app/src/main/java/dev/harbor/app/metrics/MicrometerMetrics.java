@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * protocol, an outcome, a state): never a transaction id, a card id, a user name or a path.
  */
 public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, AutoCloseable {
+
+    /**
+     * Fixed buckets rather than Micrometer's percentile histogram (some 70 buckets a series): a
+     * gateway has dozens of routes, and a small computer serves the scrape.
+     */
+    private static final Duration[] REQUEST_BUCKETS =
+            durations(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
+
+    /** A door open takes a bus round trip at best, three attempts of up to 20 s at worst. */
+    private static final Duration[] OPEN_BUCKETS =
+            durations(50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 20_000, 40_000, 60_000);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -134,7 +146,7 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
                 .tag("method", method)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(REQUEST_BUCKETS)
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -147,7 +159,7 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
                 .description("Door opens of own boards by outcome and protocol, all attempts included")
                 .tag("outcome", outcomeName)
                 .tag("protocol", protocolName)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(OPEN_BUCKETS)
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
         DistributionSummary.builder("harbor.door.open.attempts")
@@ -180,6 +192,14 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
     public void close() {
         gc.close();
         registry.close();
+    }
+
+    private static Duration[] durations(long... millis) {
+        Duration[] durations = new Duration[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            durations[i] = Duration.ofMillis(millis[i]);
+        }
+        return durations;
     }
 
     private record Readings(Map<DeviceState, Long> byState, long available, long controllers, long controllersOnline) {

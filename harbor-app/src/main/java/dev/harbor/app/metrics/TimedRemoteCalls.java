@@ -6,6 +6,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every call through a port to a remote site's cloud (Bikeep): {@code harbor.bikeep.calls}
@@ -17,6 +19,19 @@ import java.lang.reflect.Proxy;
 public final class TimedRemoteCalls {
 
     static final String NAME = "harbor.bikeep.calls";
+
+    /** A cloud call with its token fetch and retries: tens of milliseconds to tens of seconds. */
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2_500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30)
+    };
 
     private TimedRemoteCalls() {}
 
@@ -45,9 +60,9 @@ public final class TimedRemoteCalls {
                     .tag("operation", method.getName())
                     .tag("outcome", error.equals("none") ? "ok" : "error")
                     .tag("error", error)
-                    .publishPercentileHistogram()
+                    .serviceLevelObjectives(BUCKETS)
                     .register(registry)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 }
