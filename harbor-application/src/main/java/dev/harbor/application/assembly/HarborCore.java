@@ -275,15 +275,15 @@ public final class HarborCore {
                 .orElseGet(RemoteUseCases::off);
         LockerAvailability availability = new LockerAvailability(runtime, remote.readings());
         transactions = TransactionUseCases.over(
-                        stores.transactions(),
-                        stores.lockers(),
-                        stores.layout(),
-                        availability,
-                        remote.bookings(),
-                        machine,
-                        auditor,
-                        clock)
-                .measuredBy(parts.metrics());
+                stores.transactions(),
+                stores.lockers(),
+                stores.layout(),
+                availability,
+                remote.bookings(),
+                machine,
+                auditor,
+                clock,
+                parts.metrics());
         lockers = LockerUseCases.over(
                 stores.lockers(),
                 stores.controllers(),

@@ -3,6 +3,7 @@ package dev.harbor.application.transaction;
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.locker.LockerAvailability;
+import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.TransactionStore;
@@ -40,6 +41,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     private final RemoteBookings remote;
     private final DeviceStateMachine machine;
     private final Auditor auditor;
+    private final GatewayMetrics metrics;
     private final Clock clock;
 
     TransactionService(
@@ -50,6 +52,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
             RemoteBookings remote,
             DeviceStateMachine machine,
             Auditor auditor,
+            GatewayMetrics metrics,
             Clock clock) {
         this.transactions = transactions;
         this.lockers = lockers;
@@ -58,6 +61,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         this.remote = remote;
         this.machine = machine;
         this.auditor = auditor;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -65,6 +69,9 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
     public CreateTransaction.Result create(Command command, Actor actor) {
         CreateTransaction.Result result = assign(command);
         auditCreate(command, actor, result);
+        if (result instanceof CreateTransaction.Result.Created) {
+            metrics.transactionCreated();
+        }
         return result;
     }
 
@@ -193,6 +200,7 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         String where = "locker " + lockerId;
         if (outcome instanceof Outcome.Released) {
             auditor.record(actor, "transaction.release", "transaction " + id, "OK", where);
+            metrics.transactionReleased();
         } else if (outcome instanceof Outcome.NotFound) {
             auditor.record(actor, "transaction.release", "transaction " + id, "TRANSACTION_NOT_FOUND", where);
         } else if (outcome instanceof Outcome.ControllerUnavailable unavailable) {

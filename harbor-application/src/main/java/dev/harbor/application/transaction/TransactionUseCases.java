@@ -24,28 +24,10 @@ public record TransactionUseCases(CreateTransaction create, QueryTransactions qu
             RemoteBookings remote,
             DeviceStateMachine machine,
             Auditor auditor,
-            Clock clock) {
-        TransactionService service =
-                new TransactionService(transactions, lockers, layout, availability, remote, machine, auditor, clock);
+            Clock clock,
+            GatewayMetrics metrics) {
+        TransactionService service = new TransactionService(
+                transactions, lockers, layout, availability, remote, machine, auditor, metrics, clock);
         return new TransactionUseCases(service, service, service);
-    }
-
-    /** The same use cases, telling {@code metrics} of each transaction created and released. */
-    public TransactionUseCases measuredBy(GatewayMetrics metrics) {
-        CreateTransaction measuredCreate = (command, actor) -> {
-            CreateTransaction.Result result = create.create(command, actor);
-            if (result instanceof CreateTransaction.Result.Created) {
-                metrics.transactionCreated();
-            }
-            return result;
-        };
-        ReleaseTransaction measuredRelease = (id, actor) -> {
-            ReleaseTransaction.Outcome outcome = release.release(id, actor);
-            if (outcome instanceof ReleaseTransaction.Outcome.Released) {
-                metrics.transactionReleased();
-            }
-            return outcome;
-        };
-        return new TransactionUseCases(measuredCreate, query, measuredRelease);
     }
 }
