@@ -254,6 +254,35 @@ abstract class AdminGatewayTest {
     }
 
     @Test
+    void a_simulated_board_without_a_bus_gets_one_of_its_own_that_it_keeps_across_a_restart() throws Exception {
+        long bankTypeId = get("/bank-types").get(0).get("bankTypeId").asLong();
+        String body = "{\"name\":\"%s\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"simulated\"},"
+                + "\"boardAddress\":0,\"bankTypeId\":" + bankTypeId + "}";
+        AdminHttp.Reply first = admin("POST", "/controllers", body.formatted("Own 1"));
+        AdminHttp.Reply second = admin("POST", "/controllers", body.formatted("Own 2"));
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(201);
+        assertThat(second.status()).as(String.valueOf(second.body())).isEqualTo(201);
+        String firstBus = first.body().get("transport").get("bus").asText();
+        String secondBus = second.body().get("transport").get("bus").asText();
+        assertThat(firstBus).startsWith("sim-").isNotEqualTo(secondBus);
+        long id = first.body().get("controllerId").asLong();
+        awaitOnline(id);
+        awaitOnline(second.body().get("controllerId").asLong());
+
+        server.close();
+        startServer();
+
+        assertThat(admin("GET", "/controllers/" + id, null)
+                        .body()
+                        .get("transport")
+                        .get("bus")
+                        .asText())
+                .isEqualTo(firstBus);
+        awaitOnline(id);
+        assertThat(server.simulatedBuses().existing(firstBus)).isPresent();
+    }
+
+    @Test
     void a_bank_grows_and_shrinks_but_never_over_an_active_transaction() throws Exception {
         long controllerId =
                 addController("Tower A", "bus-a", 0).get("controllerId").asLong();

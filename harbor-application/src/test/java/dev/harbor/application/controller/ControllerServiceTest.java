@@ -13,8 +13,12 @@ import dev.harbor.application.locker.LockerFilter;
 import dev.harbor.application.locker.LockerView;
 import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionView;
+import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.ProtocolOptions;
+import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.health.Health;
 import dev.harbor.domain.health.HealthReading;
 import dev.harbor.domain.locker.Locker;
@@ -267,6 +271,48 @@ class ControllerServiceTest {
                 .extracting(LockerView::operational)
                 .containsOnly(true);
         assertThat(create("t-1")).isInstanceOf(CreateTransaction.Result.Created.class);
+    }
+
+    @Test
+    void controllers_asking_for_a_simulated_bus_of_their_own_each_get_one_stored_under_its_name() {
+        BoardEndpoint own =
+                new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), 0, ProtocolOptions.DEFAULTS);
+
+        ControllerView first = ((AddResult.Added)
+                        service.add(new AddCommand("Own 1", own, null, 2, DiscoveredVia.MANUAL), technician))
+                .controller();
+        ControllerView second = ((AddResult.Added)
+                        service.add(new AddCommand("Own 2", own, null, 2, DiscoveredVia.MANUAL), technician))
+                .controller();
+
+        BoardEndpoint stored = fixture.db
+                .controllerStore()
+                .find(first.controller().id())
+                .orElseThrow()
+                .endpoint();
+        assertThat(stored).isEqualTo(first.controller().endpoint());
+        assertThat(stored.hasUnnamedBus()).isFalse();
+        assertThat(fixture.board.attached(first.controller().id())).contains(stored);
+        assertThat(second.controller().endpoint().transport().busKey())
+                .isNotEqualTo(stored.transport().busKey());
+    }
+
+    @Test
+    void a_board_replaced_by_one_asking_for_a_bus_of_its_own_gets_a_new_named_bus() {
+        ChangeResult result = service.replace(
+                fixture.controller,
+                new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), 2, ProtocolOptions.DEFAULTS),
+                technician);
+
+        BoardEndpoint stored = fixture.db
+                .controllerStore()
+                .find(fixture.controller)
+                .orElseThrow()
+                .endpoint();
+        assertThat(((ChangeResult.Changed) result).controller().controller().endpoint())
+                .isEqualTo(stored);
+        assertThat(((Transport.Simulated) stored.transport()).bus()).startsWith("sim-");
+        assertThat(stored.boardAddress()).isEqualTo(2);
     }
 
     private List<LockerView> lockersOf(ControllerId id) {
