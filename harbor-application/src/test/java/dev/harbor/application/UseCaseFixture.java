@@ -6,6 +6,7 @@ import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
+import dev.harbor.application.fakes.InMemoryLoginFailureStore;
 import dev.harbor.application.fakes.InMemoryRemoteSite;
 import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.InMemoryWebhookDeliveries;
@@ -77,7 +78,7 @@ public final class UseCaseFixture {
         this(clock -> Optional.empty(), true);
     }
 
-    /** The fixture just started: its controller's board has not answered a poll yet. */
+    /** The fixture just started with a board that did not answer the start's read: it has not answered a poll yet. */
     public static UseCaseFixture beforeFirstPoll() {
         return new UseCaseFixture(clock -> Optional.empty(), false);
     }
@@ -97,6 +98,8 @@ public final class UseCaseFixture {
     }
 
     private UseCaseFixture(Function<Clock, Optional<HarborCore.RemoteSite>> remoteSite, boolean firstPollAnswered) {
+        // Silent while starting, the board fails the read every start makes; answering, it passes it.
+        board.silent(!firstPollAnswered);
         AtomicReference<BoardObserver> observer = new AtomicReference<>();
         core = new HarborCore(new HarborCore.Parts(
                 new HarborCore.Stores(
@@ -109,6 +112,7 @@ public final class UseCaseFixture {
                         db.auditTrail(),
                         new InMemoryAdminUserStore(),
                         new InMemorySessionStore(),
+                        new InMemoryLoginFailureStore(),
                         webhookDeliveries,
                         db.remoteCommandLog(),
                         "memory",
@@ -143,10 +147,7 @@ public final class UseCaseFixture {
                 List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
                 List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
         controller = db.controllerStore().findAll().get(0).id();
-        if (firstPollAnswered) {
-            // Until the board's first poll answers, its lockers are not operational.
-            answered(controller);
-        }
+        board.silent(false);
     }
 
     /**

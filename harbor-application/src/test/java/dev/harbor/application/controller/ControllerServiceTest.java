@@ -253,6 +253,21 @@ class ControllerServiceTest {
     }
 
     @Test
+    void a_board_that_answers_the_read_at_start_up_is_online_when_the_start_returns() {
+        UseCaseFixture started = new UseCaseFixture();
+
+        assertThat(started.controllers
+                        .find(started.controller)
+                        .orElseThrow()
+                        .runtime()
+                        .online())
+                .isTrue();
+        assertThat(started.core.queryLockers().list(LockerFilter.NONE))
+                .extracting(LockerView::operational)
+                .containsOnly(true);
+    }
+
+    @Test
     void a_replaced_board_is_offline_until_the_new_board_answers() {
         fixture.board.then(new dev.harbor.application.locker.ScriptedLockBoard.Opens(true));
 

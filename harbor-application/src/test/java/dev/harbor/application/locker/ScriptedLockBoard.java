@@ -41,6 +41,7 @@ public final class ScriptedLockBoard implements LockBoard {
     private final List<OpenCall> opens = Collections.synchronizedList(new ArrayList<>());
     private final Map<ControllerId, BoardEndpoint> attached = new ConcurrentHashMap<>();
     private Reply last = new Opens(true);
+    private volatile boolean silent;
 
     public synchronized ScriptedLockBoard then(Reply reply) {
         script.addLast(reply);
@@ -88,8 +89,17 @@ public final class ScriptedLockBoard implements LockBoard {
         throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
     }
 
+    /** From now on, status reads get no answer ({@code true}) or an answer reporting no lock. */
+    public ScriptedLockBoard silent(boolean silent) {
+        this.silent = silent;
+        return this;
+    }
+
     @Override
-    public BoardStatus readStatus(ControllerId controller, Duration deadline) {
+    public BoardStatus readStatus(ControllerId controller, Duration deadline) throws BoardCommunicationException {
+        if (silent) {
+            throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
+        }
         return new BoardStatus(Map.of());
     }
 
