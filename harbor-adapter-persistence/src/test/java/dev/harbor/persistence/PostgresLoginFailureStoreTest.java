@@ -1,0 +1,16 @@
+package dev.harbor.persistence;
+
+import dev.harbor.application.port.LoginFailureStore;
+import dev.harbor.application.port.LoginFailureStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresLoginFailureStoreTest extends LoginFailureStoreContract {
+
+    @RegisterExtension
+    static final PostgresSchema POSTGRES = new PostgresSchema();
+
+    @Override
+    protected LoginFailureStore emptyStore() {
+        return POSTGRES.freshDatabase().loginFailureStore();
+    }
+}
