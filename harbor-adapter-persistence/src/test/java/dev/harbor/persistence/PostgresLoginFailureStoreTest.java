@@ -2,8 +2,10 @@ package dev.harbor.persistence;
 
 import dev.harbor.application.port.LoginFailureStore;
 import dev.harbor.application.port.LoginFailureStoreContract;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("postgres")
 class PostgresLoginFailureStoreTest extends LoginFailureStoreContract {
 
     @RegisterExtension

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,7 @@ class LoginLockoutRestartTest {
         lockOutThenRestart(Map.of());
     }
 
+    @Tag("postgres")
     @Test
     void a_lockout_survives_a_restart_on_postgresql() throws Exception {
         postgresUrl = TestDatabases.freshPostgresSchema();
