@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.app.logging.LogFormat;
 import dev.harbor.application.auth.ClientKeys;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param apiKeys          the Local API's client keys; {@link ClientKeys#NONE} = open
  * @param logLevel         the root log level from the start: TRACE, DEBUG, INFO, WARN or ERROR
  *                         (one stored by {@code PATCH /system} wins once the database is read)
+ * @param logFormat        how log lines are written to standard output, from the first one
  */
 public record HarborConfig(
         String httpHost,
@@ -37,7 +39,8 @@ public record HarborConfig(
         Duration openAllGap,
         Optional<BikeepConfig> bikeep,
         ClientKeys apiKeys,
-        String logLevel) {
+        String logLevel,
+        LogFormat logFormat) {
 
     /** Never print secrets: the password fields are masked. */
     @Override
@@ -56,6 +59,7 @@ public record HarborConfig(
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
                 + ", apiKeys=" + apiKeys
                 + ", logLevel=" + logLevel
+                + ", logFormat=" + logFormat
                 + "]";
     }
 }

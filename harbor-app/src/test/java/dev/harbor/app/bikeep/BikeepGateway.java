@@ -88,7 +88,8 @@ final class BikeepGateway {
                         bikeep.webhookSeed(),
                         remote)),
                 loaded.apiKeys(),
-                loaded.logLevel());
+                loaded.logLevel(),
+                loaded.logFormat());
         return HarborServer.start(config, TUNING);
     }
 
