@@ -18,6 +18,7 @@ import dev.harbor.http.internal.JsonJettyErrorHandler;
 import dev.harbor.http.internal.JsonResponses;
 import dev.harbor.http.internal.RequestBodies;
 import dev.harbor.http.internal.RequestHeaderDeadline;
+import dev.harbor.http.internal.RequestIds;
 import dev.harbor.http.local.LocalApi;
 import dev.harbor.http.webhook.WebhookHandlers;
 import io.javalin.Javalin;
@@ -48,7 +49,9 @@ import java.util.Set;
  * api.stop();
  * }</pre>
  *
- * <p>Every error, on every route, is the contract's {@code Error} body; request bodies are
+ * <p>Every answer carries an {@code X-Request-Id} (the client's when sane, else a new one), which is
+ * also the SLF4J MDC entry {@code requestId} while the request is handled. Every error, on every
+ * route, is the contract's {@code Error} body; request bodies are
  * limited to 64 KiB (Bikeep's webhooks to 1 MiB) and must be JSON. Admin-only routes refuse everyone unless
  * {@link AdminApiUseCases} whose authentication accepts someone are given. The Local API is open
  * to every client unless {@link Builder#clientKeys(ClientKeys) client keys} are given.
@@ -85,6 +88,8 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonJettyErrorHandler(errors));
+                // Javalin puts its servlet context inside this wrapper: every request passes it.
+                server.setHandler(new RequestIds());
                 headerDeadline.install(server);
             });
             errors.register(config);

@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final JdbiAuditTrail auditTrail;
     private final JdbiAdminUserStore adminUserStore;
     private final JdbiSessionStore sessionStore;
+    private final JdbiLoginFailureStore loginFailureStore;
     private final JdbiWebhookDeliveries webhookDeliveries;
     private final JdbiRemoteCommandLog remoteCommandLog;
 
@@ -72,6 +73,7 @@ public final class Database implements AutoCloseable {
         this.auditTrail = new JdbiAuditTrail(access);
         this.adminUserStore = new JdbiAdminUserStore(access);
         this.sessionStore = new JdbiSessionStore(access);
+        this.loginFailureStore = new JdbiLoginFailureStore(access);
         this.webhookDeliveries = new JdbiWebhookDeliveries(access);
         this.remoteCommandLog = new JdbiRemoteCommandLog(access);
     }
@@ -226,6 +228,10 @@ public final class Database implements AutoCloseable {
 
     public JdbiSessionStore sessionStore() {
         return sessionStore;
+    }
+
+    public JdbiLoginFailureStore loginFailureStore() {
+        return loginFailureStore;
     }
 
     public JdbiWebhookDeliveries webhookDeliveries() {

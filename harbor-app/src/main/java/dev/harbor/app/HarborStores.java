@@ -22,6 +22,7 @@ public final class HarborStores {
                 database.auditTrail(),
                 database.adminUserStore(),
                 database.sessionStore(),
+                database.loginFailureStore(),
                 database.webhookDeliveries(),
                 database.remoteCommandLog(),
                 database.storageName(),

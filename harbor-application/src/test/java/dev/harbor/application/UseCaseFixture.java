@@ -6,6 +6,7 @@ import dev.harbor.application.auth.AuthSettings;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
 import dev.harbor.application.fakes.InMemoryDatabase;
+import dev.harbor.application.fakes.InMemoryLoginFailureStore;
 import dev.harbor.application.fakes.InMemoryRemoteSite;
 import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.InMemoryWebhookDeliveries;
@@ -18,6 +19,7 @@ import dev.harbor.application.locker.DoorOpenSettings;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
+import dev.harbor.application.port.BoardStatus;
 import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.RemoteDevices;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -75,7 +78,12 @@ public final class UseCaseFixture {
     public final ControllerId controller;
 
     public UseCaseFixture() {
-        this(clock -> Optional.empty());
+        this(clock -> Optional.empty(), true);
+    }
+
+    /** The fixture just started with a board that did not answer the start's read: it has not answered a poll yet. */
+    public static UseCaseFixture beforeFirstPoll() {
+        return new UseCaseFixture(clock -> Optional.empty(), false);
     }
 
     /**
@@ -84,13 +92,17 @@ public final class UseCaseFixture {
      */
     public static UseCaseFixture withRemoteSite(
             Function<Clock, ? extends RemoteDevices> devices, RemoteSiteSettings settings) {
-        return new UseCaseFixture(clock -> {
-            InMemoryRemoteSite site = new InMemoryRemoteSite();
-            return Optional.of(new HarborCore.RemoteSite(site, site, devices.apply(clock), settings));
-        });
+        return new UseCaseFixture(
+                clock -> {
+                    InMemoryRemoteSite site = new InMemoryRemoteSite();
+                    return Optional.of(new HarborCore.RemoteSite(site, site, devices.apply(clock), settings));
+                },
+                true);
     }
 
-    private UseCaseFixture(Function<Clock, Optional<HarborCore.RemoteSite>> remoteSite) {
+    private UseCaseFixture(Function<Clock, Optional<HarborCore.RemoteSite>> remoteSite, boolean firstPollAnswered) {
+        // Silent while starting, the board fails the read every start makes; answering, it passes it.
+        board.silent(!firstPollAnswered);
         AtomicReference<BoardObserver> observer = new AtomicReference<>();
         core = new HarborCore(new HarborCore.Parts(
                 new HarborCore.Stores(
@@ -103,6 +115,7 @@ public final class UseCaseFixture {
                         db.auditTrail(),
                         new InMemoryAdminUserStore(),
                         new InMemorySessionStore(),
+                        new InMemoryLoginFailureStore(),
                         webhookDeliveries,
                         db.remoteCommandLog(),
                         "memory",
@@ -138,6 +151,15 @@ public final class UseCaseFixture {
                 List.of(new Layout.BankTypeSpec("Four", null, false, List.of("small", "small", "large", "large"))),
                 List.of(new Layout.ControllerSpec("Tower", endpoint("bus-1", 0), "Four"))));
         controller = db.controllerStore().findAll().get(0).id();
+        board.silent(false);
+    }
+
+    /**
+     * The controller's board answers a status poll that reports no lock (so no door changes): a
+     * heartbeat, which makes a controller just attached operational.
+     */
+    public void answered(ControllerId id) {
+        sensing.statusRead(id, new BoardStatus(Map.of()), clock.instant());
     }
 
     public static BoardEndpoint endpoint(String bus, int address) {

@@ -41,6 +41,7 @@ public final class JsonJettyErrorHandler extends ErrorHandler {
         ApiError error = ErrorHandling.forStatus(code, null, Map.of());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        RequestIds.echo(request, response.getHeaders());
         response.write(true, ByteBuffer.wrap(errors.bytes(error)), callback);
     }
 
@@ -49,6 +50,8 @@ public final class JsonJettyErrorHandler extends ErrorHandler {
         ApiError error = ErrorHandling.forStatus(status, null, Map.of());
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JsonResponses.CONTENT_TYPE));
         fields.put(new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString()));
+        // The request could not even be parsed: it gets a fresh id, as every answer does.
+        RequestIds.echo(null, fields);
         return ByteBuffer.wrap(errors.bytes(error));
     }
 }

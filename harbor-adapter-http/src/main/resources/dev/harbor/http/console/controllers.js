@@ -97,7 +97,7 @@ export function controllersView(gateway) {
         { name: 'baudRate', label: 'Baud rate (empty: the board’s factory setting)', type: 'number', showIf: (v) => board(v) && v.transport === 'serial' },
         { name: 'host', label: 'Host', showIf: (v) => board(v) && v.transport === 'tcp' },
         { name: 'tcpPort', label: 'TCP port', type: 'number', min: 1, max: 65535, showIf: (v) => board(v) && v.transport === 'tcp' },
-        { name: 'bus', label: 'Simulated bus', value: 'console-bus', hint: 'Boards with the same bus name share one simulated line', showIf: (v) => board(v) && v.transport === 'simulated' },
+        { name: 'bus', label: 'Simulated bus', hint: 'Empty: a bus of its own. Boards with the same bus name share one simulated line', showIf: (v) => board(v) && v.transport === 'simulated' },
         { name: 'boardAddress', label: 'Board address', type: 'number', value: 0, hint: 'xor8a 1–32, kerong-cu16 0–9, kerong-cu48 0–255', showIf: board },
         {
           name: 'bank', label: 'Lockers', type: 'select', showIf: board,
@@ -110,7 +110,8 @@ export function controllersView(gateway) {
       submit: (v) => call('POST', '/controllers', createRequest(v)),
     });
     if (added) {
-      showSuccess(`Controller ${added.body.name} added with ${added.body.lockerCount} lockers.`);
+      showSuccess(`Controller ${added.body.name} added with ${added.body.lockerCount} lockers.`
+        + (added.body.online ? '' : ' Its lockers are given out once its board has answered.'));
     }
     await load().catch(() => {});
   }
@@ -253,7 +254,7 @@ function transportOf(v) {
   switch (v.transport) {
     case 'serial': return v.baudRate ? { type: 'serial', port: v.serialPort, baudRate: toNumber(v.baudRate) } : { type: 'serial', port: v.serialPort };
     case 'tcp': return { type: 'tcp', host: v.host, port: toNumber(v.tcpPort) };
-    default: return { type: 'simulated', bus: v.bus };
+    default: return v.bus ? { type: 'simulated', bus: v.bus } : { type: 'simulated' };
   }
 }
 

@@ -3,6 +3,7 @@ package dev.harbor.app.cli;
 import dev.harbor.app.HarborServer;
 import dev.harbor.app.Version;
 import dev.harbor.app.config.HarborConfig;
+import dev.harbor.app.logging.LogFormats;
 import dev.harbor.app.logging.LogLevels;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -54,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     int serve(PrintWriter err) {
         SetupCheck.Result checked = SetupCheck.of(environment);
         if (checked instanceof SetupCheck.Valid valid) {
-            // Before the first line is logged, so HARBOR_LOG_LEVEL holds from the start.
+            // Before the first line is logged, so HARBOR_LOG_LEVEL and HARBOR_LOG_FORMAT hold from the start.
+            LogFormats.apply(valid.config().logFormat());
             LogLevels.applyRootLevel(valid.config().logLevel());
         }
         checked.warnings().forEach(log::warn);

@@ -24,6 +24,7 @@ public final class ConfigKeys {
     private static final List<String> PLAIN = List.of(
             "HARBOR_CONFIG_FILE",
             "HARBOR_LOG_LEVEL",
+            "HARBOR_LOG_FORMAT",
             "HARBOR_HTTP_HOST",
             "HARBOR_HTTP_PORT",
             "HARBOR_DATA_DIR",

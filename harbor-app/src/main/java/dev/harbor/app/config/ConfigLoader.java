@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.app.logging.LogFormat;
 import dev.harbor.application.auth.ClientKeys;
 import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.application.system.RuntimeSettings;
@@ -175,6 +176,7 @@ public final class ConfigLoader {
         Optional<BikeepConfig> bikeep = bikeep();
         ClientKeys apiKeys = ClientKeysConfig.read(values, problems);
         String logLevel = logLevel();
+        LogFormat logFormat = logFormat();
         boolean metricsEnabled = flag("HARBOR_METRICS_ENABLED", true);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -198,6 +200,7 @@ public final class ConfigLoader {
                 bikeep,
                 apiKeys,
                 logLevel,
+                logFormat,
                 metricsEnabled);
     }
 
@@ -228,6 +231,20 @@ public final class ConfigLoader {
             return "INFO";
         }
         return level;
+    }
+
+    /** {@code text} (the default) or {@code json}, in any case. */
+    private LogFormat logFormat() {
+        Optional<String> value = text("HARBOR_LOG_FORMAT");
+        if (value.isEmpty()) {
+            return LogFormat.TEXT;
+        }
+        Optional<LogFormat> format = LogFormat.named(value.get());
+        if (format.isEmpty()) {
+            problems.add("HARBOR_LOG_FORMAT: must be text or json, was " + value.get());
+            return LogFormat.TEXT;
+        }
+        return format.get();
     }
 
     /** Both credentials: the integration is on; neither: off; one alone is a mistake worth stopping for. */

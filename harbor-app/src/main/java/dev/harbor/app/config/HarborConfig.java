@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.app.logging.LogFormat;
 import dev.harbor.application.auth.ClientKeys;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param apiKeys          the Local API's client keys; {@link ClientKeys#NONE} = open
  * @param logLevel         the root log level from the start: TRACE, DEBUG, INFO, WARN or ERROR
  *                         (one stored by {@code PATCH /system} wins once the database is read)
+ * @param logFormat        how log lines are written to standard output, from the first one
  * @param metricsEnabled   whether {@code GET /metrics} exists and the gateway measures itself
  */
 public record HarborConfig(
@@ -39,6 +41,7 @@ public record HarborConfig(
         Optional<BikeepConfig> bikeep,
         ClientKeys apiKeys,
         String logLevel,
+        LogFormat logFormat,
         boolean metricsEnabled) {
 
     /** Never print secrets: the password fields are masked. */
@@ -58,6 +61,7 @@ public record HarborConfig(
                 + ", bikeep=" + bikeep.map(BikeepConfig::toString).orElse("(off)")
                 + ", apiKeys=" + apiKeys
                 + ", logLevel=" + logLevel
+                + ", logFormat=" + logFormat
                 + ", metricsEnabled=" + metricsEnabled
                 + "]";
     }

@@ -89,6 +89,7 @@ final class BikeepGateway {
                         remote)),
                 loaded.apiKeys(),
                 loaded.logLevel(),
+                loaded.logFormat(),
                 loaded.metricsEnabled());
         return HarborServer.start(config, TUNING);
     }

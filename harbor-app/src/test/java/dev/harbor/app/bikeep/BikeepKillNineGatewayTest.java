@@ -207,7 +207,7 @@ class BikeepKillNineGatewayTest {
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.HarborServer")
+                        java, "-cp", System.getProperty("java.class.path"), "dev.harbor.app.cli.HarborCommand")
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
         builder.environment().putAll(env);

@@ -9,12 +9,15 @@ import dev.harbor.app.logging.MemoryLogBook;
 import dev.harbor.app.testing.AdminHttp;
 import dev.harbor.app.testing.TestTuning;
 import dev.harbor.hardware.simulator.SimulatedBoard;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +187,102 @@ abstract class AdminGatewayTest {
     }
 
     @Test
+    void a_board_that_never_answers_stays_offline_and_its_lockers_are_never_handed_out() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long bankTypeId = get("/bank-types").get(0).get("bankTypeId").asLong();
+        AdminHttp.Reply added = admin(
+                "POST",
+                "/controllers",
+                "{\"name\":\"Miswired\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"tcp\","
+                        + "\"host\":\"127.0.0.1\",\"port\":" + closedPort + "},\"boardAddress\":0,\"bankTypeId\":"
+                        + bankTypeId + "}");
+        assertThat(added.status()).as(String.valueOf(added.body())).isEqualTo(201);
+        assertNotAnsweredYet(added.body());
+        long miswired = added.body().get("controllerId").asLong();
+
+        awaitFirstPollFailed(miswired);
+
+        JsonNode after = admin("GET", "/controllers/" + miswired, null).body();
+        assertNotAnsweredYet(after);
+        assertThat(get("/lockers?controllerId=" + miswired))
+                .allSatisfy(l -> assertThat(l.get("operational").asBoolean()).isFalse())
+                .allSatisfy(l -> assertThat(l.get("available").asBoolean()).isFalse());
+        AdminHttp.Reply refused = http.send("POST", "/transactions", "{\"transactionId\":\"parcel-1\"}");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.error()).isEqualTo("NO_AVAILABLE_LOCKERS");
+
+        AdminHttp.Reply simulated = admin("POST", "/controllers", createBody("Tower A", "bus-a", 0));
+        assertThat(simulated.status()).isEqualTo(201);
+        long answering = simulated.body().get("controllerId").asLong();
+        assertThat(simulated.body().get("online").asBoolean()).isFalse();
+        JsonNode online = awaitOnline(answering);
+        assertThat(online.get("health").asText()).isEqualTo("HEALTHY");
+        assertThat(online.path("lastSeenAt").asText(null)).isNotNull();
+
+        for (int i = 0; i < 4; i++) {
+            JsonNode transaction = createTransaction("parcel-" + i, null);
+            assertThat(get("/lockers/" + transaction.get("lockerId").asLong())
+                            .get("controllerId")
+                            .asLong())
+                    .isEqualTo(answering);
+        }
+        assertThat(http.send("POST", "/transactions", "{\"transactionId\":\"parcel-5\"}")
+                        .status())
+                .as("the miswired board's lockers are never handed out")
+                .isEqualTo(503);
+        assertNotAnsweredYet(admin("GET", "/controllers/" + miswired, null).body());
+    }
+
+    /** What the Admin API says of a controller whose board has not answered a poll yet. */
+    private static void assertNotAnsweredYet(JsonNode controller) {
+        assertThat(controller.get("online").asBoolean())
+                .as(controller.toString())
+                .isFalse();
+        assertThat(controller.get("health").asText()).as(controller.toString()).isNotEqualTo("HEALTHY");
+        assertThat(controller.path("lastSeenAt").asText(null))
+                .as(controller.toString())
+                .isNull();
+        if (controller.has("lockers")) {
+            assertThat(controller.get("lockers"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            l -> assertThat(l.get("operational").asBoolean()).isFalse());
+        }
+    }
+
+    @Test
+    void a_simulated_board_without_a_bus_gets_one_of_its_own_that_it_keeps_across_a_restart() throws Exception {
+        long bankTypeId = get("/bank-types").get(0).get("bankTypeId").asLong();
+        String body = "{\"name\":\"%s\",\"protocol\":\"kerong-cu16\",\"transport\":{\"type\":\"simulated\"},"
+                + "\"boardAddress\":0,\"bankTypeId\":" + bankTypeId + "}";
+        AdminHttp.Reply first = admin("POST", "/controllers", body.formatted("Own 1"));
+        AdminHttp.Reply second = admin("POST", "/controllers", body.formatted("Own 2"));
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(201);
+        assertThat(second.status()).as(String.valueOf(second.body())).isEqualTo(201);
+        String firstBus = first.body().get("transport").get("bus").asText();
+        String secondBus = second.body().get("transport").get("bus").asText();
+        assertThat(firstBus).startsWith("sim-").isNotEqualTo(secondBus);
+        long id = first.body().get("controllerId").asLong();
+        awaitOnline(id);
+        awaitOnline(second.body().get("controllerId").asLong());
+
+        server.close();
+        startServer();
+
+        assertThat(admin("GET", "/controllers/" + id, null)
+                        .body()
+                        .get("transport")
+                        .get("bus")
+                        .asText())
+                .isEqualTo(firstBus);
+        awaitOnline(id);
+        assertThat(server.simulatedBuses().existing(firstBus)).isPresent();
+    }
+
+    @Test
     void a_bank_grows_and_shrinks_but_never_over_an_active_transaction() throws Exception {
         long controllerId =
                 addController("Tower A", "bus-a", 0).get("controllerId").asLong();
@@ -313,10 +412,45 @@ abstract class AdminGatewayTest {
                 + "\"bus\":\"" + bus + "\"},\"boardAddress\":" + address + ",\"bankTypeId\":" + bankTypeId + "}";
     }
 
+    /** Adds a simulated controller and waits for its board's first answer, so its lockers can be handed out. */
     private JsonNode addController(String name, String bus, int address) throws Exception {
         AdminHttp.Reply reply = admin("POST", "/controllers", createBody(name, bus, address));
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+        awaitOnline(reply.body().get("controllerId").asLong());
         return reply.body();
+    }
+
+    /** Polls the controller until its board has answered a poll; fails after ten seconds. */
+    private JsonNode awaitOnline(long controllerId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            JsonNode controller =
+                    admin("GET", "/controllers/" + controllerId, null).body();
+            if (controller.get("online").asBoolean()) {
+                return controller;
+            }
+            assertThat(System.nanoTime())
+                    .as("controller " + controllerId + " answered its first poll: " + controller)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the log says the controller's board failed its first poll; fails after ten seconds. */
+    private void awaitFirstPollFailed(long controllerId) throws Exception {
+        String said = "Controller " + controllerId + " has not answered since it was attached";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> messages = new ArrayList<>();
+            admin("GET", "/system/logs?limit=1000", null)
+                    .body()
+                    .forEach(e -> messages.add(e.get("message").asText()));
+            if (messages.stream().anyMatch(m -> m.contains(said))) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("the log says: " + said).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private JsonNode createTransaction(String id, String lockerType) throws Exception {

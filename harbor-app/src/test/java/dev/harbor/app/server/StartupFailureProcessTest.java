@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,7 @@ class StartupFailureProcessTest {
         assertNothingCreated();
     }
 
+    @Tag("postgres")
     @Test
     void an_unknown_postgresql_role_exits_3_with_one_line_saying_which_variables_to_check() throws Exception {
         String url = TestDatabases.URL.split("\\?", 2)[0] + "?user=harbor_no_such_role";

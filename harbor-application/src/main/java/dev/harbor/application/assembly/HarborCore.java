@@ -23,6 +23,7 @@ import dev.harbor.application.locker.LockerUseCases;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.QueryLockers;
+import dev.harbor.application.locker.StartupPoll;
 import dev.harbor.application.locker.SweepDeadlines;
 import dev.harbor.application.locker.UpdateServiceState;
 import dev.harbor.application.port.AdminUserStore;
@@ -38,6 +39,7 @@ import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockBoard;
 import dev.harbor.application.port.LockerStore;
 import dev.harbor.application.port.LogBook;
+import dev.harbor.application.port.LoginFailureStore;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.RemoteAllowlists;
 import dev.harbor.application.port.RemoteCommandLog;
@@ -98,10 +100,43 @@ public final class HarborCore {
             AuditTrail auditTrail,
             AdminUserStore adminUsers,
             SessionStore sessions,
+            LoginFailureStore loginFailures,
             WebhookDeliveries webhookDeliveries,
             RemoteCommandLog remoteCommands,
             String storageName,
             BooleanSupplier isUp) {
+
+        /** Stores that keep no failed sign-ins: a restart clears a lockout. */
+        public Stores(
+                LockerStore lockers,
+                TransactionStore transactions,
+                ControllerStore controllers,
+                LayoutStore layout,
+                SettingsStore settings,
+                ExternalDeviceStore externalDevices,
+                AuditTrail auditTrail,
+                AdminUserStore adminUsers,
+                SessionStore sessions,
+                WebhookDeliveries webhookDeliveries,
+                RemoteCommandLog remoteCommands,
+                String storageName,
+                BooleanSupplier isUp) {
+            this(
+                    lockers,
+                    transactions,
+                    controllers,
+                    layout,
+                    settings,
+                    externalDevices,
+                    auditTrail,
+                    adminUsers,
+                    sessions,
+                    LoginFailureStore.NOT_KEPT,
+                    webhookDeliveries,
+                    remoteCommands,
+                    storageName,
+                    isUp);
+        }
 
         public Stores {
             Objects.requireNonNull(lockers, "lockers");
@@ -113,6 +148,7 @@ public final class HarborCore {
             Objects.requireNonNull(auditTrail, "auditTrail");
             Objects.requireNonNull(adminUsers, "adminUsers");
             Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(loginFailures, "loginFailures");
             Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
             Objects.requireNonNull(remoteCommands, "remoteCommands");
             Objects.requireNonNull(storageName, "storageName");
@@ -212,7 +248,13 @@ public final class HarborCore {
     }
 
     private final Stores stores;
+    /** How long one board's read at start-up may take. */
+    private static final Duration STARTUP_READ_DEADLINE = Duration.ofSeconds(1);
+    /** How long the start waits for those reads at most, whatever the number of boards. */
+    private static final Duration STARTUP_POLL_WAIT = Duration.ofSeconds(3);
+
     private final LockBoard lockBoard;
+    private final StartupPoll startupPoll;
     private final TransactionUseCases transactions;
     private final LockerUseCases lockers;
     private final ControllerUseCases controllers;
@@ -244,6 +286,7 @@ public final class HarborCore {
                 given.auditTrail(),
                 given.adminUsers(),
                 given.sessions(),
+                given.loginFailures(),
                 given.webhookDeliveries(),
                 given.remoteCommands(),
                 given.storageName(),
@@ -254,10 +297,9 @@ public final class HarborCore {
         SystemUseCases.Settings runtimeSettings =
                 SystemUseCases.settings(stores.settings(), parts.defaultSettings(), auditor, parts.logLevelApplier());
         settings = runtimeSettings.manage();
-        lockBoard = Objects.requireNonNull(
-                parts.lockBoard()
-                        .apply(LockerUseCases.doorSensing(stores.lockers(), runtime, machine, parts.metrics())),
-                "the lock board built");
+        BoardObserver sensing = LockerUseCases.doorSensing(stores.lockers(), runtime, machine, parts.metrics());
+        lockBoard = Objects.requireNonNull(parts.lockBoard().apply(sensing), "the lock board built");
+        startupPoll = new StartupPoll(lockBoard, sensing, clock);
         remote = parts.remoteSite()
                 .map(site -> RemoteUseCases.over(
                         site.devices(),
@@ -329,6 +371,7 @@ public final class HarborCore {
         authentication = AuthUseCases.over(
                 stores.adminUsers(),
                 stores.sessions(),
+                stores.loginFailures(),
                 administration.hasher(),
                 auditor,
                 administration.authSettings(),
@@ -345,12 +388,25 @@ public final class HarborCore {
                 .orElseGet(AllowlistUseCases::off);
     }
 
-    /** Drives every stored controller, then brings {@code layout}, if any, into the stores. */
+    /**
+     * Drives every stored controller, then brings {@code layout}, if any, into the stores, then
+     * reads every board once (waiting a few seconds at most): the lockers of the boards that
+     * answered can be handed out when this returns, the others stay offline until they answer.
+     */
     public void start(Layout layout) {
         controllers.attach().attachAll();
         if (layout != null) {
             layouts.load().load(layout);
         }
+        // A board is offline until it answers: read each once now, so that the lockers of the boards
+        // that answer can be handed out when start returns, not only after the first background poll.
+        startupPoll.pollOnce(
+                stores.controllers().findAll().stream()
+                        .filter(c -> !c.endpoint().protocol().isRemote())
+                        .map(c -> c.id())
+                        .toList(),
+                STARTUP_READ_DEADLINE,
+                STARTUP_POLL_WAIT);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.harbor.application.auth;
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.port.AdminUserStore;
+import dev.harbor.application.port.LoginFailureStore;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.SessionStore;
 import dev.harbor.application.port.SessionStore.Session;
@@ -57,6 +58,7 @@ final class AuthService implements AdminAuthentication, EnsureAdmin {
     AuthService(
             AdminUserStore users,
             SessionStore sessions,
+            LoginFailureStore loginFailures,
             PasswordHasher hasher,
             Auditor auditor,
             AuthSettings settings,
@@ -67,7 +69,7 @@ final class AuthService implements AdminAuthentication, EnsureAdmin {
         this.auditor = Objects.requireNonNull(auditor, "auditor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.throttle = new LoginThrottle(settings);
+        this.throttle = new LoginThrottle(settings, loginFailures, clock.instant());
         // Made a while after start-up, not in its way (a bcrypt hash takes a good part of a second
         // of a small box's CPU), or at the first check that needs it, whichever comes first.
         CompletableFuture.runAsync(this::dummyHash, CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS));

@@ -2,6 +2,7 @@ package dev.harbor.application.auth;
 
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.port.AdminUserStore;
+import dev.harbor.application.port.LoginFailureStore;
 import dev.harbor.application.port.PasswordHasher;
 import dev.harbor.application.port.SessionStore;
 import java.time.Clock;
@@ -16,11 +17,12 @@ public record AuthUseCases(AdminAuthentication authentication, EnsureAdmin ensur
     public static AuthUseCases over(
             AdminUserStore users,
             SessionStore sessions,
+            LoginFailureStore loginFailures,
             PasswordHasher hasher,
             Auditor auditor,
             AuthSettings settings,
             Clock clock) {
-        AuthService service = new AuthService(users, sessions, hasher, auditor, settings, clock);
+        AuthService service = new AuthService(users, sessions, loginFailures, hasher, auditor, settings, clock);
         return new AuthUseCases(service, service);
     }
 }

@@ -33,24 +33,43 @@ public final class ControllerRuntime {
 
     private final Map<ControllerId, Snapshot> snapshots = new ConcurrentHashMap<>();
 
+    /** Why a controller is offline before its board has answered a single poll. */
+    public static final String AWAITING_FIRST_ANSWER = "its board has not answered yet";
+
     /**
-     * A newly attached board counts as online until a poll says otherwise, so a gateway starting
-     * up can hand out lockers at once; a missing board is found out by its first poll.
+     * A newly attached board is offline until it answers its first poll: a miswired or missing
+     * board must never look healthy, nor have its lockers handed out. This holds at start-up too,
+     * for controllers read from the layout or the database.
      */
     public void attached(ControllerId id, Instant at) {
-        snapshots.put(id, new Snapshot(true, null, at, null, 0, 0, null, null));
+        snapshots.put(id, new Snapshot(false, null, at, AWAITING_FIRST_ANSWER, 0, 0, null, null));
     }
 
     /**
-     * The controller now talks to another board (a swap): nothing has been heard from that one
-     * yet, but the controller's counters of opens and failures go on.
+     * The controller now talks to another board (a swap or a move): nothing has been heard from
+     * that one yet, so it is offline until it answers, but the controller's counters of opens and
+     * failures go on.
      */
     public void reattached(ControllerId id, Instant at) {
         snapshots.compute(
                 id,
                 (k, s) -> s == null
-                        ? new Snapshot(true, null, at, null, 0, 0, null, null)
-                        : new Snapshot(true, null, at, null, s.opens(), s.failures(), s.lastError(), s.lastErrorAt()));
+                        ? new Snapshot(false, null, at, AWAITING_FIRST_ANSWER, 0, 0, null, null)
+                        : new Snapshot(
+                                false,
+                                null,
+                                at,
+                                AWAITING_FIRST_ANSWER,
+                                s.opens(),
+                                s.failures(),
+                                s.lastError(),
+                                s.lastErrorAt()));
+    }
+
+    /** Whether the controller is driven and its board has not answered since it was (re)attached. */
+    public boolean awaitingFirstAnswer(ControllerId id) {
+        Snapshot snapshot = snapshots.get(id);
+        return snapshot != null && snapshot.lastSeenAt() == null;
     }
 
     public void detached(ControllerId id) {

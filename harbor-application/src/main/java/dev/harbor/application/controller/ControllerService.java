@@ -11,6 +11,7 @@ import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.health.HealthReading;
 import dev.harbor.domain.health.HeartbeatClassifier;
@@ -20,8 +21,10 @@ import dev.harbor.domain.layout.LockerTypeId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -85,7 +88,11 @@ final class ControllerService implements ManageControllers, AttachControllers {
     }
 
     @Override
-    public AddResult add(AddCommand command, Actor actor) {
+    public AddResult add(AddCommand requested, Actor actor) {
+        // A simulated board asking for a bus of its own gets one named now, stored with it.
+        AddCommand command = requested.endpoint().hasUnnamedBus()
+                ? requested.withEndpoint(withOwnBus(requested.endpoint()))
+                : requested;
         if (command.endpoint().protocol().isRemote()) {
             // Reading a location's devices may wait out the remote site's timeouts: no lock is held
             // meanwhile. The database's unique index still admits a location once.
@@ -167,6 +174,10 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 next = next.withName(name);
             }
             if (endpoint != null) {
+                if (endpoint.hasUnnamedBus()) {
+                    // A new bus of its own, named now and stored with the controller.
+                    endpoint = withOwnBus(endpoint);
+                }
                 Optional<Controller> clash = clashing(endpoint, id);
                 if (clash.isPresent()) {
                     auditor.record(
@@ -287,6 +298,24 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 .filter(c -> !c.id().equals(except))
                 .filter(c -> c.endpoint().clashesWith(endpoint))
                 .findFirst();
+    }
+
+    /**
+     * The endpoint on a simulated bus of its own, named now and stored with the controller, so the
+     * controller finds the same simulated board after a restart. A name some controller's bus
+     * already has is never given.
+     */
+    private BoardEndpoint withOwnBus(BoardEndpoint endpoint) {
+        List<String> taken = store.findAll().stream()
+                .map(c -> c.endpoint().transport().busKey())
+                .toList();
+        while (true) {
+            Transport.Simulated own = new Transport.Simulated("sim-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+            if (!taken.contains(own.busKey())) {
+                return endpoint.withTransport(own);
+            }
+        }
     }
 
     /** Lockers created by count get the first locker type of the layout. */

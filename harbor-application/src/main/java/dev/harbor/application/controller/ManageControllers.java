@@ -56,6 +56,11 @@ public interface ManageControllers {
                 endpoint.protocol().requireLockCount("lockerCount", lockerCount);
             }
         }
+
+        /** The same command for the board at {@code endpoint}. */
+        public AddCommand withEndpoint(BoardEndpoint endpoint) {
+            return new AddCommand(name, endpoint, bankTypeId, lockerCount, discoveredVia);
+        }
     }
 
     sealed interface AddResult {

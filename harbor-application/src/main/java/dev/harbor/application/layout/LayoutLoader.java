@@ -98,7 +98,7 @@ final class LayoutLoader implements LoadLayout {
                     throw new IllegalArgumentException(
                             "the layout's controller " + spec.name() + " cannot be added: " + result);
                 }
-            } else if (!existing.get().endpoint().equals(spec.endpoint())) {
+            } else if (!existing.get().endpoint().satisfies(spec.endpoint())) {
                 log.info("Layout moves controller {} to {}", spec.name(), spec.endpoint());
                 manageControllers.replace(existing.get().id(), spec.endpoint(), Actor.SYSTEM);
             }

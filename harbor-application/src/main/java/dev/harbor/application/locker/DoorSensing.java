@@ -48,7 +48,7 @@ final class DoorSensing implements BoardObserver {
         boolean wasOnline = runtime.isOperational(controller);
         runtime.answered(controller, at);
         if (!wasOnline) {
-            log.info("Controller {} answers again", controller);
+            log.info("Controller {} answers", controller);
         }
         BoardStatus previous = lastStatus.put(controller, status);
         if (status.equals(previous)) {
@@ -72,6 +72,11 @@ final class DoorSensing implements BoardObserver {
         metrics.boardPolled(false);
         if (runtime.isOperational(controller)) {
             log.warn("Controller {} does not answer: {}", controller, reason);
+        } else if (runtime.snapshot(controller)
+                .filter(s -> ControllerRuntime.AWAITING_FIRST_ANSWER.equals(s.offlineReason()))
+                .isPresent()) {
+            // Said once: the board has never answered since it was attached (miswired, missing, wrong address).
+            log.warn("Controller {} has not answered since it was attached: {}", controller, reason);
         }
         runtime.silent(controller, reason, at);
         lastStatus.remove(controller);

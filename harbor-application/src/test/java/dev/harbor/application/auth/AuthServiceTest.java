@@ -8,6 +8,7 @@ import dev.harbor.application.auth.AdminAuthentication.AuthResult;
 import dev.harbor.application.auth.AdminAuthentication.Credentials;
 import dev.harbor.application.auth.AdminAuthentication.LoginResult;
 import dev.harbor.application.fakes.InMemoryAdminUserStore;
+import dev.harbor.application.fakes.InMemoryLoginFailureStore;
 import dev.harbor.application.fakes.InMemorySessionStore;
 import dev.harbor.application.fakes.SaltedSha256PasswordHasher;
 import dev.harbor.application.port.AuditTrail;
@@ -42,7 +43,14 @@ class AuthServiceTest {
 
     @BeforeEach
     void configureAdmin() {
-        auth = new AuthService(users, sessions, hasher, new Auditor(audit, clock), AuthSettings.DEFAULTS, clock);
+        auth = new AuthService(
+                users,
+                sessions,
+                new InMemoryLoginFailureStore(),
+                hasher,
+                new Auditor(audit, clock),
+                AuthSettings.DEFAULTS,
+                clock);
         auth.ensureAdmin(USER, PASSWORD);
     }
 
@@ -331,6 +339,7 @@ class AuthServiceTest {
         AuthService unconfigured = new AuthService(
                 new InMemoryAdminUserStore(),
                 new InMemorySessionStore(),
+                new InMemoryLoginFailureStore(),
                 hasher,
                 new Auditor(audit, clock),
                 AuthSettings.DEFAULTS,
@@ -351,6 +360,7 @@ class AuthServiceTest {
         AuthService unconfigured = new AuthService(
                 new InMemoryAdminUserStore(),
                 new InMemorySessionStore(),
+                new InMemoryLoginFailureStore(),
                 hasher,
                 new Auditor(audit, clock),
                 AuthSettings.DEFAULTS,

@@ -9,10 +9,21 @@ import dev.harbor.application.controller.ManageControllers.AddResult;
 import dev.harbor.application.controller.ManageControllers.AdjustResult;
 import dev.harbor.application.controller.ManageControllers.ChangeResult;
 import dev.harbor.application.controller.ManageControllers.RemoveResult;
+import dev.harbor.application.locker.LockerFilter;
+import dev.harbor.application.locker.LockerView;
+import dev.harbor.application.transaction.CreateTransaction;
 import dev.harbor.application.transaction.TransactionView;
+import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.ProtocolOptions;
+import dev.harbor.domain.controller.Transport;
+import dev.harbor.domain.health.Health;
+import dev.harbor.domain.health.HealthReading;
 import dev.harbor.domain.locker.Locker;
+import dev.harbor.domain.transaction.TransactionId;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +83,7 @@ class ControllerServiceTest {
     @Test
     void shrinking_over_active_transactions_is_refused_and_removes_nothing() {
         ControllerId id = addByCount("bus-2", 4);
+        fixture.answered(id);
         for (int i = 0; i < 8; i++) {
             fixture.createTransaction("fill-" + i);
         }
@@ -160,12 +172,176 @@ class ControllerServiceTest {
     }
 
     @Test
-    void a_controller_not_heard_from_since_attach_is_classified_from_its_attach_time() {
-        ControllerView view = service.find(fixture.controller).orElseThrow();
+    void a_controller_not_heard_from_since_attach_is_never_healthy_and_classified_from_its_attach_time() {
+        ControllerId id = addByCount("bus-2", 2);
 
-        assertThat(view.health().health()).isEqualTo(dev.harbor.domain.health.Health.HEALTHY);
-        fixture.clock.advance(java.time.Duration.ofSeconds(31));
-        assertThat(service.find(fixture.controller).orElseThrow().health().health())
-                .isEqualTo(dev.harbor.domain.health.Health.DEAD);
+        assertThat(service.find(id).orElseThrow().health()).isEqualTo(new HealthReading(Health.UNHEALTHY, null));
+        fixture.clock.advance(Duration.ofSeconds(31));
+        assertThat(service.find(id).orElseThrow().health().health()).isEqualTo(Health.DEAD);
+        assertThat(service.find(id).orElseThrow().runtime().lastSeenAt()).isNull();
+    }
+
+    @Test
+    void a_controller_just_added_is_offline_and_its_lockers_are_never_handed_out_until_its_board_answers() {
+        fillEveryLockerOf(fixture.controller);
+        ControllerId id = addByCount("bus-2", 2);
+
+        ControllerView added = service.find(id).orElseThrow();
+        assertThat(added.runtime().online()).isFalse();
+        assertThat(added.runtime().offlineReason()).isEqualTo(ControllerRuntime.AWAITING_FIRST_ANSWER);
+        assertThat(lockersOf(id)).extracting(LockerView::operational).containsOnly(false);
+        assertThat(create("new-1")).isInstanceOf(CreateTransaction.Result.NoAvailableLocker.class);
+
+        fixture.answered(id);
+
+        ControllerView answered = service.find(id).orElseThrow();
+        assertThat(answered.runtime().online()).isTrue();
+        assertThat(answered.health()).isEqualTo(new HealthReading(Health.HEALTHY, null));
+        assertThat(lockersOf(id)).extracting(LockerView::operational).containsOnly(true);
+        assertThat(create("new-1")).isInstanceOf(CreateTransaction.Result.Created.class);
+    }
+
+    @Test
+    void the_answer_of_adding_a_controller_says_it_is_offline_and_unhealthy() {
+        AddResult result = service.add(
+                new AddCommand("Extra", UseCaseFixture.endpoint("bus-2", 0), null, 2, DiscoveredVia.MANUAL),
+                technician);
+
+        ControllerView view = ((AddResult.Added) result).controller();
+        assertThat(view.runtime().online()).isFalse();
+        assertThat(view.runtime().lastSeenAt()).isNull();
+        assertThat(view.health().health()).isEqualTo(Health.UNHEALTHY);
+    }
+
+    @Test
+    void a_controller_that_never_answers_stays_offline_after_its_polls_fail() {
+        ControllerId id = addByCount("bus-2", 2);
+
+        fixture.sensing.statusFailed(id, "no reply", fixture.clock.instant());
+
+        assertThat(service.find(id).orElseThrow().runtime().online()).isFalse();
+        assertThat(lockersOf(id)).extracting(LockerView::operational).containsOnly(false);
+    }
+
+    @Test
+    void at_start_up_the_controllers_are_offline_and_their_lockers_not_handed_out_until_the_first_poll_answers() {
+        UseCaseFixture starting = UseCaseFixture.beforeFirstPoll();
+
+        assertThat(starting.controllers
+                        .find(starting.controller)
+                        .orElseThrow()
+                        .runtime()
+                        .online())
+                .isFalse();
+        assertThat(starting.core.queryLockers().list(LockerFilter.NONE))
+                .extracting(LockerView::operational)
+                .containsOnly(false);
+        assertThat(starting.core
+                        .createTransaction()
+                        .create(new CreateTransaction.Command(new TransactionId("a"), null)))
+                .isInstanceOf(CreateTransaction.Result.NoAvailableLocker.class);
+
+        starting.answered(starting.controller);
+
+        assertThat(starting.core.queryLockers().list(LockerFilter.NONE))
+                .extracting(LockerView::operational)
+                .containsOnly(true);
+        assertThat(starting.core
+                        .createTransaction()
+                        .create(new CreateTransaction.Command(new TransactionId("a"), null)))
+                .isInstanceOf(CreateTransaction.Result.Created.class);
+    }
+
+    @Test
+    void a_board_that_answers_the_read_at_start_up_is_online_when_the_start_returns() {
+        UseCaseFixture started = new UseCaseFixture();
+
+        assertThat(started.controllers
+                        .find(started.controller)
+                        .orElseThrow()
+                        .runtime()
+                        .online())
+                .isTrue();
+        assertThat(started.core.queryLockers().list(LockerFilter.NONE))
+                .extracting(LockerView::operational)
+                .containsOnly(true);
+    }
+
+    @Test
+    void a_replaced_board_is_offline_until_the_new_board_answers() {
+        fixture.board.then(new dev.harbor.application.locker.ScriptedLockBoard.Opens(true));
+
+        service.replace(fixture.controller, UseCaseFixture.endpoint("bus-9", 3), technician);
+
+        assertThat(service.find(fixture.controller).orElseThrow().runtime().online())
+                .isFalse();
+        assertThat(lockersOf(fixture.controller))
+                .extracting(LockerView::operational)
+                .containsOnly(false);
+        assertThat(create("t-1")).isInstanceOf(CreateTransaction.Result.NoAvailableLocker.class);
+
+        fixture.answered(fixture.controller);
+
+        assertThat(lockersOf(fixture.controller))
+                .extracting(LockerView::operational)
+                .containsOnly(true);
+        assertThat(create("t-1")).isInstanceOf(CreateTransaction.Result.Created.class);
+    }
+
+    @Test
+    void controllers_asking_for_a_simulated_bus_of_their_own_each_get_one_stored_under_its_name() {
+        BoardEndpoint own =
+                new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), 0, ProtocolOptions.DEFAULTS);
+
+        ControllerView first = ((AddResult.Added)
+                        service.add(new AddCommand("Own 1", own, null, 2, DiscoveredVia.MANUAL), technician))
+                .controller();
+        ControllerView second = ((AddResult.Added)
+                        service.add(new AddCommand("Own 2", own, null, 2, DiscoveredVia.MANUAL), technician))
+                .controller();
+
+        BoardEndpoint stored = fixture.db
+                .controllerStore()
+                .find(first.controller().id())
+                .orElseThrow()
+                .endpoint();
+        assertThat(stored).isEqualTo(first.controller().endpoint());
+        assertThat(stored.hasUnnamedBus()).isFalse();
+        assertThat(fixture.board.attached(first.controller().id())).contains(stored);
+        assertThat(second.controller().endpoint().transport().busKey())
+                .isNotEqualTo(stored.transport().busKey());
+    }
+
+    @Test
+    void a_board_replaced_by_one_asking_for_a_bus_of_its_own_gets_a_new_named_bus() {
+        ChangeResult result = service.replace(
+                fixture.controller,
+                new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), 2, ProtocolOptions.DEFAULTS),
+                technician);
+
+        BoardEndpoint stored = fixture.db
+                .controllerStore()
+                .find(fixture.controller)
+                .orElseThrow()
+                .endpoint();
+        assertThat(((ChangeResult.Changed) result).controller().controller().endpoint())
+                .isEqualTo(stored);
+        assertThat(((Transport.Simulated) stored.transport()).bus()).startsWith("sim-");
+        assertThat(stored.boardAddress()).isEqualTo(2);
+    }
+
+    private List<LockerView> lockersOf(ControllerId id) {
+        return fixture.core.queryLockers().list(new LockerFilter(null, null, id));
+    }
+
+    private CreateTransaction.Result create(String id) {
+        return fixture.core.createTransaction().create(new CreateTransaction.Command(new TransactionId(id), null));
+    }
+
+    private void fillEveryLockerOf(ControllerId id) {
+        int count = fixture.db.lockerStore().findByController(id).size();
+        for (int i = 0; i < count; i++) {
+            fixture.createTransaction("fill-" + i);
+        }
     }
 }

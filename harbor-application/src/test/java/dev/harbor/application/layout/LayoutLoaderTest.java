@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.harbor.application.Actor;
 import dev.harbor.application.UseCaseFixture;
 import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.DiscoveredVia;
+import dev.harbor.domain.controller.Protocol;
+import dev.harbor.domain.controller.ProtocolOptions;
+import dev.harbor.domain.controller.Transport;
 import dev.harbor.domain.layout.LockerType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,5 +113,38 @@ class LayoutLoaderTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> loader.load(clash))
                 .withMessageContaining("Twin");
+    }
+
+    @Test
+    void a_layout_controller_without_a_bus_gets_one_of_its_own_once_and_keeps_it_on_every_load() {
+        Layout own = new Layout(
+                layout("Small", "bus-1").lockerTypes(),
+                layout("Small", "bus-1").bankTypes(),
+                List.of(
+                        new Layout.ControllerSpec("Tower", UseCaseFixture.endpoint("bus-1", 0), "Four"),
+                        new Layout.ControllerSpec("Own", ownBus(0), "Four"),
+                        new Layout.ControllerSpec("Other", ownBus(0), "Four")));
+
+        loader.load(own);
+        Controller first = named("Own");
+        loader.load(own);
+
+        assertThat(first.endpoint().hasUnnamedBus()).isFalse();
+        assertThat(((Transport.Simulated) first.endpoint().transport()).bus()).startsWith("sim-");
+        assertThat(named("Own").endpoint()).isEqualTo(first.endpoint());
+        assertThat(named("Other").endpoint().transport().busKey())
+                .isNotEqualTo(first.endpoint().transport().busKey());
+        assertThat(fixture.db.controllerStore().findAll()).hasSize(3);
+    }
+
+    private static BoardEndpoint ownBus(int address) {
+        return new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), address, ProtocolOptions.DEFAULTS);
+    }
+
+    private Controller named(String name) {
+        return fixture.db.controllerStore().findAll().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A lock board that answers each open with the next scripted reply (then keeps repeating the
@@ -37,7 +39,9 @@ public final class ScriptedLockBoard implements LockBoard {
 
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<OpenCall> opens = Collections.synchronizedList(new ArrayList<>());
+    private final Map<ControllerId, BoardEndpoint> attached = new ConcurrentHashMap<>();
     private Reply last = new Opens(true);
+    private volatile boolean silent;
 
     public synchronized ScriptedLockBoard then(Reply reply) {
         script.addLast(reply);
@@ -48,11 +52,20 @@ public final class ScriptedLockBoard implements LockBoard {
         return List.copyOf(opens);
     }
 
-    @Override
-    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {}
+    /** The endpoint each controller is driven at now, empty when it is not attached. */
+    public Optional<BoardEndpoint> attached(ControllerId controller) {
+        return Optional.ofNullable(attached.get(controller));
+    }
 
     @Override
-    public void detach(ControllerId controller) {}
+    public void attach(ControllerId controller, BoardEndpoint endpoint, int lockCount) {
+        attached.put(controller, endpoint);
+    }
+
+    @Override
+    public void detach(ControllerId controller) {
+        attached.remove(controller);
+    }
 
     @Override
     public OpenConfirmation open(ControllerId controller, int lockNumber, Duration deadline) throws LockBoardException {
@@ -76,8 +89,17 @@ public final class ScriptedLockBoard implements LockBoard {
         throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
     }
 
+    /** From now on, status reads get no answer ({@code true}) or an answer reporting no lock. */
+    public ScriptedLockBoard silent(boolean silent) {
+        this.silent = silent;
+        return this;
+    }
+
     @Override
-    public BoardStatus readStatus(ControllerId controller, Duration deadline) {
+    public BoardStatus readStatus(ControllerId controller, Duration deadline) throws BoardCommunicationException {
+        if (silent) {
+            throw new BoardCommunicationException("no answer within " + deadline.toMillis() + " ms");
+        }
         return new BoardStatus(Map.of());
     }
 

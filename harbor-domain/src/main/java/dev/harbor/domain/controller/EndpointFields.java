@@ -95,7 +95,8 @@ public final class EndpointFields {
     /**
      * {@code {type: serial, port, baudRate}}, {@code {type: tcp, host, port}} or
      * {@code {type: simulated, bus}}, or {@code {type: bikeep, locationId}}. A serial line without {@code baudRate} gets the factory
-     * setting of the protocol's boards.
+     * setting of the protocol's boards; a simulated board without {@code bus} gets a bus of its own
+     * ({@link Transport.Simulated#ownBus()}), named when the controller is stored.
      */
     public static Transport transport(Object value, Protocol protocol) {
         if (value == null) {
@@ -137,7 +138,7 @@ public final class EndpointFields {
             case "bikeep" ->
                 new Transport.Bikeep(
                         required(string(node.get("locationId"), "transport.locationId"), "transport.locationId"));
-            default -> new Transport.Simulated(required(string(node.get("bus"), "transport.bus"), "transport.bus"));
+            default -> new Transport.Simulated(string(node.get("bus"), "transport.bus"));
         };
     }
 

@@ -61,13 +61,27 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
         }
     }
 
-    /** An in-process simulated board; {@code bus} names the simulated line it hangs on. */
+    /**
+     * An in-process simulated board; {@code bus} names the simulated line it hangs on. A
+     * {@code null} bus asks for a bus of its own ({@link #ownBus()}): the application names it
+     * when the controller is stored, so the stored controller finds the same simulated board after
+     * a restart, and two controllers that asked for a bus of their own never share one.
+     */
     record Simulated(String bus) implements Transport {
         public Simulated {
-            Objects.requireNonNull(bus, "bus");
-            if (bus.isBlank() || bus.length() > 255) {
+            if (bus != null && (bus.isBlank() || bus.length() > 255)) {
                 throw new InvalidValueException("transport.bus", "simulated bus name must be 1-255 characters");
             }
+        }
+
+        /** A bus of its own, not named yet. */
+        public static Simulated ownBus() {
+            return new Simulated(null);
+        }
+
+        /** Whether this asks for a bus of its own that has no name yet. */
+        public boolean isUnnamed() {
+            return bus == null;
         }
 
         @Override
@@ -75,9 +89,10 @@ public sealed interface Transport permits Transport.Serial, Transport.Tcp, Trans
             return "simulated";
         }
 
+        /** For a bus not named yet, a description: such a bus is never shared, so its key is never compared. */
         @Override
         public String busKey() {
-            return "simulated:" + bus;
+            return bus == null ? "simulated:(a bus of its own)" : "simulated:" + bus;
         }
     }
 

@@ -41,11 +41,18 @@ public final class HeartbeatClassifier {
 
     /**
      * As {@link #classify(Instant, Instant)}, but a device never heard from is measured from
-     * {@code since} (when we started watching it, e.g. gateway start or registration), so it gets
-     * the same grace as a device heard at that moment.
+     * {@code since} (when we started watching it, e.g. gateway start or registration) and is never
+     * {@code HEALTHY}: {@code UNHEALTHY} until {@code deadAfter} has passed since {@code since},
+     * then {@code DEAD} (with {@code deadSince} = {@code since} + {@code deadAfter}) and
+     * {@code LONG_DEAD}, as a device last heard at {@code since} would be. Nothing heard yet is no
+     * proof of life: a miswired board must not look healthy before it has answered once.
      */
     public HealthReading classify(Instant lastHeartbeat, Instant since, Instant now) {
         Objects.requireNonNull(since, "since");
-        return classify(lastHeartbeat == null ? since : lastHeartbeat, now);
+        if (lastHeartbeat != null) {
+            return classify(lastHeartbeat, now);
+        }
+        HealthReading measured = classify(since, now);
+        return measured.health() == Health.HEALTHY ? new HealthReading(Health.UNHEALTHY, null) : measured;
     }
 }

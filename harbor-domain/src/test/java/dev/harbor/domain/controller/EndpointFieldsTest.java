@@ -86,4 +86,33 @@ class EndpointFieldsTest {
                         Protocol.KERONG_CU16, new Transport.Simulated("b"), 3, ProtocolOptions.DEFAULTS));
         assertThat(EndpointFields.moved(current, null, 4).boardAddress()).isEqualTo(4);
     }
+
+    @Test
+    void a_simulated_board_without_a_bus_asks_for_a_bus_of_its_own_that_clashes_with_nothing() {
+        BoardEndpoint own = EndpointFields.endpoint(board("kerong-cu16", Map.of("type", "simulated")));
+        BoardEndpoint other = EndpointFields.endpoint(board("kerong-cu16", Map.of("type", "simulated")));
+
+        assertThat(own.transport()).isEqualTo(Transport.Simulated.ownBus());
+        assertThat(own.hasUnnamedBus()).isTrue();
+        assertThat(own.clashesWith(other)).isFalse();
+        assertThat(own.clashesWith(own)).isFalse();
+    }
+
+    @Test
+    void a_board_on_the_bus_named_for_it_satisfies_a_wish_for_a_bus_of_its_own_and_nothing_else() {
+        BoardEndpoint wanted =
+                new BoardEndpoint(Protocol.KERONG_CU16, Transport.Simulated.ownBus(), 3, ProtocolOptions.DEFAULTS);
+        BoardEndpoint stored = new BoardEndpoint(
+                Protocol.KERONG_CU16, new Transport.Simulated("sim-1a2b3c4d"), 3, ProtocolOptions.DEFAULTS);
+
+        assertThat(stored.satisfies(wanted)).isTrue();
+        assertThat(stored.satisfies(stored)).isTrue();
+        assertThat(stored.withTransport(new Transport.Tcp("h", 5000)).satisfies(wanted))
+                .isFalse();
+        assertThat(new BoardEndpoint(Protocol.KERONG_CU16, new Transport.Simulated("x"), 4, ProtocolOptions.DEFAULTS)
+                        .satisfies(wanted))
+                .isFalse();
+        assertThat(stored.satisfies(stored.withTransport(new Transport.Simulated("other"))))
+                .isFalse();
+    }
 }

@@ -52,13 +52,16 @@ class HeartbeatClassifierTest {
     }
 
     @Test
-    void a_device_never_heard_from_is_measured_from_when_we_started_watching_it() {
+    void a_device_never_heard_from_is_measured_from_when_we_started_watching_it_and_is_never_healthy() {
         Instant since = LAST;
 
-        assertThat(classifier.classify(null, since, since.plusSeconds(14)).health())
-                .isEqualTo(Health.HEALTHY);
+        assertThat(classifier.classify(null, since, since)).isEqualTo(new HealthReading(Health.UNHEALTHY, null));
+        assertThat(classifier.classify(null, since, since.plusSeconds(14)))
+                .isEqualTo(new HealthReading(Health.UNHEALTHY, null));
         assertThat(classifier.classify(null, since, since.plusSeconds(31)))
                 .isEqualTo(new HealthReading(Health.DEAD, since.plusSeconds(30)));
+        assertThat(classifier.classify(null, since, since.plus(Duration.ofHours(3))))
+                .isEqualTo(new HealthReading(Health.LONG_DEAD, since.plusSeconds(30)));
     }
 
     @Test
