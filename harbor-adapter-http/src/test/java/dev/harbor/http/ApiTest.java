@@ -24,6 +24,7 @@ abstract class ApiTest {
         api = HttpApi.builder(gateway.useCases())
                 .admin(admin.useCases())
                 .reportErrors(admin)
+                .backups(admin)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         port = api.start("127.0.0.1", 0);

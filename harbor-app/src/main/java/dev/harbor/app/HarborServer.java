@@ -195,6 +195,7 @@ public final class HarborServer implements AutoCloseable {
                             harbor.changeAllowlistCards()))
                     .reportErrors(harbor.reportErrors())
                     .webhooks(harbor.receiveWebhooks())
+                    .backups(harbor.backUpDatabase())
                     .clientKeys(config.apiKeys())
                     .clock(clock)
                     .build();
