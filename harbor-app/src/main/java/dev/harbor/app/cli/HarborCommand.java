@@ -59,6 +59,7 @@ public final class HarborCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(new HarborCommand(serve))
                 .addSubcommand(serve)
                 .addSubcommand(new CheckConfigCommand(environment))
+                .addSubcommand(new BackupCommand(environment))
                 .addSubcommand(new SimulateBoardCommand());
         // After the subcommands are added: picocli copies the handlers to those present.
         line.setParameterExceptionHandler(SimulateBoardCommand.SHORT_USAGE);
