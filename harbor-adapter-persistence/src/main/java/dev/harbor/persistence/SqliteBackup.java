@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +86,8 @@ public final class SqliteBackup {
             try (Connection connection = open(source, false);
                     PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, temporary.toString());
-                createdAt = clock.instant();
+                // Rounded down: "everything committed before createdAt is in the copy" stays true.
+                createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 vacuum.execute();
             } catch (SQLException e) {
                 throw new IOException("SQLite could not copy " + source + ": " + e.getMessage(), e);
