@@ -3,6 +3,7 @@ package dev.harbor.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harbor.application.auth.ClientKeys;
 import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.system.BackUpDatabase;
 import dev.harbor.application.webhook.ReceiveWebhooks;
 import dev.harbor.http.admin.AdminApi;
 import dev.harbor.http.api.AdminApiUseCases;
@@ -103,7 +104,8 @@ public final class HttpApi {
                             .result(openApi),
                     Access.WITHOUT_CLIENT_KEY);
             new LocalApi(builder.useCases, tools).register(config.routes);
-            new AdminApi(builder.admin, builder.useCases, builder.reportErrors, tools).register(config.routes);
+            new AdminApi(builder.admin, builder.useCases, builder.reportErrors, builder.backups, tools)
+                    .register(config.routes);
             new WebhookHandlers(builder.webhooks, tools).register(config.routes);
             new AdminConsole().register(config.routes);
             if (builder.metrics != null) {
@@ -179,6 +181,7 @@ public final class HttpApi {
         private AdminApiUseCases admin = AdminApiUseCases.lockedOut();
         private ReportErrors reportErrors = ReportErrors.OFF;
         private ReceiveWebhooks webhooks = ReceiveWebhooks.REFUSE_ALL;
+        private BackUpDatabase backups = BackUpDatabase.UNAVAILABLE;
         private Clock clock = Clock.systemUTC();
         private Duration requestHeaderTimeout = DEFAULT_REQUEST_HEADER_TIMEOUT;
         private ClientKeys clientKeys = ClientKeys.NONE;
@@ -212,6 +215,15 @@ public final class HttpApi {
          */
         public Builder webhooks(ReceiveWebhooks webhooks) {
             this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+            return this;
+        }
+
+        /**
+         * What {@code POST /system/backup} (admin) runs. Default: {@link BackUpDatabase#UNAVAILABLE},
+         * every request answered 409.
+         */
+        public Builder backups(BackUpDatabase backups) {
+            this.backups = Objects.requireNonNull(backups, "backups");
             return this;
         }
 

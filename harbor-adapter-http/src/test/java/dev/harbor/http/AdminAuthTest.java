@@ -67,6 +67,7 @@ class AdminAuthTest extends ApiTest {
                         "PATCH /controllers/{controllerId}/locker-count",
                         "POST /system/network/refresh",
                         "POST /system/reboot",
+                        "POST /system/backup",
                         "POST /diagnostics/sentry-test",
                         "GET /bikeep/locations",
                         "GET /bikeep/locations/{locationId}/allowlists",
@@ -78,6 +79,7 @@ class AdminAuthTest extends ApiTest {
         }
         assertThat(admin.lastActor).isNull();
         assertThat(admin.reboots).isZero();
+        assertThat(admin.backups).isZero();
     }
 
     @Test

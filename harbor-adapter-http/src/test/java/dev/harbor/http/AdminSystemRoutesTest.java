@@ -2,6 +2,7 @@ package dev.harbor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbor.application.system.BackUpDatabase.BackupResult;
 import dev.harbor.application.system.RebootGateway.RebootResult;
 import java.net.http.HttpRequest;
 import java.util.Optional;
@@ -34,6 +35,29 @@ class AdminSystemRoutesTest extends ApiTest {
         ApiClient.Reply reply = client.adminPost("/system/reboot").error(409, "INVALID_STATE");
 
         assertThat(reply.json().get("message").asText()).contains("HARBOR_REBOOT_COMMAND");
+    }
+
+    @Test
+    void backup_answers_the_file_its_size_and_when_it_was_taken() {
+        ApiClient.Reply reply = client.adminPost("/system/backup");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("success").asBoolean()).isTrue();
+        assertThat(reply.json().get("file").asText())
+                .isEqualTo("/var/lib/harbor/backups/harbor-20260220T225640.123Z.db");
+        assertThat(reply.json().get("bytes").asLong()).isEqualTo(81920);
+        assertThat(reply.json().get("createdAt").asText()).isEqualTo("2026-02-20T22:56:40.123Z");
+        assertThat(admin.backups).isEqualTo(1);
+        assertThat(admin.lastActor.name()).isEqualTo("admin:admin");
+    }
+
+    @Test
+    void backup_of_a_storage_backed_up_by_another_tool_is_409_naming_it() {
+        admin.backupResult = new BackupResult.NotSupported("The database is PostgreSQL: back it up with pg_dump");
+
+        ApiClient.Reply reply = client.adminPost("/system/backup").error(409, "INVALID_STATE");
+
+        assertThat(reply.json().get("message").asText()).contains("pg_dump");
     }
 
     @Test

@@ -27,6 +27,7 @@ abstract class ApiTest {
                 .admin(admin.useCases())
                 .reportErrors(admin)
                 .metrics(metrics)
+                .backups(admin)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         port = api.start("127.0.0.1", 0);

@@ -7,6 +7,7 @@ import dev.harbor.application.controller.ControllerView;
 import dev.harbor.application.controller.DiscoverControllers;
 import dev.harbor.application.controller.ManageControllers;
 import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.system.BackUpDatabase;
 import dev.harbor.application.system.RebootGateway;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
@@ -26,7 +27,12 @@ import java.util.Optional;
  * session token {@code valid-token}; every outcome can be scripted by a test.
  */
 final class FakeAdmin
-        implements AdminAuthentication, ManageControllers, DiscoverControllers, RebootGateway, ReportErrors {
+        implements AdminAuthentication,
+                ManageControllers,
+                DiscoverControllers,
+                RebootGateway,
+                BackUpDatabase,
+                ReportErrors {
 
     static final Instant EXPIRES = Instant.parse("2026-02-21T06:56:40.123Z");
 
@@ -57,6 +63,10 @@ final class FakeAdmin
 
     RebootResult rebootResult = new RebootResult.Scheduled(Duration.ofMillis(500));
     int reboots;
+
+    BackupResult backupResult = new BackupResult.Written(
+            "/var/lib/harbor/backups/harbor-20260220T225640.123Z.db", 81920, Instant.parse("2026-02-20T22:56:40.123Z"));
+    int backups;
 
     boolean reporting;
     final List<Throwable> reported = new ArrayList<>();
@@ -190,6 +200,13 @@ final class FakeAdmin
         lastActor = actor;
         reboots++;
         return rebootResult;
+    }
+
+    @Override
+    public BackupResult backUp(Actor actor) {
+        lastActor = actor;
+        backups++;
+        return backupResult;
     }
 
     // --- error reporting

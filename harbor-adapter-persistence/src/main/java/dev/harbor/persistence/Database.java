@@ -3,6 +3,7 @@ package dev.harbor.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.persistence.internal.Access;
 import dev.harbor.persistence.internal.Dialect;
 import java.io.IOException;
@@ -44,9 +45,14 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_READERS = 4;
     private static final int POSTGRES_POOL_SIZE = 10;
 
+    /** What a backup request is told when the database is PostgreSQL. */
+    public static final String POSTGRES_BACKUP = "The database is PostgreSQL: back it up with pg_dump"
+            + " (for example pg_dump -Fc -f harbor.dump <database>) and restore it with pg_restore";
+
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
     private final HealthCheck healthCheck;
+    private final DatabaseBackups backups;
     private final JdbiLockerStore lockerStore;
     private final JdbiTransactionStore transactionStore;
     private final JdbiControllerStore controllerStore;
@@ -60,10 +66,16 @@ public final class Database implements AutoCloseable {
     private final JdbiWebhookDeliveries webhookDeliveries;
     private final JdbiRemoteCommandLog remoteCommandLog;
 
-    private Database(Dialect dialect, List<HikariDataSource> pools, Access access, HealthCheck healthCheck) {
+    private Database(
+            Dialect dialect,
+            List<HikariDataSource> pools,
+            Access access,
+            HealthCheck healthCheck,
+            DatabaseBackups backups) {
         this.dialect = dialect;
         this.pools = List.copyOf(pools);
         this.healthCheck = healthCheck;
+        this.backups = backups;
         this.lockerStore = new JdbiLockerStore(access);
         this.transactionStore = new JdbiTransactionStore(access);
         this.controllerStore = new JdbiControllerStore(access);
@@ -92,7 +104,8 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        String url = "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE_NAME).toAbsolutePath();
+        Path file = dataDir.resolve(SQLITE_FILE_NAME).toAbsolutePath();
+        String url = "jdbc:sqlite:" + file;
 
         // Migrations run with foreign keys off, as SQLite's table-rebuild recipe requires; the whole
         // file is checked afterwards instead.
@@ -125,7 +138,13 @@ public final class Database implements AutoCloseable {
         HikariDataSource writer = pools.get(0);
         HikariDataSource reader = pools.get(1);
         Access access = new Access(Jdbi.create(reader), Jdbi.create(writer), Dialect.SQLITE);
-        return new Database(Dialect.SQLITE, pools, access, () -> ping(reader));
+        return new Database(
+                Dialect.SQLITE,
+                pools,
+                access,
+                () -> ping(reader),
+                new SqliteDatabaseBackups(
+                        file, dataDir.resolve(SqliteDatabaseBackups.FOLDER).toAbsolutePath()));
     }
 
     /**
@@ -166,7 +185,8 @@ public final class Database implements AutoCloseable {
                 Dialect.POSTGRESQL,
                 List.of(pool),
                 new Access(jdbi, jdbi, Dialect.POSTGRESQL),
-                () -> !pool.isClosed() && ping(health));
+                () -> !pool.isClosed() && ping(health),
+                now -> new DatabaseBackups.Outcome.NotSupported(POSTGRES_BACKUP));
     }
 
     /**
@@ -192,6 +212,14 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Copies of the database made while it is in use: SQLite files into {@code dataDir/backups};
+     * PostgreSQL answers that {@code pg_dump} is the tool.
+     */
+    public DatabaseBackups backups() {
+        return backups;
     }
 
     public JdbiLockerStore lockerStore() {

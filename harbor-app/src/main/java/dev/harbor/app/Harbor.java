@@ -28,6 +28,7 @@ import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.RemoteSites;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.remote.RemoteSiteSettings;
+import dev.harbor.application.system.BackUpDatabase;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.ManageSettings;
 import dev.harbor.application.system.QuerySystem;
@@ -236,6 +237,11 @@ public final class Harbor implements AutoCloseable {
     }
 
     /** The locker and bank types, read only. */
+    /** Copies the database while Harbor runs; SQLite only (PostgreSQL: {@code pg_dump}). */
+    public BackUpDatabase backUpDatabase() {
+        return core.backUpDatabase();
+    }
+
     public QueryCatalogue queryCatalogue() {
         return core.queryCatalogue();
     }

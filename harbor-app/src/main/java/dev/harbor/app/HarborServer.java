@@ -222,6 +222,7 @@ public final class HarborServer implements AutoCloseable {
                             harbor.changeAllowlistCards()))
                     .reportErrors(harbor.reportErrors())
                     .webhooks(harbor.receiveWebhooks())
+                    .backups(harbor.backUpDatabase())
                     .clientKeys(config.apiKeys())
                     .clock(clock);
             if (metrics != null) {

@@ -26,6 +26,7 @@ public final class HarborStores {
                 database.webhookDeliveries(),
                 database.remoteCommandLog(),
                 database.storageName(),
-                database::isUp);
+                database::isUp,
+                database.backups());
     }
 }

@@ -1,6 +1,7 @@
 package dev.harbor.http.admin;
 
 import dev.harbor.application.diagnostics.ReportErrors;
+import dev.harbor.application.system.BackUpDatabase;
 import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.http.internal.HttpTools;
@@ -12,19 +13,26 @@ public final class AdminApi {
     private final AdminApiUseCases admin;
     private final LocalApiUseCases local;
     private final ReportErrors reporter;
+    private final BackUpDatabase backups;
     private final HttpTools http;
 
-    public AdminApi(AdminApiUseCases admin, LocalApiUseCases local, ReportErrors reporter, HttpTools http) {
+    public AdminApi(
+            AdminApiUseCases admin,
+            LocalApiUseCases local,
+            ReportErrors reporter,
+            BackUpDatabase backups,
+            HttpTools http) {
         this.admin = admin;
         this.local = local;
         this.reporter = reporter;
+        this.backups = backups;
         this.http = http;
     }
 
     public void register(RoutesConfig routes) {
         new AuthHandlers(admin.authentication(), http).register(routes);
         new ControllerHandlers(admin.controllers(), admin.discovery(), local.queryLockers(), http).register(routes);
-        new AdminSystemHandlers(local.querySystem(), admin.reboot(), reporter, http).register(routes);
+        new AdminSystemHandlers(local.querySystem(), admin.reboot(), backups, reporter, http).register(routes);
         new RemoteSiteHandlers(admin.remoteLocations(), admin.allowlists(), admin.allowlistCards(), http)
                 .register(routes);
     }

@@ -3,6 +3,8 @@ package dev.harbor.http.admin;
 import dev.harbor.application.Actor;
 import dev.harbor.application.diagnostics.ReportErrors;
 import dev.harbor.application.diagnostics.ReportErrors.TestEventResult;
+import dev.harbor.application.system.BackUpDatabase;
+import dev.harbor.application.system.BackUpDatabase.BackupResult;
 import dev.harbor.application.system.QuerySystem;
 import dev.harbor.application.system.RebootGateway;
 import dev.harbor.application.system.RebootGateway.RebootResult;
@@ -14,19 +16,25 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** {@code POST /system/network/refresh}, {@code POST /system/reboot}, {@code POST /diagnostics/sentry-test}. All admin. */
+/**
+ * {@code POST /system/network/refresh}, {@code POST /system/reboot}, {@code POST /system/backup},
+ * {@code POST /diagnostics/sentry-test}. All admin.
+ */
 final class AdminSystemHandlers {
 
     static final String SENTRY_SETTING = "HARBOR_SENTRY_DSN";
 
     private final QuerySystem system;
     private final RebootGateway reboot;
+    private final BackUpDatabase backups;
     private final ReportErrors reporter;
     private final HttpTools http;
 
-    AdminSystemHandlers(QuerySystem system, RebootGateway reboot, ReportErrors reporter, HttpTools http) {
+    AdminSystemHandlers(
+            QuerySystem system, RebootGateway reboot, BackUpDatabase backups, ReportErrors reporter, HttpTools http) {
         this.system = system;
         this.reboot = reboot;
+        this.backups = backups;
         this.reporter = reporter;
         this.http = http;
     }
@@ -34,6 +42,7 @@ final class AdminSystemHandlers {
     void register(RoutesConfig routes) {
         routes.post("/system/network/refresh", http.admin().require(this::refreshNetwork));
         routes.post("/system/reboot", http.admin().require(this::reboot));
+        routes.post("/system/backup", http.admin().require(this::backup));
         routes.post("/diagnostics/sentry-test", http.admin().require(this::sentryTest));
     }
 
@@ -61,6 +70,20 @@ final class AdminSystemHandlers {
         }
         throw new IllegalStateException(
                 "unmapped reboot result " + result.getClass().getName());
+    }
+
+    /** Reads nothing from the request: where the copy goes is the gateway's choice alone. */
+    private void backup(Context ctx, Actor admin) {
+        BackupResult result = backups.backUp(admin);
+        if (result instanceof BackupResult.Written written) {
+            http.responses().ok(ctx, new BackupResponse(true, written.file(), written.bytes(), written.createdAt()));
+            return;
+        }
+        if (result instanceof BackupResult.NotSupported notSupported) {
+            throw new ApiError(409, "INVALID_STATE", notSupported.message(), Map.of());
+        }
+        throw new IllegalStateException(
+                "unmapped backup result " + result.getClass().getName());
     }
 
     private void sentryTest(Context ctx, Actor admin) {

@@ -6,9 +6,9 @@ package dev.harbor.app.cli;
  */
 public final class ExitStatus {
 
-    /** Stopped in order (SIGTERM, a reboot), or {@code check-config} found nothing wrong. */
+    /** Stopped in order (SIGTERM, a reboot), {@code check-config} found nothing wrong, or {@code backup} wrote its copy. */
     public static final int OK = 0;
-    /** Anything not listed below; {@code check-config}: the configuration or layout is invalid. */
+    /** Anything not listed below; {@code check-config}: the configuration or layout is invalid; {@code backup}: nothing copied. */
     public static final int OTHER = 1;
     /** Invalid configuration or layout (nothing was started); also a wrong command line. */
     public static final int INVALID_SETUP = 2;

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Harbor, a smart-locker gateway. Without a command: serve.",
         exitCodeListHeading = "%nExit statuses:%n",
         exitCodeList = {
-            "0:stopped in order (SIGTERM), or check-config found the configuration valid",
-            "1:any other failure; check-config: the configuration or layout is invalid",
+            "0:stopped in order (SIGTERM), check-config found the configuration valid, or backup wrote a checked copy",
+            "1:any other failure; check-config: the configuration or layout is invalid; backup: nothing copied",
             "2:invalid configuration or layout (nothing was started), or a wrong command line",
             "3:the database cannot be reached or refuses the login",
             "4:the HTTP port is in use or the address cannot be listened on",
@@ -59,6 +59,7 @@ public final class HarborCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(new HarborCommand(serve))
                 .addSubcommand(serve)
                 .addSubcommand(new CheckConfigCommand(environment))
+                .addSubcommand(new BackupCommand(environment))
                 .addSubcommand(new SimulateBoardCommand());
         // After the subcommands are added: picocli copies the handlers to those present.
         line.setParameterExceptionHandler(SimulateBoardCommand.SHORT_USAGE);

@@ -42,7 +42,7 @@ class HarborCommandTest {
         assertThat(run(environment(), "--help")).isZero();
 
         assertThat(out.toString())
-                .contains("serve", "check-config", "simulate-board", "Exit statuses:", "3", "the database");
+                .contains("serve", "check-config", "backup", "simulate-board", "Exit statuses:", "3", "the database");
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
 

@@ -31,6 +31,7 @@ import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.ControllerDiscovery;
 import dev.harbor.application.port.ControllerStore;
+import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.application.port.ErrorReporter;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.GatewayMetrics;
@@ -52,6 +53,7 @@ import dev.harbor.application.port.WebhookDeliveries;
 import dev.harbor.application.port.WebhookVerifier;
 import dev.harbor.application.remote.RemoteSiteSettings;
 import dev.harbor.application.remote.RemoteUseCases;
+import dev.harbor.application.system.BackUpDatabase;
 import dev.harbor.application.system.ExternalDevices;
 import dev.harbor.application.system.GatewayIdentity;
 import dev.harbor.application.system.ManageSettings;
@@ -88,7 +90,8 @@ public final class HarborCore {
     /**
      * Every store the application needs, with the name of the storage and its health check.
      *
-     * @param isUp answers whether the storage can be reached now (for {@code GET /health})
+     * @param isUp    answers whether the storage can be reached now (for {@code GET /health})
+     * @param backups copies of the storage made while the gateway runs ({@link DatabaseBackups#NONE}: none)
      */
     public record Stores(
             LockerStore lockers,
@@ -104,7 +107,42 @@ public final class HarborCore {
             WebhookDeliveries webhookDeliveries,
             RemoteCommandLog remoteCommands,
             String storageName,
-            BooleanSupplier isUp) {
+            BooleanSupplier isUp,
+            DatabaseBackups backups) {
+
+        /** Stores that cannot be backed up through Harbor. */
+        public Stores(
+                LockerStore lockers,
+                TransactionStore transactions,
+                ControllerStore controllers,
+                LayoutStore layout,
+                SettingsStore settings,
+                ExternalDeviceStore externalDevices,
+                AuditTrail auditTrail,
+                AdminUserStore adminUsers,
+                SessionStore sessions,
+                LoginFailureStore loginFailures,
+                WebhookDeliveries webhookDeliveries,
+                RemoteCommandLog remoteCommands,
+                String storageName,
+                BooleanSupplier isUp) {
+            this(
+                    lockers,
+                    transactions,
+                    controllers,
+                    layout,
+                    settings,
+                    externalDevices,
+                    auditTrail,
+                    adminUsers,
+                    sessions,
+                    loginFailures,
+                    webhookDeliveries,
+                    remoteCommands,
+                    storageName,
+                    isUp,
+                    DatabaseBackups.NONE);
+        }
 
         /** Stores that keep no failed sign-ins: a restart clears a lockout. */
         public Stores(
@@ -153,6 +191,7 @@ public final class HarborCore {
             Objects.requireNonNull(remoteCommands, "remoteCommands");
             Objects.requireNonNull(storageName, "storageName");
             Objects.requireNonNull(isUp, "isUp");
+            Objects.requireNonNull(backups, "backups");
         }
     }
 
@@ -264,6 +303,7 @@ public final class HarborCore {
     private final QuerySystem system;
     private final AuthUseCases authentication;
     private final RebootGateway reboot;
+    private final BackUpDatabase backup;
     private final SweepDeadlines deadlineSweep;
     private final LayoutUseCases layouts;
     private final ReportErrors errorReports;
@@ -290,7 +330,8 @@ public final class HarborCore {
                 given.webhookDeliveries(),
                 given.remoteCommands(),
                 given.storageName(),
-                given.isUp());
+                given.isUp(),
+                given.backups());
         DeviceStateMachine machine = new DeviceStateMachine(parts.deviceTimeouts());
         ControllerRuntime runtime = new ControllerRuntime();
         Auditor auditor = new Auditor(stores.auditTrail(), clock);
@@ -378,6 +419,7 @@ public final class HarborCore {
                 clock);
         reboot = SystemUseCases.rebootGateway(
                 parts.hostSystem(), auditor, administration.shutdown(), administration.rebootDelay());
+        backup = SystemUseCases.backUpDatabase(stores.backups(), auditor, clock);
         deadlineSweep = LockerUseCases.deadlineSweep(stores.lockers(), machine, clock);
         errorReports = DiagnosticsUseCases.reportErrors(parts.errorReporter());
         webhooks = WebhookUseCases.receive(
@@ -512,6 +554,10 @@ public final class HarborCore {
 
     public RebootGateway rebootGateway() {
         return reboot;
+    }
+
+    public BackUpDatabase backUpDatabase() {
+        return backup;
     }
 
     public QueryCatalogue queryCatalogue() {

@@ -6,6 +6,7 @@ import dev.harbor.application.locker.CurrentDoorOpenSettings;
 import dev.harbor.application.locker.QueryLockers;
 import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.application.port.ExternalDeviceStore;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.LogBook;
@@ -74,5 +75,10 @@ public final class SystemUseCases {
      */
     public static RebootGateway rebootGateway(HostSystem host, Auditor auditor, Runnable shutdown, Duration delay) {
         return new RebootService(host, auditor, shutdown, delay);
+    }
+
+    /** Copies of the database through {@code backups}, each one audited. */
+    public static BackUpDatabase backUpDatabase(DatabaseBackups backups, Auditor auditor, Clock clock) {
+        return new BackupService(backups, auditor, clock);
     }
 }
