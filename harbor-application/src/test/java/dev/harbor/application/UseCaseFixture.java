@@ -21,6 +21,7 @@ import dev.harbor.application.locker.ScriptedLockBoard;
 import dev.harbor.application.port.BoardObserver;
 import dev.harbor.application.port.BoardStatus;
 import dev.harbor.application.port.ControllerDiscovery;
+import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.application.port.HostSystem;
 import dev.harbor.application.port.RemoteDevices;
 import dev.harbor.application.port.WebhookVerifier;
@@ -119,7 +120,8 @@ public final class UseCaseFixture {
                         webhookDeliveries,
                         db.remoteCommandLog(),
                         "memory",
-                        () -> true),
+                        () -> true,
+                        DatabaseBackups.NONE),
                 given -> {
                     observer.set(given);
                     return board;
