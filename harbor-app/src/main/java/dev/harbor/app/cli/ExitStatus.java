@@ -1,7 +1,7 @@
 package dev.harbor.app.cli;
 
 /**
- * The exit statuses of {@code java -jar harbor-app.jar}, as the README lists them: a supervisor
+ * The exit statuses of {@code java -jar harbor.jar}, as the README lists them: a supervisor
  * or a script can tell a mistake in the files from a database that is down.
  */
 public final class ExitStatus {

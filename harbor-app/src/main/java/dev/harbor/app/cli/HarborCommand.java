@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar harbor-app.jar [command]}: without a command it serves, as it always did.
+ * {@code java -jar harbor.jar [command]}: without a command it serves, as it always did.
  * Exit statuses: {@link ExitStatus}.
  */
 @Command(

@@ -1,0 +1,103 @@
+package dev.harbor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, as built: {@code java -jar harbor-server/target/harbor.jar} with
+ * nothing configured starts a gateway that serves the demo lockers, and stops cleanly on SIGTERM.
+ */
+class RunnableJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("harbor.jar"));
+        assertThat(jar).exists();
+        return jar;
+    }
+
+    @Test
+    void the_runnable_jar_starts_a_demo_gateway_and_stops_cleanly_on_sigterm() throws Exception {
+        try (ServerProcess gateway =
+                ServerProcess.start(workDir, Map.of(), List.of(ServerProcess.java(), "-jar", jar().toString()))) {
+            JsonNode lockers = JSON.readTree(gateway.get("/lockers").body());
+            assertThat(lockers.size()).isEqualTo(32);
+            assertThat(gateway.get("/openapi.json").statusCode()).isEqualTo(200);
+            assertThat(workDir.resolve("data").resolve("harbor.db"))
+                    .as("the default data folder is ./data")
+                    .exists();
+
+            assertThat(gateway.stop())
+                    .as("an orderly stop, not a death by signal (143)")
+                    .isZero();
+            assertThat(gateway.output()).anyMatch(line -> line.contains("Harbor stopped"));
+            assertThat(gateway.output()).noneMatch(line -> line.contains("Exception"));
+        }
+    }
+
+    @Test
+    void the_runnable_jar_writes_json_logs_with_its_own_logging_configuration() throws Exception {
+        try (ServerProcess gateway = ServerProcess.start(
+                workDir,
+                Map.of("HARBOR_LOG_FORMAT", "json"),
+                List.of(ServerProcess.java(), "-jar", jar().toString()))) {
+            gateway.awaitPort();
+            assertThat(gateway.stop()).isZero();
+            List<String> lines = gateway.output();
+            assertThat(lines).isNotEmpty();
+            for (String line : lines) {
+                JsonNode entry = JSON.readTree(line);
+                assertThat(entry.has("timestamp") && entry.has("level") && entry.has("logger"))
+                        .as(line)
+                        .isTrue();
+            }
+            assertThat(lines)
+                    .as("Jetty's DEBUG lines are held back by the shipped logback.xml")
+                    .noneMatch(line -> line.contains("\"level\":\"DEBUG\""));
+        }
+    }
+
+    @Test
+    void the_runnable_jar_checks_a_configuration_without_creating_anything() throws Exception {
+        try (ServerProcess check = ServerProcess.start(
+                workDir,
+                Map.of("HARBOR_HTTP_PORT", "eighty"),
+                List.of(ServerProcess.java(), "-jar", jar().toString(), "check-config"))) {
+            assertThat(check.awaitExit()).isEqualTo(1);
+            assertThat(check.output()).anyMatch(line -> line.contains("HARBOR_HTTP_PORT: not a whole number: eighty"));
+        }
+        try (var files = Files.list(workDir)) {
+            assertThat(files).as("nothing created").isEmpty();
+        }
+    }
+
+    @Test
+    void the_runnable_jar_was_shaded_from_the_thin_jar_with_the_logging_configuration_only() throws Exception {
+        // A second package without clean used to shade the already shaded jar: the "original" jar
+        // the shade plugin keeps then held every class of every dependency.
+        Path original = jar().resolveSibling("original-harbor.jar");
+        try (JarFile thin = new JarFile(original.toFile());
+                JarFile runnable = new JarFile(jar().toFile())) {
+            assertThat(thin.stream().map(ZipEntry::getName)).noneMatch(name -> name.endsWith(".class"));
+            assertThat(runnable.getEntry("logback.xml")).isNotNull();
+            assertThat(runnable.getEntry("dev/harbor/app/cli/HarborCommand.class"))
+                    .isNotNull();
+            assertThat(runnable.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.harbor.app.cli.HarborCommand");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.harbor.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A gateway started as an operator starts it (the runnable jar, or the package's launcher), with
+ * nothing but {@code environment} configured, on 127.0.0.1 and a free port.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
+
+    private final Process process;
+    private final List<String> output = new ArrayList<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread reader;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        this.reader = new Thread(this::readOutput, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ServerProcess start(Path workDir, Map<String, String> environment, List<String> command) throws IOException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
+        builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("HARBOR_HTTP_PORT", "0");
+        builder.environment().putAll(environment);
+        return new ServerProcess(builder.start());
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    int awaitPort() {
+        try {
+            return port.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the gateway did not start; it printed:\n" + String.join("\n", output()), e);
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + awaitPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * SIGTERM, as systemd and Ctrl-C stop it, and the exit status. {@code Process.destroy()} would
+     * also close the pipe the log is read from.
+     */
+    int stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running 30 s after SIGTERM:\n" + String.join("\n", output()));
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
+    /** Waits for a process that is expected to end by itself, and gives its exit status. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running after 60 s:\n" + String.join("\n", output()));
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    port.complete(Integer.parseInt(matcher.group(1)));
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+        port.completeExceptionally(new IllegalStateException("the process ended"));
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
