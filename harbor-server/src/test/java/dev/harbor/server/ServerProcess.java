@@ -28,8 +28,10 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Thread reader;
+    private final Thread errorReader;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,11 +40,13 @@ final class ServerProcess implements AutoCloseable {
         this.reader = new Thread(this::readOutput, "server-output");
         reader.setDaemon(true);
         reader.start();
+        this.errorReader = new Thread(this::readErrors, "server-errors");
+        errorReader.setDaemon(true);
+        errorReader.start();
     }
 
     static ServerProcess start(Path workDir, Map<String, String> environment, List<String> command) throws IOException {
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("HARBOR_"));
         builder.environment().put("HARBOR_HTTP_HOST", "127.0.0.1");
         builder.environment().put("HARBOR_HTTP_PORT", "0");
@@ -58,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
         try {
             return port.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the gateway did not start; it printed:\n" + String.join("\n", output()), e);
+            throw new AssertionError("the gateway did not start; it printed:\n" + printed(), e);
         }
     }
 
@@ -76,24 +80,52 @@ final class ServerProcess implements AutoCloseable {
     int stop() throws InterruptedException {
         process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("still running 30 s after SIGTERM:\n" + String.join("\n", output()));
+            throw new AssertionError("still running 30 s after SIGTERM:\n" + printed());
         }
         reader.join(5_000);
+        errorReader.join(5_000);
         return process.exitValue();
     }
 
     /** Waits for a process that is expected to end by itself, and gives its exit status. */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("still running after 60 s:\n" + String.join("\n", output()));
+            throw new AssertionError("still running after 60 s:\n" + printed());
         }
         reader.join(5_000);
+        errorReader.join(5_000);
         return process.exitValue();
     }
 
+    /** The lines written to standard output: the gateway's log. */
     List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
+        }
+    }
+
+    /** The lines written to standard error: the launcher's and the JVM's own messages. */
+    List<String> errors() {
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
+    }
+
+    String printed() {
+        return String.join("\n", output()) + "\n--- standard error:\n" + String.join("\n", errors());
+    }
+
+    private void readErrors() {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (errors) {
+                    errors.add(line);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
         }
     }
 
