@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs a simulated Bikeep cloud so a person can point Harbor at it.
  *
  * <pre>
- * java -cp harbor-app/target/harbor-app.jar dev.harbor.bikeep.simulator.BikeepSimulatorMain \
+ * java -cp harbor-server/target/harbor.jar dev.harbor.bikeep.simulator.BikeepSimulatorMain \
  *     --port 9090 --locations lockers:10,docks:20 --client-id demo --client-secret demo-secret-123 \
  *     [--webhook http://127.0.0.1:8080/bikeep/webhooks --seed S]
  * </pre>

@@ -8,16 +8,16 @@ import net.logstash.logback.fieldnames.LogstashFieldNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code HARBOR_LOG_FORMAT} to the console appender that {@code logback.xml} declares. */
+/** Applies {@code HARBOR_LOG_FORMAT} to the console appender that the runnable jar's {@code logback.xml} (harbor-server) declares. */
 public final class LogFormats {
 
-    /** The appender of {@code logback.xml} that writes to standard output. */
+    /** The appender of the runnable jar's {@code logback.xml} (harbor-server) that writes to standard output. */
     static final String CONSOLE_APPENDER = "CONSOLE";
 
     private LogFormats() {}
 
     /**
-     * Switches the console to {@code format}. Text is what {@code logback.xml} already writes; a
+     * Switches the console to {@code format}. Text is what the runnable jar's {@code logback.xml} (harbor-server) already writes; a
      * Logback configured otherwise (an operator's own {@code logback.configurationFile}) is left
      * as it is. Call it before the first line is logged, so every line has the same format.
      */
