@@ -54,9 +54,10 @@ final class ServeCommand implements Callable<Integer> {
 
     int serve(PrintWriter err) {
         SetupCheck.Result checked = SetupCheck.of(environment);
+        // Before the first line is logged, so HARBOR_LOG_FORMAT and HARBOR_LOG_LEVEL hold from the
+        // start, also for the warnings of a configuration that stops the start.
+        LogFormats.apply(checked.logFormat());
         if (checked instanceof SetupCheck.Valid valid) {
-            // Before the first line is logged, so HARBOR_LOG_LEVEL and HARBOR_LOG_FORMAT hold from the start.
-            LogFormats.apply(valid.config().logFormat());
             LogLevels.applyRootLevel(valid.config().logLevel());
         }
         checked.warnings().forEach(log::warn);

@@ -6,6 +6,7 @@ import dev.harbor.app.config.HarborConfig;
 import dev.harbor.app.layout.DemoLayout;
 import dev.harbor.app.layout.InvalidLayoutException;
 import dev.harbor.app.layout.LayoutFile;
+import dev.harbor.app.logging.LogFormat;
 import dev.harbor.application.layout.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,20 @@ final class SetupCheck {
 
     sealed interface Result {
         List<String> warnings();
+
+        /** The log format to write in from the first line, whether the start goes on or not. */
+        LogFormat logFormat();
     }
 
-    record Valid(HarborConfig config, Layout layout, List<String> warnings) implements Result {}
+    record Valid(HarborConfig config, Layout layout, List<String> warnings) implements Result {
+        @Override
+        public LogFormat logFormat() {
+            return config.logFormat();
+        }
+    }
 
     /** @param problems every problem of the configuration and of the layout, each naming its place */
-    record Invalid(List<String> problems, List<String> warnings) implements Result {
+    record Invalid(List<String> problems, List<String> warnings, LogFormat logFormat) implements Result {
 
         /** One message: what is wrong, every problem on its own line. */
         String message() {
@@ -62,6 +71,7 @@ final class SetupCheck {
         if (config instanceof ConfigCheck.Valid valid && problems.isEmpty()) {
             return new Valid(valid.config(), layout, config.warnings());
         }
-        return new Invalid(problems, config.warnings());
+        LogFormat logFormat = config instanceof ConfigCheck.Invalid invalid ? invalid.logFormat() : LogFormat.TEXT;
+        return new Invalid(problems, config.warnings(), logFormat);
     }
 }

@@ -1,5 +1,6 @@
 package dev.harbor.app.config;
 
+import dev.harbor.app.logging.LogFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,13 @@ public sealed interface ConfigCheck {
         }
     }
 
-    /** @param layoutFile the layout named, so it can be checked in the same attempt */
-    record Invalid(List<String> problems, List<String> warnings, Optional<Path> layoutFile) implements ConfigCheck {
+    /**
+     * @param layoutFile the layout named, so it can be checked in the same attempt
+     * @param logFormat  the log format asked for, when that value itself is valid (else text): the
+     *                   warnings of a start that stops here are logged in it too
+     */
+    record Invalid(List<String> problems, List<String> warnings, Optional<Path> layoutFile, LogFormat logFormat)
+            implements ConfigCheck {
         public Invalid {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);

@@ -106,7 +106,10 @@ public final class ConfigLoader {
             Optional<Path> layout = Optional.ofNullable(merged.get("HARBOR_LAYOUT_FILE"))
                     .filter(name -> !name.isBlank())
                     .map(name -> Path.of(name.strip()));
-            return new ConfigCheck.Invalid(located, warnings, layout);
+            LogFormat logFormat = Optional.ofNullable(merged.get("HARBOR_LOG_FORMAT"))
+                    .flatMap(name -> LogFormat.named(name.strip()))
+                    .orElse(LogFormat.TEXT);
+            return new ConfigCheck.Invalid(located, warnings, layout, logFormat);
         }
     }
 

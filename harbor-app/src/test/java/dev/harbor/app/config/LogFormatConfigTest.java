@@ -29,4 +29,20 @@ class LogFormatConfigTest {
     void the_log_format_is_a_known_key_so_the_configuration_file_may_hold_it() {
         assertThat(ConfigKeys.isKnown("HARBOR_LOG_FORMAT")).isTrue();
     }
+
+    @Test
+    void a_configuration_with_problems_still_says_which_log_format_to_write_them_in() {
+        ConfigCheck withJson = ConfigLoader.check(Map.of("HARBOR_LOG_FORMAT", "json", "HARBOR_HTTP_PORT", "eighty"));
+        ConfigCheck withBadFormat =
+                ConfigLoader.check(Map.of("HARBOR_LOG_FORMAT", "yaml", "HARBOR_HTTP_PORT", "eighty"));
+
+        assertThat(withJson)
+                .isInstanceOfSatisfying(
+                        ConfigCheck.Invalid.class,
+                        invalid -> assertThat(invalid.logFormat()).isEqualTo(LogFormat.JSON));
+        assertThat(withBadFormat)
+                .isInstanceOfSatisfying(
+                        ConfigCheck.Invalid.class,
+                        invalid -> assertThat(invalid.logFormat()).isEqualTo(LogFormat.TEXT));
+    }
 }

@@ -133,6 +133,25 @@ class JsonLogsProcessTest {
         }
     }
 
+    @Test
+    void a_configuration_that_stops_the_start_still_logs_its_warnings_as_json() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.startIn(
+                work,
+                Map.of(
+                        "HARBOR_LOG_FORMAT", "json",
+                        "HARBOR_HTTP_PORT", "eighty",
+                        "HARBOR_HTTP_PROT", "8080",
+                        "HARBOR_DATA_DIR", work.resolve("data").toString()))) {
+            assertThat(gateway.awaitExit(START)).as("ended by itself").isTrue();
+
+            assertThat(gateway.exitValue()).isEqualTo(2);
+            assertThat(String.join("\n", gateway.errors())).contains("HARBOR_HTTP_PORT: not a whole number: eighty");
+            assertThat(parsed(gateway.output()))
+                    .anySatisfy(line -> assertThat(line.path("message").asText())
+                            .contains("HARBOR_HTTP_PROT is set in the environment but is not a Harbor variable"));
+        }
+    }
+
     /** Every line parsed as one JSON object; a line that is not one fails the test, naming it. */
     private static List<JsonNode> parsed(List<String> output) {
         List<JsonNode> lines = new ArrayList<>();
