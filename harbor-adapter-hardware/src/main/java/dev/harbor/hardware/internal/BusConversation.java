@@ -20,6 +20,15 @@ final class BusConversation {
     }
 
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /**
+     * Parking wakes 50-150 µs late (the kernel's timer slack and the wake-up itself), more on a busy
+     * machine, and every such delay before a request or after a reply's last byte lengthens each
+     * exchange of an open-all. So the last stretch of a wait whose end is known is spun instead.
+     */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
+    /** How long after the earliest moment a reply can be complete the line is still watched without parking. */
+    private static final long CATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
     private static final int CAPACITY = 512;
 
     private final BusLink link;
@@ -37,6 +46,10 @@ final class BusConversation {
         byte[] buffer = new byte[CAPACITY];
         int length = 0;
         long lastByteAt = System.nanoTime();
+        // When the reply's missing bytes can have arrived at the earliest, on a line of known byte time.
+        boolean completionKnown = false;
+        long completeAt = 0;
+        boolean answered = false;
         FrameScan.Found<T> candidate = null;
         String rejected = null;
         try {
@@ -45,6 +58,7 @@ final class BusConversation {
                 long now = System.nanoTime();
                 long quietFor = now - lastByteAt;
                 if (candidate != null && quietFor >= settings.frameEndGap().toNanos()) {
+                    answered = true;
                     return candidate.value();
                 }
                 if (rejected != null
@@ -55,6 +69,7 @@ final class BusConversation {
                 long left = attempt.remainingNanos();
                 if (left <= 0) {
                     if (candidate != null) {
+                        answered = true;
                         return candidate.value();
                     }
                     throw new BoardCommunicationException(
@@ -64,20 +79,29 @@ final class BusConversation {
                                             + Frames.hex(buffer, 0, length)
                                             + (rejected == null ? "" : " (" + rejected + ")"));
                 }
-                int read = link.read(buffer, length, CAPACITY - length, Math.min(left, SLICE_NANOS));
+                long slice = Math.min(left, SLICE_NANOS);
+                int read = completionKnown
+                        ? readNear(completeAt, buffer, length, slice, attempt)
+                        : link.read(buffer, length, CAPACITY - length, slice);
                 if (read == 0) {
                     continue;
                 }
                 length += read;
                 lastByteAt = System.nanoTime();
+                completionKnown = false;
                 FrameScan<T> scan = scanner.scan(buffer, length);
                 if (scan instanceof FrameScan.Found<T> found) {
                     if (found.endCertain()) {
+                        answered = true;
                         return found.value();
                     }
                     candidate = found;
                 } else if (scan instanceof FrameScan.Pending<T> pending) {
                     rejected = pending.rejected();
+                    if (pending.missing() > 0 && link.nanosPerByte() > 0) {
+                        completionKnown = true;
+                        completeAt = lastByteAt + pending.missing() * link.nanosPerByte();
+                    }
                 }
                 if (length == CAPACITY) {
                     throw new BoardCommunicationException(
@@ -87,8 +111,38 @@ final class BusConversation {
         } catch (IOException e) {
             throw new BoardCommunicationException(e.getMessage(), e);
         } finally {
-            lineQuietSince = System.nanoTime();
+            // After a reply the line has been quiet since its last byte, not since it was parsed (or
+            // since the frame-end gap proved it complete): the quiet gap runs from there. After a
+            // failure nothing is known about the line, so it runs from now.
+            lineQuietSince = answered ? lastByteAt : System.nanoTime();
         }
+    }
+
+    /**
+     * Reads what has come of a reply that can be complete at {@code completeAt}: parks until shortly
+     * before, then watches the line without parking until a little after, so its last byte is seen
+     * when it comes rather than at the next poll. Later than that the bytes come in bursts (a USB
+     * adapter's latency timer) and an ordinary read waits for them.
+     */
+    private int readNear(long completeAt, byte[] buffer, int length, long maxNanos, Attempt attempt)
+            throws IOException {
+        long now = System.nanoTime();
+        long ahead = completeAt - now;
+        if (ahead > SPIN_NANOS) {
+            return link.read(buffer, length, CAPACITY - length, Math.min(maxNanos, ahead - SPIN_NANOS));
+        }
+        if (ahead <= -CATCH_NANOS) {
+            return link.read(buffer, length, CAPACITY - length, maxNanos);
+        }
+        long until = now + Math.min(maxNanos, ahead + CATCH_NANOS);
+        do {
+            int read = link.read(buffer, length, CAPACITY - length, 0);
+            if (read > 0) {
+                return read;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() - until < 0 && !attempt.cancelled());
+        return 0;
     }
 
     /** Sends a request that may get no reply. */
@@ -127,7 +181,11 @@ final class BusConversation {
         long left;
         while ((left = until - System.nanoTime()) > 0) {
             attempt.checkNotCancelled();
-            LockSupport.parkNanos(left);
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(left - SPIN_NANOS);
+            } else {
+                Thread.onSpinWait();
+            }
         }
     }
 }

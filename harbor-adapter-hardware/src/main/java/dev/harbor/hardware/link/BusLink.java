@@ -28,6 +28,15 @@ public interface BusLink {
      */
     int read(byte[] into, int offset, int max, long maxNanos) throws IOException;
 
+    /**
+     * Wire time of one byte when bytes reach this link one by one at a known rate (a serial line);
+     * 0 when they come in bursts at unknown times (a TCP bridge). Lets a reader that knows how many
+     * bytes a reply still lacks tell when they can have arrived at the earliest.
+     */
+    default long nanosPerByte() {
+        return 0;
+    }
+
     /** Closes the link; it may be opened again. */
     void close();
 }

@@ -32,6 +32,12 @@ final class JSerialCommLink implements BusLink {
         return "serial " + path;
     }
 
+    /** A start bit, 8 data bits and a stop bit per byte (8N1). */
+    @Override
+    public long nanosPerByte() {
+        return 10_000_000_000L / baudRate;
+    }
+
     @Override
     public void open(long timeoutNanos) throws IOException {
         if (!Files.exists(Path.of(path))) {
@@ -86,10 +92,12 @@ final class JSerialCommLink implements BusLink {
                 }
                 return read;
             }
-            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
                 return 0;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            // Never past the caller's deadline: it may be the moment a reply's last byte is due.
+            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
         }
     }
 

@@ -17,7 +17,7 @@ final class FixedLengthFrames {
                 continue;
             }
             if (at + frameLength > length) {
-                return new FrameScan.Pending<>(rejected);
+                return new FrameScan.Pending<>(rejected, at + frameLength - length);
             }
             FrameScan<T> result = check.check(bytes, at);
             if (result instanceof FrameScan.Found<T>) {

@@ -21,8 +21,15 @@ public sealed interface FrameScan<T> permits FrameScan.Found, FrameScan.Pending 
      *
      * @param rejected why the last complete candidate frame was rejected, or {@code null} when
      *                 none was: a reply that stays like this is corrupt rather than missing
+     * @param missing  how many bytes the candidate frame that has begun still lacks, when the
+     *                 protocol implies its length; 0 when unknown (no candidate yet, or a reply of
+     *                 board-dependent length)
      */
-    record Pending<T>(String rejected) implements FrameScan<T> {}
+    record Pending<T>(String rejected, int missing) implements FrameScan<T> {
+        public Pending(String rejected) {
+            this(rejected, 0);
+        }
+    }
 
     static <T> FrameScan<T> nothingYet() {
         return new Pending<>(null);

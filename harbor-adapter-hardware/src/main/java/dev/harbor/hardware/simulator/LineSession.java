@@ -18,6 +18,7 @@ final class LineSession implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineSession.class);
     private static final int CAPACITY = 1024;
+    private static final long SPIN_NANOS = 250_000;
 
     private final SimulatedBus bus;
     private final BoardLine line;
@@ -93,19 +94,21 @@ final class LineSession implements Runnable {
         long perByte = bus.settings().nanosPerByte();
         long at = requestEndedAt + reply.delayNanos();
         boolean first = true;
+        int chunksLeft = reply.chunks().size();
         for (byte[] chunk : reply.chunks()) {
+            chunksLeft--;
             if (!first) {
                 at += reply.pauseNanos();
             }
             first = false;
             if (perByte == 0) {
-                sleepUntil(at);
+                sleepUntil(at, chunksLeft == 0);
                 line.write(chunk, 0, chunk.length);
                 continue;
             }
             for (int i = 0; i < chunk.length; i++) {
                 at += perByte;
-                sleepUntil(at);
+                sleepUntil(at, chunksLeft == 0 && i == chunk.length - 1);
                 line.write(chunk, i, 1);
             }
         }
@@ -114,10 +117,21 @@ final class LineSession implements Runnable {
         }
     }
 
-    private void sleepUntil(long nanoTime) throws InterruptedException {
+    /**
+     * Waits until {@code nanoTime}. Parking wakes 50-150 µs late; the earlier bytes' lateness does not
+     * add up (each has its own absolute time), but the last byte's would lengthen the exchange the
+     * gateway is measured on, so its final stretch is spun.
+     */
+    private void sleepUntil(long nanoTime, boolean precise) throws InterruptedException {
         long left;
         while (running && (left = nanoTime - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
+            if (!precise) {
+                LockSupport.parkNanos(left);
+            } else if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(left - SPIN_NANOS);
+            } else {
+                Thread.onSpinWait();
+            }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }

@@ -58,6 +58,12 @@ class KerongCu48CodecTest {
     }
 
     @Test
+    void a_status_reply_that_has_begun_says_how_many_bytes_it_lacks() {
+        byte[] reply = parse("02 00 00 75");
+        assertThat(codec.scanStatusReply(reply, reply.length, 0, 48)).isEqualTo(new FrameScan.Pending<>(null, 14));
+    }
+
+    @Test
     void an_open_reply_for_another_lock_is_a_wrong_address_echo() {
         byte[] reply = parse("02 00 05 75 00 7C");
         assertThat(((FrameScan.Pending<OpenAnswer>) codec.scanOpenReply(reply, reply.length, 0, 5)).rejected())

@@ -106,9 +106,21 @@ class Xor8aCodecTest {
     }
 
     @Test
-    void a_partial_reply_is_pending_without_rejection() {
+    void a_partial_reply_is_pending_without_rejection_and_says_how_many_bytes_it_lacks() {
         byte[] reply = parse("8A 01 01");
-        assertThat(codec.scanOpenReply(reply, reply.length, 1, 1)).isEqualTo(new FrameScan.Pending<>(null));
+        assertThat(codec.scanOpenReply(reply, reply.length, 1, 1)).isEqualTo(new FrameScan.Pending<>(null, 2));
+    }
+
+    @Test
+    void garbage_before_a_partial_reply_does_not_count_as_part_of_it() {
+        byte[] reply = parse("00 FF 8A 01");
+        assertThat(codec.scanOpenReply(reply, reply.length, 1, 1)).isEqualTo(new FrameScan.Pending<>(null, 3));
+    }
+
+    @Test
+    void a_read_all_reply_of_board_dependent_length_never_says_how_many_bytes_it_lacks() {
+        byte[] reply = parse("80 01 00");
+        assertThat(codec.scanStatusReply(reply, reply.length, 1, 24)).isEqualTo(new FrameScan.Pending<>(null, 0));
     }
 
     @Test
