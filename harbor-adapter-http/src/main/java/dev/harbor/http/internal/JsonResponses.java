@@ -3,6 +3,8 @@ package dev.harbor.http.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.function.Function;
 
 /** Writes JSON answers with the contract's content type. */
 public final class JsonResponses {
@@ -25,6 +27,32 @@ public final class JsonResponses {
 
     public void ok(Context ctx, Object body) {
         json(ctx, 200, body);
+    }
+
+    /**
+     * Answers a kept answer: 200 with its bytes, or 304 Not Modified without a body when the
+     * request's {@code If-None-Match} names it. Both carry its {@code ETag}, and {@code
+     * Cache-Control: no-cache} so that no cache on the way (a kiosk's browser) shows it again
+     * without asking: a locker taken since must never look free.
+     */
+    public void tagged(Context ctx, TaggedJson answer) {
+        ctx.header("ETag", answer.etag());
+        ctx.header("Cache-Control", "no-cache");
+        if (IfNoneMatch.matches(Collections.list(ctx.req().getHeaders("If-None-Match")), answer.etag())) {
+            ctx.status(304);
+            return;
+        }
+        write(ctx, 200, answer.body());
+    }
+
+    /**
+     * Answers kept by key, written by this mapper.
+     *
+     * @param body    the web model of a value
+     * @param maxKeys how many keys are kept at most
+     */
+    public <K, V> KeptAnswers<K, V> kept(Function<V, ?> body, int maxKeys) {
+        return new KeptAnswers<>(mapper, body, maxKeys);
     }
 
     public void noContent(Context ctx) {
