@@ -7,11 +7,18 @@ import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -200,6 +207,47 @@ class LockerReadsTest extends ApiTest {
         client.post("/transactions", "{\"transactionId\": \"t-1\"}");
         assertThat(client.get("/lockers?available=true").json()).hasSize(free - 1);
         assertThat(client.get("/lockers?available=false").json()).hasSize(1);
+    }
+
+    @Test
+    void a_client_that_takes_gzip_gets_the_same_json_gzip_coded_under_its_own_tag() throws Exception {
+        gateway.addBikeepLocation();
+        ApiClient.Reply plain = client.get("/lockers");
+        assertThat(plain.body().length()).isGreaterThan(1500);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
+
+        HttpResponse<byte[]> coded = gzipGet("/lockers", null);
+        assertThat(coded.statusCode()).isEqualTo(200);
+        assertThat(coded.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(coded.headers().firstValue("Vary")).contains("Accept-Encoding");
+        String tag = coded.headers().firstValue("ETag").orElseThrow();
+        assertThat(tag).isNotEqualTo(plain.header("ETag"));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(coded.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
+
+        assertThat(gzipGet("/lockers", tag).statusCode()).isEqualTo(304);
+        assertThat(gzipGet("/lockers", plain.header("ETag")).statusCode()).isEqualTo(200);
+        assertThat(getIfNoneMatch("/lockers", tag).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_small_answer_is_not_coded_even_for_a_client_that_takes_gzip() throws Exception {
+        HttpResponse<byte[]> reply = gzipGet("/lockers/1", null);
+        assertThat(reply.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(reply.headers().firstValue("ETag"))
+                .contains(client.get("/lockers/1").header("ETag"));
+    }
+
+    /** Outside {@link ApiClient}: its check of the body against the contract would read gzip as text. */
+    private HttpResponse<byte[]> gzipGet(String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept-Encoding", "gzip");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private void snapshot() {

@@ -11,6 +11,9 @@ public final class JsonResponses {
 
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
+    /** Below this size gzip saves less than it costs (Javalin's own threshold). */
+    static final int GZIP_FROM = 1500;
+
     private final ObjectMapper mapper;
 
     public JsonResponses(ObjectMapper mapper) {
@@ -34,15 +37,26 @@ public final class JsonResponses {
      * request's {@code If-None-Match} names it. Both carry its {@code ETag}, and {@code
      * Cache-Control: no-cache} so that no cache on the way (a kiosk's browser) shows it again
      * without asking: a locker taken since must never look free.
+     *
+     * <p>The gzip coding is chosen here, not by Javalin, because the tag must name the coded
+     * bytes: a client that accepts gzip gets the kept gzip bytes under the gzip tag.
      */
     public void tagged(Context ctx, TaggedJson answer) {
-        ctx.header("ETag", answer.etag());
+        TaggedJson sent = answer.body().length >= GZIP_FROM && AcceptEncoding.takesGzip(ctx.header("Accept-Encoding"))
+                ? answer.gzipped()
+                : answer;
+        ctx.disableCompression();
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("ETag", sent.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (IfNoneMatch.matches(Collections.list(ctx.req().getHeaders("If-None-Match")), answer.etag())) {
+        if (IfNoneMatch.matches(Collections.list(ctx.req().getHeaders("If-None-Match")), sent.etag())) {
             ctx.status(304);
             return;
         }
-        write(ctx, 200, answer.body());
+        if (sent != answer) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        write(ctx, 200, sent.body());
     }
 
     /**
