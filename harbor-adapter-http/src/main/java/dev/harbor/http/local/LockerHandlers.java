@@ -2,6 +2,7 @@ package dev.harbor.http.local;
 
 import dev.harbor.application.Actor;
 import dev.harbor.application.locker.LockerFilter;
+import dev.harbor.application.locker.LockerView;
 import dev.harbor.application.locker.OpenAllLockers;
 import dev.harbor.application.locker.OpenLocker;
 import dev.harbor.application.locker.OpenResult;
@@ -14,22 +15,40 @@ import dev.harbor.domain.locker.ReasonCode;
 import dev.harbor.domain.locker.ServiceState;
 import dev.harbor.http.internal.ApiError;
 import dev.harbor.http.internal.HttpTools;
+import dev.harbor.http.internal.KeptAnswers;
 import dev.harbor.http.internal.OpenResults;
 import dev.harbor.http.internal.Params;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code /lockers}: list, layout, get, service state (admin), open, open all (admin). */
+/**
+ * {@code /lockers}: list, layout, get, service state (admin), open, open all (admin).
+ *
+ * <p>The locker reads keep their serialized answers and serialize again only when what the use
+ * case returned differs from what the kept answer shows (see {@link KeptAnswers}): at a thousand
+ * lockers the list is a third of a megabyte, and kiosks and dashboards poll it. Each answer has a
+ * strong {@code ETag}, and a poller that sends it back in {@code If-None-Match} gets a bodiless 304
+ * while nothing changed. The answers are the same for every caller who passed the client-key gate.
+ */
 final class LockerHandlers {
+
+    /** The unfiltered list and the few filters kiosks poll with, such as {@code ?available=true}. */
+    private static final int KEPT_LISTS = 16;
+    /** Far more than the lockers of any one gateway: a bound, not a size. */
+    private static final int KEPT_LOCKERS = 10_000;
 
     private final QueryLockers query;
     private final OpenLocker open;
     private final OpenAllLockers openAll;
     private final UpdateServiceState updateService;
     private final HttpTools http;
+    private final KeptAnswers<LockerFilter, List<LockerView>> lists;
+    private final KeptAnswers<LockerId, LockerView> lockers;
 
     LockerHandlers(
             QueryLockers query,
@@ -42,6 +61,9 @@ final class LockerHandlers {
         this.openAll = openAll;
         this.updateService = updateService;
         this.http = http;
+        this.lists = http.responses()
+                .kept(views -> views.stream().map(LockerResponse::from).toList(), KEPT_LISTS);
+        this.lockers = http.responses().kept(LockerResponse::from, KEPT_LOCKERS);
     }
 
     void register(RoutesConfig routes) {
@@ -64,8 +86,7 @@ final class LockerHandlers {
         ControllerId controllerId =
                 Params.positiveQuery(ctx, "controllerId").map(ControllerId::of).orElse(null);
         LockerFilter filter = new LockerFilter(available, lockerType, controllerId);
-        http.responses()
-                .ok(ctx, query.list(filter).stream().map(LockerResponse::from).toList());
+        http.responses().tagged(ctx, lists.answer(filter, query.list(filter)));
     }
 
     private void config(Context ctx) {
@@ -74,7 +95,12 @@ final class LockerHandlers {
 
     private void get(Context ctx) {
         LockerId id = lockerId(ctx);
-        http.responses().ok(ctx, query.find(id).map(LockerResponse::from).orElseThrow(() -> notFound(id)));
+        Optional<LockerView> view = query.find(id);
+        if (view.isEmpty()) {
+            lockers.forget(id);
+            throw notFound(id);
+        }
+        http.responses().tagged(ctx, lockers.answer(id, view.get()));
     }
 
     private void updateService(Context ctx, Actor admin) {
