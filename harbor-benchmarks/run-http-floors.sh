@@ -35,9 +35,12 @@
 # Knobs (environment):
 #   HARBOR_JAR=path        the gateway's jar: harbor-server/target/harbor.jar if it exists, else
 #                          harbor-app/target/harbor-app.jar
-#   BENCH_QUICK=1          quick mode: 5 s per measurement, 8 s warm-ups (a full `all` run then
-#                          takes about 10 minutes on 2 cores, against about 35 without it)
-#   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=30  (quick: 5 and 8)
+#   BENCH_QUICK=1          quick mode: 5 s per measurement, 5 s warm-ups, only the minimal pgbench
+#                          script (`all` then takes about 12 minutes on the shared 2 cores, against
+#                          about 35 without it; the JIT is still compiling during a 5 s warm-up, so
+#                          quick figures are rough, the ratios less so)
+#   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=30  (quick: 5 and 5)
+#   BENCH_PG_FLOORS="minimal statements"  pgbench scripts run (quick: minimal)
 #   BENCH_STORAGES="sqlite postgres"  BENCH_SIZES="32 320 1008"  (override the section's)
 #   BENCH_THREADS=2  BENCH_CONNECTIONS=32  BENCH_WORKERS=16
 #   BENCH_SERVER_JAVA_OPTS="-Xmx64m"  JVM options of the gateway and of BareJavalinFloor
@@ -72,10 +75,12 @@ has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 if [[ -n ${BENCH_QUICK:-} ]]; then
   SECONDS_PER_RUN=${BENCH_SECONDS:-5}
-  WARMUP=${BENCH_WARMUP_SECONDS:-8}
+  WARMUP=${BENCH_WARMUP_SECONDS:-5}
+  PG_VARIANTS=${BENCH_PG_FLOORS:-minimal}
 else
   SECONDS_PER_RUN=${BENCH_SECONDS:-15}
   WARMUP=${BENCH_WARMUP_SECONDS:-30}
+  PG_VARIANTS=${BENCH_PG_FLOORS:-minimal statements}
 fi
 STORAGES=${BENCH_STORAGES:-$DEFAULT_STORAGES}
 SIZES=${BENCH_SIZES:-$DEFAULT_SIZES}
@@ -379,7 +384,7 @@ measure_pg_floor() {
 $(psql_run "SELECT count(*) FROM $floor.lockers WHERE device_state = 'UNLOCKED' AND holder IS NULL AND NOT out_of_service") free"
   local jobs=$((WORKERS < $(nproc) ? WORKERS : $(nproc)))
   local script variant before after
-  for variant in minimal statements; do
+  for variant in $PG_VARIANTS; do
     script=$BENCH/pgbench/cycle-$variant.sql
     local pgbench_args=(-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared -c "$WORKERS" -j "$jobs"
       -D n=0 -f "$script")
@@ -450,7 +455,7 @@ fmt() {
 summarize() {
   local storage=$1 size=$2 k=$1:$2 base=$1:32 section what floor harbor r target met
   if has_part reads && [[ -n ${FIG[$k:harbor:one:rps]:-} ]]; then
-    section=$([[ $size == 32 ]] && echo reads || echo "scale $size")
+    section="$([[ $size == 32 ]] && echo reads || echo scale): $storage, $size lockers"
     for path in one all poll; do
       [[ -n ${FIG[$k:harbor:$path:rps]:-} ]] || continue
       case $path in
@@ -477,11 +482,11 @@ summarize() {
       else
         target="≥ 0.8 × floor"; met=$(verdict "$r >= 0.8")
       fi
-      SUMMARY+=("| $section ($storage, $size lockers) | $what, wrk -t$THREADS -c$CONNECTIONS | $floor | $harbor | $r | $target | $met |")
+      SUMMARY+=("| $section | $what, wrk -t$THREADS -c$CONNECTIONS | $floor | $harbor | $r | $target | $met |")
     done
   fi
   if has_part cycles && [[ -n ${FIG[$k:harbor:cycle:rate]:-} ]]; then
-    section=$([[ $size == 32 ]] && echo "cycle $storage" || echo "scale $size")
+    section="$([[ $size == 32 ]] && echo cycle || echo scale): $storage, $size lockers"
     harbor="${FIG[$k:harbor:cycle:rate]} cycles/s, p50 ${FIG[$k:harbor:cycle:p50]} ms, p99 ${FIG[$k:harbor:cycle:p99]} ms"
     [[ ${FIG[$k:harbor:cycle:errors]} == 0 ]] || harbor+=" (${FIG[$k:harbor:cycle:errors]} errors)"
     local name
@@ -504,11 +509,11 @@ summarize() {
       cond+=" && ${FIG[$k:harbor:cycle:rate]} >= 0.8 * ${FIG[$base:harbor:cycle:rate]}"
     fi
     met=$(verdict "$cond")
-    SUMMARY+=("| $section ($size lockers) | create+release, TransactionCycleBenchmark $WORKERS workers; floor: $name | $floor | $harbor | $r | $target | $met |")
+    SUMMARY+=("| $section | create+release, TransactionCycleBenchmark $WORKERS workers; floor: $name | $floor | $harbor | $r | $target | $met |")
     if [[ -n ${FIG[$k:floor:statements:rate]:-} ]]; then
       floor="${FIG[$k:floor:statements:rate]} cycles/s, p99 ${FIG[$k:floor:statements:p99]} ms"
       [[ ${FIG[$k:floor:statements:errors]:-0} == 0 ]] || floor+=" (${FIG[$k:floor:statements:errors]} without a cycle)"
-      SUMMARY+=("| $section ($size lockers) | the same; floor: pgbench cycle-statements.sql (4 statements in 2 transactions, 8 round trips) | $floor | ${FIG[$k:harbor:cycle:rate]} cycles/s | $(ratio "${FIG[$k:harbor:cycle:rate]}" "${FIG[$k:floor:statements:rate]}") | — (context) | — |")
+      SUMMARY+=("| $section | the same; floor: pgbench cycle-statements.sql (4 statements in 2 transactions, 8 round trips) | $floor | ${FIG[$k:harbor:cycle:rate]} cycles/s | $(ratio "${FIG[$k:harbor:cycle:rate]}" "${FIG[$k:floor:statements:rate]}") | — (context) | — |")
     fi
   fi
   if has_part scale; then
@@ -522,7 +527,7 @@ summarize() {
     SCALE+=("| $storage | $size | $(fmt "${FIG[$k:harbor:one:rps]:-0}") req/s$rel_one, p99 ${FIG[$k:harbor:one:p99]:-?} ms \
 | $(fmt "${FIG[$k:harbor:all:rps]:-0}") req/s, p50 ${FIG[$k:harbor:all:p50]:-?} ms, p99 ${FIG[$k:harbor:all:p99]:-?} ms, $(fmt "${FIG[$k:bytes]}") bytes \
 | $poll | ${FIG[$k:harbor:cycle:rate]:-?} cycles/s$rel_cycle | ${FIG[$k:harbor:heap]} MB | ${FIG[$k:harbor:rss]} MB | $oom |")
-    SUMMARY+=("| scale $size ($storage) | OutOfMemoryError in the gateway's log; heap after GC; RSS (${SERVER_JAVA_OPTS[*]}) | | $oom; ${FIG[$k:harbor:heap]} MB; ${FIG[$k:harbor:rss]} MB | | no OOM | $(verdict "$oom == 0") |")
+    SUMMARY+=("| scale: $storage, $size lockers | OutOfMemoryError in the gateway's log; heap after GC; RSS (${SERVER_JAVA_OPTS[*]}) | | $oom; ${FIG[$k:harbor:heap]} MB; ${FIG[$k:harbor:rss]} MB | | no OOM | $(verdict "$oom == 0") |")
   fi
 }
 
