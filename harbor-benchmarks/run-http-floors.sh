@@ -23,8 +23,12 @@
 #   all             scale: it contains the three others (their figures are its 32-locker rows)
 #
 # For each storage and size: the gateway starts (fresh data directory or schema, -Xmx64m) and is
-# warmed up, its figures are taken, then it is stopped before its floors run, so neither competes
-# with the other. Then a summary: section, what, floor, Harbor, ratio, target, met or missed.
+# warmed up, then its floors are set up beside it and warmed up (the bare app on the bytes the
+# gateway answered, pgbench's copy of its tables, the SQLite loop's copy of its file); then, round
+# after round, each figure is measured on the gateway and at once on its floor, the other side
+# idle, so the machine's load drifts as little as possible between the two. Each figure is the mean
+# of the rounds. Then heap after GC, RSS and OutOfMemoryErrors of the gateway, and a summary:
+# section, what, floor, Harbor, ratio, target, met or missed.
 #
 # Needs Java 17, wrk and pgbench (Debian packages wrk and postgresql-client: installed with apt-get
 # when missing and running as root), psql and a PostgreSQL server for the PostgreSQL half (a fresh
@@ -35,11 +39,11 @@
 # Knobs (environment):
 #   HARBOR_JAR=path        the gateway's jar: harbor-server/target/harbor.jar if it exists, else
 #                          harbor-app/target/harbor-app.jar
-#   BENCH_QUICK=1          quick mode: 5 s per measurement, 5 s warm-ups, only the minimal pgbench
-#                          script (`all` then takes about 12 minutes on the shared 2 cores, against
-#                          about 35 without it; the JIT is still compiling during a 5 s warm-up, so
-#                          quick figures are rough, the ratios less so)
-#   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=30  (quick: 5 and 5)
+#   BENCH_QUICK=1          quick mode: 5 s per measurement, 5 s warm-ups, one round, only the
+#                          minimal pgbench script (`all` then takes about 12 minutes on the shared
+#                          2 cores, against about 45 without it; the JIT is still compiling during a
+#                          5 s warm-up, so quick figures are rough, the ratios less so)
+#   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=30  BENCH_ROUNDS=2  (quick: 5, 5 and 1)
 #   BENCH_PG_FLOORS="minimal statements"  pgbench scripts run (quick: minimal)
 #   BENCH_STORAGES="sqlite postgres"  BENCH_SIZES="32 320 1008"  (override the section's)
 #   BENCH_THREADS=2  BENCH_CONNECTIONS=32  BENCH_WORKERS=16
@@ -76,10 +80,12 @@ has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 if [[ -n ${BENCH_QUICK:-} ]]; then
   SECONDS_PER_RUN=${BENCH_SECONDS:-5}
   WARMUP=${BENCH_WARMUP_SECONDS:-5}
+  ROUNDS=${BENCH_ROUNDS:-1}
   PG_VARIANTS=${BENCH_PG_FLOORS:-minimal}
 else
   SECONDS_PER_RUN=${BENCH_SECONDS:-15}
   WARMUP=${BENCH_WARMUP_SECONDS:-30}
+  ROUNDS=${BENCH_ROUNDS:-2}
   PG_VARIANTS=${BENCH_PG_FLOORS:-minimal statements}
 fi
 STORAGES=${BENCH_STORAGES:-$DEFAULT_STORAGES}
@@ -97,18 +103,19 @@ read -r -a SERVER_JAVA_OPTS <<<"${BENCH_SERVER_JAVA_OPTS:--Xmx64m}"
 while read -r name; do unset "$name"; done < <(compgen -e | grep '^HARBOR_' || true)
 
 WORK=$(mktemp -d /tmp/harbor-http-floors.XXXXXX)
-SERVER_PID=
+GATEWAY_PID=
+FLOOR_PID=
 SCHEMAS=()
 SUMMARY=()
 SCALE=()
-declare -A FIG=()
+declare -A FIG=() ROUND=()
 
 log() { printf '\n== %s\n' "$*"; }
 
 psql_run() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 
 cleanup() {
-  stop_server
+  stop_servers
   for schema in "${SCHEMAS[@]+"${SCHEMAS[@]}"}"; do
     psql_run "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || echo "could not drop schema $schema" >&2
   done
@@ -133,7 +140,8 @@ ensure_build() {
   local marker=$CLASSES/dev/harbor/benchmarks/http/SqliteCycleFloor.class
   if [[ -f $JAR && -f $marker ]] \
       && [[ -z $(find pom.xml harbor-*/pom.xml harbor-*/src -newer "$marker" -type f -print -quit) ]] \
-      && { [[ -n $JAR_GIVEN ]] || [[ -z $(find pom.xml harbor-*/pom.xml harbor-*/src -newer "$JAR" -type f -print -quit) ]]; }; then
+      && { [[ -n $JAR_GIVEN ]] || [[ -z $(find pom.xml harbor-*/pom.xml harbor-*/src -path 'harbor-benchmarks/*' -prune \
+             -o -newer "$JAR" -type f -print -quit) ]]; }; then
     return
   fi
   log "building the gateway jar and the benchmark classes"
@@ -181,51 +189,71 @@ write_layout() {
 
 # ---- processes -----------------------------------------------------------------------------------
 
-# Waits for "$2" (a regex with the port after the last colon) in log $1; sets PORT.
+# Prints the port once log $2 of process $1 shows "$3" (a regex ending in the port after a colon).
 await_port() {
-  local out=$1 pattern=$2
-  PORT=
+  local pid=$1 out=$2 pattern=$3 port
   for _ in $(seq 1 1200); do
-    PORT=$(grep -o "$pattern" "$out" | head -1 | sed 's/.*://' || true)
-    [[ -n $PORT ]] && return
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    port=$(grep -o "$pattern" "$out" | head -1 | sed 's/.*://' || true)
+    if [[ -n $port ]]; then echo "$port"; return; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
       cat "$out" >&2
       echo "the server did not start" >&2
-      exit 1
+      return 1
     fi
     sleep 0.1
   done
   echo "no port logged within 120 s; see $out" >&2
-  exit 1
+  return 1
 }
 
 # Starts the gateway on a free port of 127.0.0.1 with STORAGE_ENV; log in $1.
 start_gateway() {
   env "${STORAGE_ENV[@]}" HARBOR_HTTP_HOST=127.0.0.1 HARBOR_HTTP_PORT=0 \
     java "${SERVER_JAVA_OPTS[@]+"${SERVER_JAVA_OPTS[@]}"}" -jar "$JAR" >"$1" 2>&1 &
-  SERVER_PID=$!
-  await_port "$1" 'listening on 127\.0\.0\.1:[0-9]*'
-  echo "gateway pid $SERVER_PID on 127.0.0.1:$PORT ($(grep -o '([a-z]* storage, [0-9]* lockers)' "$1" | head -1))"
+  GATEWAY_PID=$!
+  GATEWAY_PORT=$(await_port "$GATEWAY_PID" "$1" 'listening on 127\.0\.0\.1:[0-9]*')
+  echo "gateway pid $GATEWAY_PID on 127.0.0.1:$GATEWAY_PORT ($(grep -o '([a-z]* storage, [0-9]* lockers)' "$1" | head -1))"
 }
 
 # Starts BareJavalinFloor serving the answers saved in $1; log in $2.
 start_floor_app() {
   java "${SERVER_JAVA_OPTS[@]+"${SERVER_JAVA_OPTS[@]}"}" -cp "$CLASSES:$JAR" -Dbench.dir="$1" \
     dev.harbor.benchmarks.http.BareJavalinFloor >"$2" 2>&1 &
-  SERVER_PID=$!
-  await_port "$2" 'floor listening on 127\.0\.0\.1:[0-9]*'
-  echo "bare Javalin floor pid $SERVER_PID on 127.0.0.1:$PORT"
+  FLOOR_PID=$!
+  FLOOR_PORT=$(await_port "$FLOOR_PID" "$2" 'floor listening on 127\.0\.0\.1:[0-9]*')
+  echo "bare Javalin floor pid $FLOOR_PID on 127.0.0.1:$FLOOR_PORT"
 }
 
-stop_server() {
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=
-  fi
+stop_servers() {
+  local pid
+  for pid in $FLOOR_PID $GATEWAY_PID; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  FLOOR_PID=
+  GATEWAY_PID=
 }
 
-# ---- measurements --------------------------------------------------------------------------------
+# ---- figures -------------------------------------------------------------------------------------
+# Every measurement adds its value to ROUND[key] ("v1 v2 …", one per round); finish_rounds turns
+# them into FIG[key]: the mean, or the sum for error counts.
+
+put() { ROUND[$1]+=" $2"; }
+
+finish_rounds() {
+  local key format
+  for key in "${!ROUND[@]}"; do
+    case $key in
+      *:errors) FIG[$key]=$(awk -v l="${ROUND[$key]}" 'BEGIN {n = split(l, v, " "); s = 0; for (i = 1; i <= n; i++) s += v[i]; print s}') ;;
+      *)
+        case $key in *:rps) format=%.0f ;; *:rate | *:tps) format=%.1f ;; *) format=%.2f ;; esac
+        FIG[$key]=$(awk -v l="${ROUND[$key]}" -v f="$format" 'BEGIN {n = split(l, v, " "); s = 0
+          for (i = 1; i <= n; i++) s += v[i]; printf f, n ? s / n : 0}')
+        ;;
+    esac
+  done
+  ROUND=()
+}
 
 # wrk's latency ("812.00us", "1.20ms", "1.02s") in milliseconds.
 to_ms() {
@@ -235,183 +263,213 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-# wrk on $2 (a path) of the server on PORT for SECONDS_PER_RUN; $1 names the output; more wrk
-# options after. Sets FIG[$1:rps|p50|p99|errors].
+# wrk on port $2, path $3, for SECONDS_PER_RUN; $1 names the figures; more wrk options after.
 measure_wrk() {
-  local key=$1 path=$2
-  shift 2
-  local out=$WORK/wrk-${key//[:\/]/_}.txt
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$@" "http://127.0.0.1:$PORT$path" >"$out"
-  FIG[$key:rps]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
-  FIG[$key:p50]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
-  FIG[$key:p99]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
-  FIG[$key:errors]=$(awk '/Non-2xx or 3xx responses:/ {n += $NF}
-                          /Socket errors:/ {gsub(/[^0-9]+/, " "); for (i = 1; i <= NF; i++) n += $i}
-                          END {print n + 0}' "$out")
-  printf '%-34s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' "$key" "${FIG[$key:rps]}" \
-    "${FIG[$key:p50]}" "${FIG[$key:p99]}" "${FIG[$key:errors]}"
+  local key=$1 port=$2 path=$3
+  shift 3
+  local out=$WORK/wrk-${key//[:\/]/_}-$ROUND_NO.txt rps p50 p99 errors
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$@" "http://127.0.0.1:$port$path" >"$out"
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF}
+                /Socket errors:/ {gsub(/[^0-9]+/, " "); for (i = 1; i <= NF; i++) n += $i}
+                END {print n + 0}' "$out")
+  put "$key:rps" "$rps"
+  put "$key:p50" "$p50"
+  put "$key:p99" "$p99"
+  put "$key:errors" "$errors"
+  printf '%-30s round %s %8s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' "$key" "$ROUND_NO" "$rps" "$p50" "$p99" "$errors"
 }
 
-warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" "${@:3}" "http://127.0.0.1:$PORT$1" >/dev/null; }
+warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" "${@:4}" "http://127.0.0.1:$1$2" >/dev/null; }
 
 # Saves the gateway's answer to GET $1 as $2.headers and $2.body.
 save_answer() {
-  curl -sS -D "$2.headers" -o "$2.body" "http://127.0.0.1:$PORT$1"
+  curl -sS -D "$2.headers" -o "$2.body" "http://127.0.0.1:$GATEWAY_PORT$1"
   sed -i 's/\r$//' "$2.headers"
 }
 
 etag_of() { awk 'tolower($1) == "etag:" {sub(/^[^:]*:[ \t]*/, ""); print; exit}' "$1"; }
 
+# The ETag of the gateway's GET /lockers now, when a request naming it is answered 304; else empty.
+current_etag() {
+  local headers=$WORK/etag.headers etag
+  curl -sS -D "$headers" -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/lockers"
+  sed -i 's/\r$//' "$headers"
+  etag=$(etag_of "$headers")
+  if [[ -n $etag && $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" \
+      "http://127.0.0.1:$GATEWAY_PORT/lockers") == 304 ]]; then
+    echo "$etag"
+  fi
+}
+
 cycle_driver() {
-  java -cp "$CLASSES" -Dbench.port="$PORT" -Dbench.workers="$WORKERS" -Dbench.seconds="$1" \
+  java -cp "$CLASSES" -Dbench.port="$GATEWAY_PORT" -Dbench.workers="$WORKERS" -Dbench.seconds="$1" \
     -Dbench.warmupSeconds=0 dev.harbor.benchmarks.http.TransactionCycleBenchmark
 }
 
-# Reads a RESULT line of TransactionCycleBenchmark or SqliteCycleFloor in $2 into FIG[$1:…].
-read_cycle_result() {
-  FIG[$1:rate]=$(sed -n 's/^RESULT cycles_per_s=\([0-9.]*\).*/\1/p' "$2")
-  FIG[$1:p50]=$(sed -n 's/^RESULT.* cycle_p50_ms=\([0-9.]*\).*/\1/p' "$2")
-  FIG[$1:p99]=$(sed -n 's/^RESULT.* cycle_p99_ms=\([0-9.]*\).*/\1/p' "$2")
-  FIG[$1:errors]=$(sed -n 's/^RESULT.* errors=\([0-9]*\).*/\1/p' "$2")
+# Adds the RESULT line of TransactionCycleBenchmark or SqliteCycleFloor in $2 to the figures $1.
+put_cycle_result() {
+  put "$1:rate" "$(sed -n 's/^RESULT cycles_per_s=\([0-9.]*\).*/\1/p' "$2")"
+  put "$1:p50" "$(sed -n 's/^RESULT.* cycle_p50_ms=\([0-9.]*\).*/\1/p' "$2")"
+  put "$1:p99" "$(sed -n 's/^RESULT.* cycle_p99_ms=\([0-9.]*\).*/\1/p' "$2")"
+  put "$1:errors" "$(sed -n 's/^RESULT.* errors=\([0-9]*\).*/\1/p' "$2")"
 }
 
-# Heap after a full GC (MB), RSS (MB) and OutOfMemoryErrors in the log of the gateway; $1 = key.
+# Heap after a full GC (MB), RSS (MB) and OutOfMemoryErrors in the gateway's log $2; $1 = key.
 measure_memory() {
   local key=$1 log=$2
-  jcmd "$SERVER_PID" GC.run >/dev/null
-  jcmd "$SERVER_PID" GC.heap_info >"$WORK/heap-${key//[:\/]/_}.txt"
-  FIG[$key:heap]=$(awk '/Metaspace|class space/ {next}
-      /heap|generation/ {for (i = 1; i < NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?$/, "", v); kb += v}}
-      END {printf "%.1f", kb / 1024}' "$WORK/heap-${key//[:\/]/_}.txt")
-  FIG[$key:rss]=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")
+  if ! kill -0 "$GATEWAY_PID" 2>/dev/null; then
+    echo "the gateway is gone; the end of its log:" >&2
+    tail -20 "$log" >&2
+    FIG[$key:heap]=gone; FIG[$key:rss]=gone
+  else
+    jcmd "$GATEWAY_PID" GC.run >/dev/null
+    jcmd "$GATEWAY_PID" GC.heap_info >"$WORK/heap-${key//[:\/]/_}.txt"
+    FIG[$key:heap]=$(awk '/Metaspace|class space/ {next}
+        /heap|generation/ {for (i = 1; i < NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?$/, "", v); kb += v}}
+        END {printf "%.1f", kb / 1024}' "$WORK/heap-${key//[:\/]/_}.txt")
+    FIG[$key:rss]=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$GATEWAY_PID/status")
+  fi
   FIG[$key:oom]=$(grep -c 'OutOfMemoryError' "$log" || true)
   echo "heap after GC ${FIG[$key:heap]} MB, RSS ${FIG[$key:rss]} MB, OutOfMemoryError in the log: ${FIG[$key:oom]}"
 }
 
-# The gateway under load: warm-up, reads, If-None-Match poll, cycles, memory. $1 = storage, $2 = size.
-measure_gateway() {
-  local storage=$1 size=$2 k=$1:$2 answers=$WORK/answers-$1-$2
-  local out=$WORK/gateway-$storage-$size.log
+# pgbench's output $3 and per-transaction logs (prefix $4) of a run in which the copy gained $2
+# cycles, added to the figures $1. One pgbench transaction is one run of the script file, which is
+# one create and one release, so pgbench's tps is cycles/s; a create that found no locker free
+# (SKIP LOCKED can skip them all for an instant) inserts nothing, so the rate counted is tps × cycles
+# that inserted / transactions processed.
+put_pgbench() {
+  local key=$1 inserted=$2 out=$3 logs=$4 tps processed failed rate latencies
+  tps=$(awk '/^tps = / {print $3}' "$out")
+  processed=$(awk -F': ' '/^number of transactions actually processed/ {print $2}' "$out" | cut -d/ -f1)
+  failed=$(awk '/^number of failed transactions/ {print $5}' "$out")
+  rate=$(awk -v t="$tps" -v i="$inserted" -v p="$processed" 'BEGIN {printf "%.1f", (p > 0 ? t * i / p : 0)}')
+  latencies=$(cat "$logs".* | awk '{print $3}' | sort -n | awk '{v[NR] = $1}
+      END {if (NR == 0) {print "0 0"; exit} p50 = v[int(0.5 * NR + 0.999)]; p99 = v[int(0.99 * NR + 0.999)]
+           printf "%.2f %.2f\n", p50 / 1000, p99 / 1000}')
+  put "$key:rate" "$rate"
+  put "$key:tps" "$tps"
+  put "$key:p50" "${latencies% *}"
+  put "$key:p99" "${latencies#* }"
+  put "$key:errors" "$((${failed:-0} + processed - inserted))"
+  printf '%-30s round %s %8s cycles/s (pgbench tps %s: %s transactions, %s inserted a cycle, %s failed)  p50 %s ms  p99 %s ms\n' \
+    "$key" "$ROUND_NO" "$rate" "$tps" "$processed" "$inserted" "${failed:-0}" "${latencies% *}" "${latencies#* }"
+}
+
+# A copy of the gateway's lockers and transactions tables in a schema of their own, for pgbench.
+prepare_pg_floor() {
+  FLOOR_SCHEMA=${SCHEMA}_floor
+  psql_run "CREATE SCHEMA $FLOOR_SCHEMA" >/dev/null
+  SCHEMAS+=("$FLOOR_SCHEMA")
+  # LIKE … INCLUDING ALL copies the columns, checks, defaults, identity and every index (the
+  # partial unique ones too); the foreign keys are left out, and no statement of a cycle changes
+  # a foreign-key column, so PostgreSQL would not check them anyway.
+  psql_run "CREATE TABLE $FLOOR_SCHEMA.lockers (LIKE $SCHEMA.lockers INCLUDING ALL);
+            INSERT INTO $FLOOR_SCHEMA.lockers OVERRIDING SYSTEM VALUE SELECT * FROM $SCHEMA.lockers;
+            CREATE TABLE $FLOOR_SCHEMA.transactions (LIKE $SCHEMA.transactions INCLUDING ALL);
+            ANALYZE $FLOOR_SCHEMA.lockers" >/dev/null
+  echo "floor schema $FLOOR_SCHEMA: $(psql_run "SELECT count(*) FROM $FLOOR_SCHEMA.lockers") lockers, \
+$(psql_run "SELECT count(*) FROM $FLOOR_SCHEMA.lockers WHERE device_state = 'UNLOCKED' AND holder IS NULL AND NOT out_of_service") free"
+  local variant
+  for variant in $PG_VARIANTS; do
+    pgbench_run "$variant" "$((WARMUP / 3 + 1))" >/dev/null 2>&1 || true
+  done
+}
+
+pgbench_run() {
+  local variant=$1 seconds=$2
+  shift 2
+  local jobs=$((WORKERS < $(nproc) ? WORKERS : $(nproc)))
+  PGOPTIONS="-c search_path=$FLOOR_SCHEMA" pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared \
+    -c "$WORKERS" -j "$jobs" -D n=0 -D run="$RANDOM$RANDOM" -f "$BENCH/pgbench/cycle-$variant.sql" \
+    -T "$seconds" "$@" "$PG_DB"
+}
+
+measure_pg_floor() {
+  local k=$1 variant before after name
+  for variant in $PG_VARIANTS; do
+    name=$WORK/pgbench-$variant-${k//:/-}-$ROUND_NO
+    before=$(psql_run "SELECT count(*) FROM $FLOOR_SCHEMA.transactions WHERE released_at IS NOT NULL")
+    pgbench_run "$variant" "$SECONDS_PER_RUN" -l --log-prefix="$name" >"$name.txt" 2>&1 \
+      || echo "pgbench exited with status $? (clients aborted?): $(grep -m3 -i 'abort\|error' "$name.txt" | tr '\n' ' ')" >&2
+    after=$(psql_run "SELECT count(*) FROM $FLOOR_SCHEMA.transactions WHERE released_at IS NOT NULL")
+    put_pgbench "$k:floor:$variant" "$((after - before))" "$name.txt" "$name"
+  done
+}
+
+# SqliteCycleFloor on a fresh copy (VACUUM INTO) of the running gateway's database file.
+measure_sqlite_floor() {
+  local k=$1 storage=$2 size=$3 out=$WORK/sqlite-floor-$size-$ROUND_NO.txt
+  java -cp "$CLASSES:$JAR" -Dbench.copyFrom="$WORK/data-$storage-$size/harbor.db" -Dbench.db="$WORK/floor-$size.db" \
+    -Dbench.workers="$WORKERS" -Dbench.seconds="$SECONDS_PER_RUN" -Dbench.warmupSeconds="$((WARMUP / 3 + 1))" \
+    dev.harbor.benchmarks.http.SqliteCycleFloor | tee "$out"
+  put_cycle_result "$k:floor:minimal" "$out"
+}
+
+# One storage and size: the gateway and its floors side by side, measured in turn, round after
+# round, so the machine's load drifts as little as possible between a figure and its floor. The
+# server not being measured is idle (the gateway's idle cost is a poll of its boards a second).
+measure_pair() {
+  local storage=$1 size=$2 k=$1:$2 answers=$WORK/answers-$1-$2 log=$WORK/gateway-$1-$2.log etag="" floor_etag=""
   mkdir -p "$answers"
-  start_gateway "$out"
-  echo "warm-up: ${WARMUP} s$(has_part reads && echo " of wrk on each read,") $(has_part cycles && echo " of create+release")"
+  start_gateway "$log"
+  echo "warm-up: ${WARMUP} s each of$(has_part reads && echo " wrk on GET /lockers/1 and on GET /lockers,")$(has_part cycles && echo " create+release")"
   if has_part reads; then
-    warm /lockers/1 "$WARMUP"
-    warm /lockers "$WARMUP"
+    warm "$GATEWAY_PORT" /lockers/1 "$WARMUP"
+    warm "$GATEWAY_PORT" /lockers "$WARMUP"
   fi
   if has_part cycles; then cycle_driver "$WARMUP" >/dev/null; fi
   save_answer /lockers/1 "$answers/lockers-1"
   save_answer /lockers "$answers/lockers"
   FIG[$k:bytes]=$(wc -c <"$answers/lockers.body")
   if has_part reads; then
-    measure_wrk "$k:harbor:one" /lockers/1
-    measure_wrk "$k:harbor:all" /lockers
-    local etag status
-    save_answer /lockers "$answers/poll"
-    etag=$(etag_of "$answers/poll.headers")
-    if [[ -n $etag ]]; then
-      status=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "http://127.0.0.1:$PORT/lockers")
-      if [[ $status == 304 ]]; then
-        warm /lockers "$((WARMUP / 3 + 1))" -H "If-None-Match: $etag"
-        measure_wrk "$k:harbor:poll" /lockers -H "If-None-Match: $etag"
-        FIG[$k:etag]=$etag
-      else
-        echo "GET /lockers sends ETag $etag but If-None-Match answered $status: the poll is not measured"
-      fi
-    else
+    floor_etag=$(etag_of "$answers/lockers.headers")
+    if [[ -n $floor_etag && -z $(current_etag) ]]; then
+      echo "GET /lockers sends ETag $floor_etag but If-None-Match is not answered 304: the poll is not measured"
+      floor_etag=
+    elif [[ -z $floor_etag ]]; then
       echo "GET /lockers sends no ETag: the If-None-Match poll is not measured"
+    fi
+    start_floor_app "$answers" "$WORK/floor-app-$storage-$size.log"
+    warm "$FLOOR_PORT" /lockers/1 "$WARMUP"
+    warm "$FLOOR_PORT" /lockers "$WARMUP"
+    if [[ -n $floor_etag ]]; then
+      warm "$GATEWAY_PORT" /lockers "$((WARMUP / 3 + 1))" -H "If-None-Match: $(current_etag)"
+      warm "$FLOOR_PORT" /lockers "$((WARMUP / 3 + 1))" -H "If-None-Match: $floor_etag"
     fi
   fi
   if has_part cycles; then
-    cycle_driver "$SECONDS_PER_RUN" | tee "$WORK/cycles-$storage-$size.txt"
-    read_cycle_result "$k:harbor:cycle" "$WORK/cycles-$storage-$size.txt"
+    if [[ $storage == postgres ]]; then prepare_pg_floor; fi
   fi
-  measure_memory "$k:harbor" "$out"
-  stop_server
-}
-
-# BareJavalinFloor on the answers the gateway gave; same warm-up and wrk as the gateway had.
-measure_reads_floor() {
-  local storage=$1 size=$2 k=$1:$2 answers=$WORK/answers-$1-$2
-  # The floor answers 304 only to the ETag the gateway sent with its saved answer.
-  if [[ -n ${FIG[$k:etag]:-} ]]; then cp "$answers/poll.headers" "$answers/lockers.headers"; fi
-  start_floor_app "$answers" "$WORK/floor-app-$storage-$size.log"
-  warm /lockers/1 "$WARMUP"
-  warm /lockers "$WARMUP"
-  measure_wrk "$k:floor:one" /lockers/1
-  measure_wrk "$k:floor:all" /lockers
-  if [[ -n ${FIG[$k:etag]:-} ]]; then
-    warm /lockers "$((WARMUP / 3 + 1))" -H "If-None-Match: ${FIG[$k:etag]}"
-    measure_wrk "$k:floor:poll" /lockers -H "If-None-Match: ${FIG[$k:etag]}"
-  fi
-  stop_server
-}
-
-# pgbench's figures of run $2 (output $3, per-transaction logs with prefix $4) into FIG[$1:…].
-# One pgbench transaction is one run of the script file, which is one create and one release, so
-# pgbench's tps is cycles/s; a create that found no locker free (SKIP LOCKED can skip them all
-# for a moment) inserts nothing, so the rate counted is tps × cycles that inserted / processed.
-read_pgbench() {
-  local key=$1 inserted=$2 out=$3 logs=$4
-  local tps processed failed
-  tps=$(awk '/^tps = / {print $3}' "$out")
-  processed=$(awk -F': ' '/^number of transactions actually processed/ {print $2}' "$out" | cut -d/ -f1)
-  failed=$(awk '/^number of failed transactions/ {print $5}' "$out")
-  FIG[$key:tps]=$(printf '%.1f' "$tps")
-  FIG[$key:rate]=$(awk -v t="$tps" -v i="$inserted" -v p="$processed" 'BEGIN {printf "%.1f", (p > 0 ? t * i / p : 0)}')
-  FIG[$key:errors]=$(( ${failed:-0} + processed - inserted ))
-  read -r "FIG[$key:p50]" "FIG[$key:p99]" < <(cat "$logs".* | awk '{print $3}' | sort -n | awk '{v[NR] = $1}
-      END {if (NR == 0) {print "0 0"; exit} p50 = v[int(0.5 * NR + 0.999)]; p99 = v[int(0.99 * NR + 0.999)]
-           printf "%.2f %.2f\n", p50 / 1000, p99 / 1000}')
-  printf '%-34s %8s cycles/s (pgbench tps %s: %s transactions, %s inserted a cycle, %s failed)  p50 %s ms  p99 %s ms\n' \
-    "$key" "${FIG[$key:rate]}" "$tps" "$processed" "$inserted" "${failed:-0}" "${FIG[$key:p50]}" "${FIG[$key:p99]}"
-}
-
-# pgbench on a copy of the gateway's lockers and transactions tables in schema $3.
-measure_pg_floor() {
-  local storage=$1 size=$2 gateway_schema=$3 k=$1:$2
-  local floor=${gateway_schema}_floor
-  psql_run "CREATE SCHEMA $floor" >/dev/null
-  SCHEMAS+=("$floor")
-  # LIKE … INCLUDING ALL copies the columns, checks, defaults, identity and every index (the
-  # partial unique ones too); the foreign keys are left out, and no statement of a cycle changes
-  # a foreign-key column, so PostgreSQL would not check them anyway.
-  psql_run "CREATE TABLE $floor.lockers (LIKE $gateway_schema.lockers INCLUDING ALL);
-            INSERT INTO $floor.lockers OVERRIDING SYSTEM VALUE SELECT * FROM $gateway_schema.lockers;
-            CREATE TABLE $floor.transactions (LIKE $gateway_schema.transactions INCLUDING ALL);
-            ANALYZE $floor.lockers" >/dev/null
-  echo "floor schema $floor: $(psql_run "SELECT count(*) FROM $floor.lockers") lockers, \
-$(psql_run "SELECT count(*) FROM $floor.lockers WHERE device_state = 'UNLOCKED' AND holder IS NULL AND NOT out_of_service") free"
-  local jobs=$((WORKERS < $(nproc) ? WORKERS : $(nproc)))
-  local script variant before after
-  for variant in $PG_VARIANTS; do
-    script=$BENCH/pgbench/cycle-$variant.sql
-    local pgbench_args=(-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -M prepared -c "$WORKERS" -j "$jobs"
-      -D n=0 -f "$script")
-    PGOPTIONS="-c search_path=$floor" pgbench "${pgbench_args[@]}" -T "$((WARMUP / 3 + 1))" \
-      -D run="$RANDOM$RANDOM" "$PG_DB" >/dev/null 2>&1
-    before=$(psql_run "SELECT count(*) FROM $floor.transactions WHERE released_at IS NOT NULL")
-    rm -f "$WORK/pgbench-$variant-$storage-$size".*
-    PGOPTIONS="-c search_path=$floor" pgbench "${pgbench_args[@]}" -T "$SECONDS_PER_RUN" \
-      -D run="$RANDOM$RANDOM" -l --log-prefix="$WORK/pgbench-$variant-$storage-$size" "$PG_DB" \
-      >"$WORK/pgbench-$variant-$storage-$size.txt" 2>&1 \
-      || echo "pgbench exited with status $? (clients aborted?): $(grep -m3 -i 'abort\|error' \
-           "$WORK/pgbench-$variant-$storage-$size.txt" | tr '\n' ' ')" >&2
-    after=$(psql_run "SELECT count(*) FROM $floor.transactions WHERE released_at IS NOT NULL")
-    read_pgbench "$k:floor:$variant" "$((after - before))" "$WORK/pgbench-$variant-$storage-$size.txt" \
-      "$WORK/pgbench-$variant-$storage-$size"
+  for ((ROUND_NO = 1; ROUND_NO <= ROUNDS; ROUND_NO++)); do
+    if has_part reads; then
+      measure_wrk "$k:harbor:one" "$GATEWAY_PORT" /lockers/1
+      measure_wrk "$k:floor:one" "$FLOOR_PORT" /lockers/1
+      measure_wrk "$k:harbor:all" "$GATEWAY_PORT" /lockers
+      measure_wrk "$k:floor:all" "$FLOOR_PORT" /lockers
+      if [[ -n $floor_etag ]]; then
+        # The cycles change the lockers, and so the gateway's ETag, between rounds.
+        etag=$(current_etag)
+        measure_wrk "$k:harbor:poll" "$GATEWAY_PORT" /lockers -H "If-None-Match: $etag"
+        measure_wrk "$k:floor:poll" "$FLOOR_PORT" /lockers -H "If-None-Match: $floor_etag"
+      fi
+    fi
+    if has_part cycles; then
+      cycle_driver "$SECONDS_PER_RUN" | tee "$WORK/cycles-$storage-$size-$ROUND_NO.txt"
+      put_cycle_result "$k:harbor:cycle" "$WORK/cycles-$storage-$size-$ROUND_NO.txt"
+      if [[ $storage == postgres ]]; then
+        measure_pg_floor "$k"
+      else
+        measure_sqlite_floor "$k" "$storage" "$size"
+      fi
+    fi
   done
-}
-
-# SqliteCycleFloor on a copy of the gateway's database file (the gateway is stopped: its file is
-# checkpointed and closed).
-measure_sqlite_floor() {
-  local storage=$1 size=$2 k=$1:$2 copy=$WORK/floor-$1-$2.db
-  cp "$WORK/data-$storage-$size/harbor.db" "$copy"
-  java -cp "$CLASSES:$JAR" -Dbench.db="$copy" -Dbench.workers="$WORKERS" -Dbench.seconds="$SECONDS_PER_RUN" \
-    -Dbench.warmupSeconds="$((WARMUP / 3 + 1))" dev.harbor.benchmarks.http.SqliteCycleFloor \
-    | tee "$WORK/sqlite-floor-$size.txt"
-  read_cycle_result "$k:floor:minimal" "$WORK/sqlite-floor-$size.txt"
+  finish_rounds
+  measure_memory "$k:harbor" "$log"
+  stop_servers
 }
 
 # Sets STORAGE_ENV for storage $1 and size $2 on a fresh data directory or schema; false if unavailable.
@@ -460,7 +518,7 @@ summarize() {
       [[ -n ${FIG[$k:harbor:$path:rps]:-} ]] || continue
       case $path in
         one) what="GET /lockers/1" ;;
-        all) what="GET /lockers (${FIG[$k:bytes]} bytes)" ;;
+        all) what="GET /lockers ($(fmt "${FIG[$k:bytes]}") bytes)" ;;
         poll) what="GET /lockers, If-None-Match → 304" ;;
       esac
       floor="$(fmt "${FIG[$k:floor:$path:rps]:-0}") req/s, p99 ${FIG[$k:floor:$path:p99]:-?} ms"
@@ -545,20 +603,8 @@ started=$(date +%s)
 for storage in $STORAGES; do
   for size in $SIZES; do
     prepare_storage "$storage" "$size" || continue
-    log "$storage, $size lockers: the gateway"
-    measure_gateway "$storage" "$size"
-    if has_part reads; then
-      log "$storage, $size lockers: the reads' floor (bare Javalin, the same bytes)"
-      measure_reads_floor "$storage" "$size"
-    fi
-    if has_part cycles; then
-      log "$storage, $size lockers: the cycle's floor"
-      if [[ $storage == postgres ]]; then
-        measure_pg_floor "$storage" "$size" "$SCHEMA"
-      else
-        measure_sqlite_floor "$storage" "$size"
-      fi
-    fi
+    log "$storage, $size lockers: the gateway and its floors, $ROUNDS round(s)"
+    measure_pair "$storage" "$size"
     summarize "$storage" "$size"
   done
 done

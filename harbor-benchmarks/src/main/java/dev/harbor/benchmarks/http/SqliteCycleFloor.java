@@ -1,6 +1,9 @@
 package dev.harbor.benchmarks.http;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,13 +31,16 @@ import org.sqlite.SQLiteConfig;
  *       RETURNING locker_id}, then {@code UPDATE lockers SET <free> WHERE id = ?}, commit.
  * </ol>
  *
- * <p>System properties: {@code bench.db} (required: the SQLite file), {@code bench.workers} (16),
+ * <p>System properties: {@code bench.db} (required: the SQLite file), {@code bench.copyFrom} (none:
+ * a database file, a gateway's in use for example, copied with {@code VACUUM INTO} to {@code
+ * bench.db} first, which is replaced), {@code bench.workers} (16),
  * {@code bench.seconds} (15), {@code bench.warmupSeconds} (3). Prints a {@code RESULT} line like
  * {@link TransactionCycleBenchmark}'s.
  */
 public final class SqliteCycleFloor {
 
     private static final String DB = System.getProperty("bench.db");
+    private static final String COPY_FROM = System.getProperty("bench.copyFrom");
     private static final int WORKERS = Integer.getInteger("bench.workers", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 3);
@@ -64,6 +70,9 @@ public final class SqliteCycleFloor {
         System.out.printf(
                 "SQLite floor on %s: %d workers on one writer connection, %d s after a %d s warm-up%n",
                 DB, WORKERS, SECONDS, WARMUP_SECONDS);
+        if (COPY_FROM != null) {
+            copy(COPY_FROM, DB);
+        }
         try (Writer writer = new Writer(open(DB))) {
             String run = Long.toString(System.currentTimeMillis(), 36);
             phase(writer, "fw" + run, WARMUP_SECONDS);
@@ -78,6 +87,21 @@ public final class SqliteCycleFloor {
             System.out.printf(
                     "RESULT cycles_per_s=%.1f cycle_p50_ms=%.2f cycle_p99_ms=%.2f errors=%d%n",
                     rate, cycle.p50Nanos() / 1e6, cycle.p99Nanos() / 1e6, errors);
+        }
+    }
+
+    /**
+     * A consistent copy of a database in use (SQLite's VACUUM INTO reads one snapshot, beside the
+     * writers); the copy comes out without WAL, and {@link #open} turns WAL on again.
+     */
+    private static void copy(String from, String to) throws Exception {
+        Files.deleteIfExists(Path.of(to));
+        Files.deleteIfExists(Path.of(to + "-wal"));
+        Files.deleteIfExists(Path.of(to + "-shm"));
+        try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + from);
+                PreparedStatement vacuum = source.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, to);
+            vacuum.execute();
         }
     }
 
