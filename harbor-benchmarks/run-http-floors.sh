@@ -40,7 +40,7 @@
 #   HARBOR_JAR=path        the gateway's jar: harbor-server/target/harbor.jar if it exists, else
 #                          harbor-app/target/harbor-app.jar
 #   BENCH_QUICK=1          quick mode: 5 s per measurement, 5 s warm-ups, one round, only the
-#                          minimal pgbench script (`all` then takes about 12 minutes on the shared
+#                          minimal pgbench script (`all` then takes about 10 minutes on the shared
 #                          2 cores, against about 45 without it; the JIT is still compiling during a
 #                          5 s warm-up, so quick figures are rough, the ratios less so)
 #   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=30  BENCH_ROUNDS=2  (quick: 5, 5 and 1)
