@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Harbor's HTTP figures beside their floors, measured in the same run on the same machine, each
 # also as a ratio (issue 13): absolute figures on a shared machine move by ±40 % between runs,
-# a ratio to a floor measured minutes apart moves much less.
+# a ratio to a floor measured seconds apart moves much less.
 #
 #   harbor-benchmarks/run-http-floors.sh [SECTION]      BENCH_QUICK=1 for the quick mode
 #
