@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -98,6 +99,11 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when the schema cannot be migrated or fails its checks
      */
     public static Database sqlite(Path dataDir) {
+        return sqlite(dataDir, UnaryOperator.identity());
+    }
+
+    /** As {@link #sqlite(Path)}, with the pools' connections taken from {@code around} the file's source. */
+    static Database sqlite(Path dataDir, UnaryOperator<DataSource> around) {
         Objects.requireNonNull(dataDir, "dataDir");
         try {
             Files.createDirectories(dataDir);
@@ -117,7 +123,7 @@ public final class Database implements AutoCloseable {
         try {
             HikariConfig writerConfig = new HikariConfig();
             writerConfig.setPoolName("harbor-sqlite-writer");
-            writerConfig.setDataSource(sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, true));
+            writerConfig.setDataSource(around.apply(sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, true)));
             // SQLite has one writer per file anyway: waiting here is fair and ordered, where
             // SQLite's busy handler would make writers poll.
             writerConfig.setMaximumPoolSize(1);
@@ -126,7 +132,7 @@ public final class Database implements AutoCloseable {
 
             HikariConfig readerConfig = new HikariConfig();
             readerConfig.setPoolName("harbor-sqlite-reader");
-            readerConfig.setDataSource(sqliteSource(url, SQLiteConfig.TransactionMode.DEFERRED, true));
+            readerConfig.setDataSource(around.apply(sqliteSource(url, SQLiteConfig.TransactionMode.DEFERRED, true)));
             readerConfig.setMaximumPoolSize(SQLITE_READERS);
             readerConfig.setMinimumIdle(1);
             readerConfig.setConnectionTimeout(10_000);
@@ -155,29 +161,28 @@ public final class Database implements AutoCloseable {
      * @param password {@code null} when the URL carries it or none is needed
      */
     public static Database postgres(String jdbcUrl, String user, String password) {
+        return postgres(jdbcUrl, user, password, UnaryOperator.identity());
+    }
+
+    /** As {@link #postgres(String, String, String)}, with the pool's connections taken from {@code around} the driver's source. */
+    static Database postgres(String jdbcUrl, String user, String password, UnaryOperator<DataSource> around) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl.split("\\?", 2)[0]);
         }
         migrate(postgresSource(jdbcUrl, user, password, 10), Dialect.POSTGRESQL);
 
+        PGSimpleDataSource source = postgresSource(jdbcUrl, user, password, 10);
+        source.setSocketTimeout(90);
+        source.setTcpKeepAlive(true);
         HikariConfig config = new HikariConfig();
         config.setPoolName("harbor-postgres");
-        config.setJdbcUrl(jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
+        config.setDataSource(around.apply(source));
         config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(30_000);
         // Nothing waits forever: not for a row lock, not for a statement, not for a dead server.
         config.setConnectionInitSql("SET lock_timeout = '15s'; SET statement_timeout = '60s'");
-        config.addDataSourceProperty("connectTimeout", "10");
-        config.addDataSourceProperty("socketTimeout", "90");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
         HikariDataSource pool = new HikariDataSource(config);
         Jdbi jdbi = Jdbi.create(pool);
         PGSimpleDataSource health = postgresSource(jdbcUrl, user, password, 3);

@@ -6,6 +6,7 @@ import dev.harbor.persistence.internal.Columns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link AuditTrail} on the append-only {@code audit_trail} table. */
@@ -24,7 +25,15 @@ public final class JdbiAuditTrail implements AuditTrail {
         Objects.requireNonNull(entry.actor(), "actor");
         Objects.requireNonNull(entry.action(), "action");
         Objects.requireNonNull(entry.outcome(), "outcome");
-        db.write(h -> h.createUpdate("INSERT INTO audit_trail (at, actor, action, target, outcome, detail) "
+        db.writeOneStatement(h -> {
+            insert(h, entry);
+            return null;
+        });
+    }
+
+    /** Appends {@code entry} inside the caller's database transaction: a store recording its own change. */
+    static void insert(Handle h, Entry entry) {
+        h.createUpdate("INSERT INTO audit_trail (at, actor, action, target, outcome, detail) "
                         + "VALUES (:at, :actor, :action, :target, :outcome, :detail)")
                 .bind("at", Columns.millis(entry.at()))
                 .bind("actor", entry.actor())
@@ -32,7 +41,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                 .bind("target", entry.target())
                 .bind("outcome", entry.outcome())
                 .bind("detail", entry.detail())
-                .execute());
+                .execute();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.harbor.persistence.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,9 +39,22 @@ public final class Access {
      * The callback must therefore have no effect outside the handle.
      */
     public <T> T write(HandleCallback<T, RuntimeException> callback) {
+        return retried(() -> writer.inTransaction(callback));
+    }
+
+    /**
+     * One statement on the writer in auto-commit: the statement is its own database transaction,
+     * durable when it returns, without the round trip of a separate COMMIT. Tried again like
+     * {@link #write}. The callback must run exactly one statement that changes anything.
+     */
+    public <T> T writeOneStatement(HandleCallback<T, RuntimeException> callback) {
+        return retried(() -> writer.withHandle(callback));
+    }
+
+    private <T> T retried(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.inTransaction(callback);
+                return transaction.get();
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !dialect.isTransient(e)) {
                     throw e;

@@ -1,5 +1,6 @@
 package dev.harbor.application.cache;
 
+import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.domain.device.DeviceStatus;
 import dev.harbor.domain.locker.LockerId;
@@ -31,8 +32,13 @@ final class CachingTransactionStore implements TransactionStore {
     }
 
     @Override
-    public Assignment assign(TransactionId id, List<LockerId> candidates, DeviceStatus booked, Instant now) {
-        Assignment assignment = database.assign(id, candidates, booked, now);
+    public Assignment assign(
+            TransactionId id,
+            List<LockerId> candidates,
+            DeviceStatus booked,
+            Instant now,
+            AuditTrail.LockerChange audit) {
+        Assignment assignment = database.assign(id, candidates, booked, now, audit);
         if (assignment instanceof Assignment.Assigned assigned) {
             cache.reload(assigned.transaction().lockerId());
         } else if (assignment instanceof Assignment.NoLockerFree) {
@@ -45,6 +51,14 @@ final class CachingTransactionStore implements TransactionStore {
     @Override
     public Optional<Transaction> release(TransactionId id, DeviceStatus freed, Instant now) {
         Optional<Transaction> released = database.release(id, freed, now);
+        released.ifPresent(t -> cache.reload(t.lockerId()));
+        return released;
+    }
+
+    @Override
+    public Optional<Transaction> releaseOwn(
+            TransactionId id, DeviceStatus freed, Instant now, AuditTrail.LockerChange audit) {
+        Optional<Transaction> released = database.releaseOwn(id, freed, now, audit);
         released.ifPresent(t -> cache.reload(t.lockerId()));
         return released;
     }

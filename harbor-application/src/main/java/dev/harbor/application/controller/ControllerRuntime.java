@@ -1,6 +1,7 @@
 package dev.harbor.application.controller;
 
 import dev.harbor.domain.controller.ControllerId;
+import dev.harbor.domain.controller.Protocol;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class ControllerRuntime {
     public record Counts(int total, int online) {}
 
     private final Map<ControllerId, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** How each driven board is spoken to: the label of its opens in the metrics, without a database read. */
+    private final Map<ControllerId, Protocol> protocols = new ConcurrentHashMap<>();
 
     /** Why a controller is offline before its board has answered a single poll. */
     public static final String AWAITING_FIRST_ANSWER = "its board has not answered yet";
@@ -41,7 +44,8 @@ public final class ControllerRuntime {
      * board must never look healthy, nor have its lockers handed out. This holds at start-up too,
      * for controllers read from the layout or the database.
      */
-    public void attached(ControllerId id, Instant at) {
+    public void attached(ControllerId id, Protocol protocol, Instant at) {
+        protocols.put(id, protocol);
         snapshots.put(id, new Snapshot(false, null, at, AWAITING_FIRST_ANSWER, 0, 0, null, null));
     }
 
@@ -50,7 +54,8 @@ public final class ControllerRuntime {
      * that one yet, so it is offline until it answers, but the controller's counters of opens and
      * failures go on.
      */
-    public void reattached(ControllerId id, Instant at) {
+    public void reattached(ControllerId id, Protocol protocol, Instant at) {
+        protocols.put(id, protocol);
         snapshots.compute(
                 id,
                 (k, s) -> s == null
@@ -74,6 +79,12 @@ public final class ControllerRuntime {
 
     public void detached(ControllerId id) {
         snapshots.remove(id);
+        protocols.remove(id);
+    }
+
+    /** The protocol of the board the controller is driven at; empty when it is not driven. */
+    public Optional<Protocol> protocol(ControllerId id) {
+        return Optional.ofNullable(protocols.get(id));
     }
 
     public void answered(ControllerId id, Instant at) {

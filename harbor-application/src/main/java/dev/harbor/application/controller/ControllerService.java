@@ -71,7 +71,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 remoteLocations.follow(controller);
                 continue;
             }
-            runtime.attached(controller.id(), now);
+            runtime.attached(controller.id(), controller.endpoint().protocol(), now);
             board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
         }
     }
@@ -135,7 +135,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
                 return new AddResult.EndpointInUse(null);
             }
             Controller controller = registered.controller();
-            runtime.attached(controller.id(), now);
+            runtime.attached(controller.id(), controller.endpoint().protocol(), now);
             board.attach(controller.id(), controller.endpoint(), controller.lockerCount());
             auditor.record(
                     actor,
@@ -198,7 +198,7 @@ final class ControllerService implements ManageControllers, AttachControllers {
             }
             if (endpoint != null) {
                 // The lockers keep their ids, states and transactions; only the way to reach them changes.
-                runtime.reattached(id, clock.instant());
+                runtime.reattached(id, next.endpoint().protocol(), clock.instant());
                 board.attach(id, next.endpoint(), next.lockerCount());
             }
             auditor.record(actor, action, "controller " + id, "OK", next.name() + ", " + describe(next.endpoint()));

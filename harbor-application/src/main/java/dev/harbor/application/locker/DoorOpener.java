@@ -1,10 +1,8 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.application.controller.ControllerRuntime;
-import dev.harbor.application.port.ControllerStore;
 import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LockBoard;
-import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.locker.Locker;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -26,21 +24,13 @@ final class DoorOpener {
     private final LockBoard board;
     private final DoorOpenPolicy policy;
     private final ControllerRuntime runtime;
-    private final ControllerStore controllers;
     private final GatewayMetrics metrics;
     private final Clock clock;
 
-    DoorOpener(
-            LockBoard board,
-            DoorOpenPolicy policy,
-            ControllerRuntime runtime,
-            ControllerStore controllers,
-            GatewayMetrics metrics,
-            Clock clock) {
+    DoorOpener(LockBoard board, DoorOpenPolicy policy, ControllerRuntime runtime, GatewayMetrics metrics, Clock clock) {
         this.board = board;
         this.policy = policy;
         this.runtime = runtime;
-        this.controllers = controllers;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -57,10 +47,8 @@ final class DoorOpener {
                     "unexpected failure: " + e.getClass().getSimpleName(), 1);
         }
         long elapsed = System.nanoTime() - started;
-        if (metrics != GatewayMetrics.NOOP) {
-            // One read by primary key per open, next to the bus round trips of the open itself.
-            metrics.doorOpened(protocolOf(locker), outcomeOf(outcome), outcome.attempts(), elapsed);
-        }
+        metrics.doorOpened(
+                runtime.protocol(locker.controllerId()).orElse(null), outcomeOf(outcome), outcome.attempts(), elapsed);
         if (outcome instanceof DoorOpenOutcome.Opened opened) {
             runtime.openSucceeded(locker.controllerId());
             return new OpenResult.Opened(locker.id(), opened.doorOpen(), opened.attempts());
@@ -72,13 +60,6 @@ final class DoorOpener {
         DoorOpenOutcome.Unreachable unreachable = (DoorOpenOutcome.Unreachable) outcome;
         runtime.openFailed(locker.controllerId(), unreachable.message(), clock.instant());
         return new OpenResult.ControllerUnavailable(locker.id(), unreachable.message(), unreachable.attempts());
-    }
-
-    private Protocol protocolOf(Locker locker) {
-        return controllers
-                .find(locker.controllerId())
-                .map(controller -> controller.endpoint().protocol())
-                .orElse(null);
     }
 
     private static GatewayMetrics.OpenOutcome outcomeOf(DoorOpenOutcome outcome) {

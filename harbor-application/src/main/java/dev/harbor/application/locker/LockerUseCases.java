@@ -43,8 +43,7 @@ public record LockerUseCases(
             Duration openAllGap,
             Clock clock,
             GatewayMetrics metrics) {
-        DoorOpener doorOpener =
-                new DoorOpener(board, new DoorOpenPolicy(doorOpenSettings), runtime, controllers, metrics, clock);
+        DoorOpener doorOpener = new DoorOpener(board, new DoorOpenPolicy(doorOpenSettings), runtime, metrics, clock);
         LockerService service = new LockerService(
                 lockers, controllers, transactions, layout, runtime, availability, doorOpener, remoteDoors, auditor);
         OpenAllService openAll = new OpenAllService(lockers, controllers, doorOpener, auditor, openAllGap);

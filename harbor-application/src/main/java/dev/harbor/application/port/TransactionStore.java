@@ -25,7 +25,21 @@ public interface TransactionStore {
      * first of {@code candidates} that is still unlocked, unheld and in service, write {@code booked} as its
      * device status, and record the transaction as created at {@code now}.
      */
-    Assignment assign(TransactionId id, List<LockerId> candidates, DeviceStatus booked, Instant now);
+    default Assignment assign(TransactionId id, List<LockerId> candidates, DeviceStatus booked, Instant now) {
+        return assign(id, candidates, booked, now, null);
+    }
+
+    /**
+     * As {@link #assign(TransactionId, List, DeviceStatus, Instant)}, and when a locker is taken,
+     * {@code audit} {@linkplain AuditTrail.LockerChange#on names it} in the audit trail in the same
+     * database transaction; {@code null} for no entry.
+     */
+    Assignment assign(
+            TransactionId id,
+            List<LockerId> candidates,
+            DeviceStatus booked,
+            Instant now,
+            AuditTrail.LockerChange audit);
 
     /** The outcome of {@link #assign}. */
     sealed interface Assignment {
@@ -43,6 +57,16 @@ public interface TransactionStore {
      * @return the released transaction, or empty when no active transaction has this id
      */
     Optional<Transaction> release(TransactionId id, DeviceStatus freed, Instant now);
+
+    /**
+     * As {@link #release}, only for a transaction on one of our own lockers, and with {@code audit}
+     * {@linkplain AuditTrail.LockerChange#on naming the locker} in the audit trail, in the same database
+     * transaction.
+     *
+     * @return the released transaction; empty when no active transaction has this id, or when its
+     *     locker is an external device, which must be freed remotely before {@link #release}
+     */
+    Optional<Transaction> releaseOwn(TransactionId id, DeviceStatus freed, Instant now, AuditTrail.LockerChange audit);
 
     /**
      * In one database transaction: delete the active transaction as if it had never been, and write

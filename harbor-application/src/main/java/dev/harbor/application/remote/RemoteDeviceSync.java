@@ -126,7 +126,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
             return new AddResult.EndpointInUse(null);
         }
         Controller controller = registered.controller();
-        runtime.attached(controller.id(), now);
+        runtime.attached(controller.id(), controller.endpoint().protocol(), now);
         followed.put(controller.id(), new Following(locationId, HealthReading.NEVER_HEARD, 0, now, null));
         apply(controller.id(), found, now);
         auditor.record(
@@ -141,7 +141,7 @@ final class RemoteDeviceSync implements RemoteLocations, RemoteDeviceRefresh {
     @Override
     public void follow(Controller controller) {
         Instant now = clock.instant();
-        runtime.attached(controller.id(), now);
+        runtime.attached(controller.id(), controller.endpoint().protocol(), now);
         runtime.silent(controller.id(), "not read from Bikeep yet", now);
         followed.put(
                 controller.id(),

@@ -3,6 +3,7 @@ package dev.harbor.application.transaction;
 import dev.harbor.application.Actor;
 import dev.harbor.application.audit.Auditor;
 import dev.harbor.application.locker.LockerAvailability;
+import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.GatewayMetrics;
 import dev.harbor.application.port.LayoutStore;
 import dev.harbor.application.port.LockerStore;
@@ -67,12 +68,28 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
 
     @Override
     public CreateTransaction.Result create(Command command, Actor actor) {
-        CreateTransaction.Result result = assign(command);
-        auditCreate(command, actor, result);
+        AuditTrail.LockerChange change =
+                auditor.lockerChange(actor, "transaction.create", "transaction " + command.transactionId());
+        Attempt attempt = assign(command, change);
+        CreateTransaction.Result result = attempt.result();
+        if (attempt.audited()) {
+            auditor.written(change.on(
+                    ((CreateTransaction.Result.Created) result).transaction().lockerId()));
+        } else {
+            auditCreate(command, actor, result);
+        }
         if (result instanceof CreateTransaction.Result.Created) {
             metrics.transactionCreated();
         }
         return result;
+    }
+
+    /** What a create came to, and whether the store already wrote its audit entry with it. */
+    private record Attempt(CreateTransaction.Result result, boolean audited) {
+
+        static Attempt of(CreateTransaction.Result result) {
+            return new Attempt(result, false);
+        }
     }
 
     private void auditCreate(Command command, Actor actor, CreateTransaction.Result result) {
@@ -104,14 +121,14 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         return LockerType.isValidSlug(slug) ? slug : "(not a slug)";
     }
 
-    private CreateTransaction.Result assign(Command command) {
-        // An id that exists already is answered by the store's assignment, in the same database
-        // transaction that would have created it: one round trip less on the common path.
+    private Attempt assign(Command command, AuditTrail.LockerChange change) {
+        // An id that exists already is answered by the store's assignment: the primary key refuses
+        // it in the statement that would have created it, so the common path never looks first.
         Optional<LockerTypeId> wantedType = Optional.empty();
         if (command.lockerTypeSlug() != null) {
             Optional<LockerType> type = layout.lockerTypeBySlug(command.lockerTypeSlug());
             if (type.isEmpty()) {
-                return new CreateTransaction.Result.UnknownLockerType(command.lockerTypeSlug());
+                return Attempt.of(new CreateTransaction.Result.UnknownLockerType(command.lockerTypeSlug()));
             }
             wantedType = Optional.of(type.get().id());
         }
@@ -123,29 +140,30 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
         // Our own boards first: they are booked in one database transaction, a remote device only
         // after a round trip to its cloud.
         if (!own.isEmpty() || external.isEmpty()) {
-            Assignment assignment =
-                    transactions.assign(command.transactionId(), own, bookedFor(command.transactionId(), now), now);
+            // The store writes the audit entry in the same statement that takes the locker.
+            Assignment assignment = transactions.assign(
+                    command.transactionId(), own, bookedFor(command.transactionId(), now), now, change);
             if (assignment instanceof Assignment.Assigned assigned) {
-                return new CreateTransaction.Result.Created(view(assigned.transaction()));
+                return new Attempt(new CreateTransaction.Result.Created(view(assigned.transaction())), true);
             }
             if (assignment instanceof Assignment.AlreadyExists already) {
-                return new CreateTransaction.Result.AlreadyExists(view(already.existing()));
+                return Attempt.of(new CreateTransaction.Result.AlreadyExists(view(already.existing())));
             }
             if (external.isEmpty()) {
-                return new CreateTransaction.Result.NoAvailableLocker();
+                return Attempt.of(new CreateTransaction.Result.NoAvailableLocker());
             }
         }
         RemoteBookings.Booking booking = remote.book(command.transactionId(), external);
         if (booking instanceof RemoteBookings.Booking.Booked booked) {
-            return new CreateTransaction.Result.Created(view(booked.transaction()));
+            return Attempt.of(new CreateTransaction.Result.Created(view(booked.transaction())));
         }
         if (booking instanceof RemoteBookings.Booking.AlreadyExists already) {
-            return new CreateTransaction.Result.AlreadyExists(view(already.existing()));
+            return Attempt.of(new CreateTransaction.Result.AlreadyExists(view(already.existing())));
         }
         if (booking instanceof RemoteBookings.Booking.Failed failed) {
-            return new CreateTransaction.Result.ControllerUnavailable(failed.message());
+            return Attempt.of(new CreateTransaction.Result.ControllerUnavailable(failed.message()));
         }
-        return new CreateTransaction.Result.NoAvailableLocker();
+        return Attempt.of(new CreateTransaction.Result.NoAvailableLocker());
     }
 
     /**
@@ -190,6 +208,16 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
 
     @Override
     public Outcome release(TransactionId id, Actor actor) {
+        // The common case first, in one statement: an active transaction on one of our lockers is
+        // released and audited together. Only when that finds nothing is the transaction looked at.
+        Instant now = clock.instant();
+        AuditTrail.LockerChange change = auditor.lockerChange(actor, "transaction.release", "transaction " + id);
+        Optional<Transaction> released = transactions.releaseOwn(id, DeviceStatus.initial(now), now, change);
+        if (released.isPresent()) {
+            auditor.written(change.on(released.get().lockerId()));
+            metrics.transactionReleased();
+            return new Outcome.Released();
+        }
         Optional<Transaction> active = transactions.find(id).filter(Transaction::isActive);
         if (active.isEmpty()) {
             auditor.record(actor, "transaction.release", "transaction " + id, "TRANSACTION_NOT_FOUND", null);

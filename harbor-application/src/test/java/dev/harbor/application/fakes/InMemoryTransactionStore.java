@@ -1,5 +1,6 @@
 package dev.harbor.application.fakes;
 
+import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.TransactionStore;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
@@ -43,7 +44,12 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public Assignment assign(TransactionId id, List<LockerId> candidates, DeviceStatus booked, Instant now) {
+    public Assignment assign(
+            TransactionId id,
+            List<LockerId> candidates,
+            DeviceStatus booked,
+            Instant now,
+            AuditTrail.LockerChange audit) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(now, "now");
@@ -69,6 +75,9 @@ public final class InMemoryTransactionStore implements TransactionStore {
                     db.lockers.put(candidate.value(), locker.withDevice(InMemoryDatabase.millis(booked)));
                     Transaction transaction = Transaction.started(id, candidate, InMemoryDatabase.millis(now));
                     db.transactions.put(id.value(), transaction);
+                    if (audit != null) {
+                        db.auditTrail().record(audit.on(candidate));
+                    }
                     return new Assignment.Assigned(transaction);
                 }
             }
@@ -98,6 +107,23 @@ public final class InMemoryTransactionStore implements TransactionStore {
             db.lockers.computeIfPresent(
                     active.lockerId().value(), (key, locker) -> locker.withDevice(InMemoryDatabase.millis(freed)));
             return Optional.of(released);
+        }
+    }
+
+    @Override
+    public Optional<Transaction> releaseOwn(
+            TransactionId id, DeviceStatus freed, Instant now, AuditTrail.LockerChange audit) {
+        Objects.requireNonNull(audit, "audit");
+        synchronized (db) {
+            Transaction active = db.transactions.get(id.value());
+            Locker locker =
+                    active == null ? null : db.lockers.get(active.lockerId().value());
+            if (locker == null || locker.isExternal()) {
+                return Optional.empty();
+            }
+            Optional<Transaction> released = release(id, freed, now);
+            released.ifPresent(t -> db.auditTrail().record(audit.on(t.lockerId())));
+            return released;
         }
     }
 

@@ -3,9 +3,11 @@ package dev.harbor.application.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbor.application.port.AuditTrail;
 import dev.harbor.application.port.TransactionStore.Assignment;
 import dev.harbor.domain.device.DeviceState;
 import dev.harbor.domain.device.DeviceStatus;
+import dev.harbor.domain.locker.ExternalDevice;
 import dev.harbor.domain.locker.Locker;
 import dev.harbor.domain.locker.LockerId;
 import dev.harbor.domain.transaction.Transaction;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -296,6 +299,124 @@ public abstract class TransactionStoreContract extends StoreContract {
         }
         assertThat(stores.transactions().findActive()).isEmpty();
         assertThat(stores.lockers().findAll()).noneMatch(l -> l.device().isHeld());
+    }
+
+    private static AuditTrail.LockerChange change(String action, String id, Instant at) {
+        return new AuditTrail.LockerChange(at, "client", action, "transaction " + id);
+    }
+
+    @Test
+    public void an_audited_assignment_writes_its_entry_naming_the_locker_it_took() {
+        List<LockerId> lockers = freeLockers(2);
+        AuditTrail.LockerChange change = change("transaction.create", "order-1", T0);
+
+        Assignment result = stores.transactions()
+                .assign(tx("order-1"), List.of(lockers.get(1), lockers.get(0)), booked(tx("order-1"), T0), T0, change);
+
+        assertThat(result).isInstanceOf(Assignment.Assigned.class);
+        assertThat(stores.auditTrail().recent(10, null))
+                .containsExactly(new AuditTrail.Entry(
+                        T0, "client", "transaction.create", "transaction order-1", "OK", "locker " + lockers.get(1)));
+    }
+
+    @Test
+    public void an_audited_assignment_that_takes_no_locker_writes_no_entry() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+        AuditTrail.LockerChange change = change("transaction.create", "order-2", T0);
+
+        Assignment again = stores.transactions()
+                .assign(
+                        tx("order-1"),
+                        lockers,
+                        booked(tx("order-1"), T0),
+                        T0,
+                        change("transaction.create", "order-1", T0));
+        Assignment noneFree =
+                stores.transactions().assign(tx("order-2"), lockers, booked(tx("order-2"), T0), T0, change);
+
+        assertThat(again).isInstanceOf(Assignment.AlreadyExists.class);
+        assertThat(noneFree).isEqualTo(new Assignment.NoLockerFree());
+        assertThat(stores.auditTrail().recent(10, null)).isEmpty();
+    }
+
+    @Test
+    public void releasing_an_own_transaction_frees_its_locker_and_writes_the_entry_with_it() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+        Instant later = T0.plusSeconds(60);
+
+        Optional<Transaction> released = stores.transactions()
+                .releaseOwn(tx("order-1"), free(later), later, change("transaction.release", "order-1", later));
+
+        assertThat(released).contains(new Transaction(tx("order-1"), lockers.get(0), T0, 0, later));
+        assertThat(stores.transactions().findActive()).isEmpty();
+        assertThat(locker(lockers.get(0)).device()).isEqualTo(free(later));
+        assertThat(stores.auditTrail().recent(10, null))
+                .containsExactly(new AuditTrail.Entry(
+                        later,
+                        "client",
+                        "transaction.release",
+                        "transaction order-1",
+                        "OK",
+                        "locker " + lockers.get(0)));
+    }
+
+    @Test
+    public void releasing_as_own_leaves_a_transaction_on_an_external_device_active_and_unaudited() {
+        LockerId bike = locationWith("loc-1", ExternalDevice.bikeep("dev-a", "1", null))
+                .lockers()
+                .get(0)
+                .id();
+        Transaction active = ((Assignment.Assigned) assign("order-1", List.of(bike), T0)).transaction();
+
+        Optional<Transaction> released = stores.transactions()
+                .releaseOwn(tx("order-1"), free(T0), T0, change("transaction.release", "order-1", T0));
+
+        assertThat(released).isEmpty();
+        assertThat(stores.transactions().findActive()).containsExactly(active);
+        assertThat(locker(bike).device()).isEqualTo(booked(tx("order-1"), T0));
+        assertThat(stores.auditTrail().recent(10, null)).isEmpty();
+    }
+
+    @Test
+    public void releasing_as_own_an_unknown_or_already_released_transaction_changes_nothing() {
+        List<LockerId> lockers = freeLockers(1);
+        assign("order-1", lockers, T0);
+        stores.transactions().release(tx("order-1"), free(T0), T0);
+
+        assertThat(stores.transactions()
+                        .releaseOwn(tx("order-1"), free(T0), T0, change("transaction.release", "order-1", T0)))
+                .isEmpty();
+        assertThat(stores.transactions()
+                        .releaseOwn(tx("nobody"), free(T0), T0, change("transaction.release", "nobody", T0)))
+                .isEmpty();
+        assertThat(stores.auditTrail().recent(10, null)).isEmpty();
+    }
+
+    @Test
+    public void concurrent_releases_of_one_transaction_release_it_once_and_audit_it_once() throws Exception {
+        List<LockerId> lockers = freeLockers(1);
+        // Several rounds: the race between two releases is short, and must be met, not just be possible.
+        for (int round = 0; round < 10; round++) {
+            String id = "order-" + round;
+            Instant at = T0.plusSeconds(round);
+            assertThat(assign(id, lockers, at)).isInstanceOf(Assignment.Assigned.class);
+
+            List<Optional<Transaction>> results = Concurrently.run(
+                    10,
+                    n -> stores.transactions().releaseOwn(tx(id), free(at), at, change("transaction.release", id, at)));
+
+            assertThat(results)
+                    .filteredOn(Optional::isPresent)
+                    .as("round %d", round)
+                    .hasSize(1);
+            assertThat(stores.auditTrail().recent(100, null))
+                    .filteredOn(e -> e.target().equals("transaction " + id))
+                    .hasSize(1);
+        }
+        assertThat(stores.transactions().findActive()).isEmpty();
+        assertThat(locker(lockers.get(0)).device().isHeld()).isFalse();
     }
 
     @Test
