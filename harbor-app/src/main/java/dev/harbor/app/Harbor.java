@@ -131,7 +131,15 @@ public final class Harbor implements AutoCloseable {
      * that applies state deadlines.
      */
     public void start() {
-        core.start(layout);
+        startReading().await();
+    }
+
+    /**
+     * {@link #start} without waiting for the boards' first reads: the standalone server builds its
+     * HTTP routes meanwhile and listens only once {@link HarborCore.FirstReads#await} has returned.
+     */
+    HarborCore.FirstReads startReading() {
+        HarborCore.FirstReads reads = core.startReading(layout);
         scheduler.scheduleWithFixedDelay(
                 this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
         if (remotePoll != null) {
@@ -144,6 +152,7 @@ public final class Harbor implements AutoCloseable {
                     remotePoll.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        return reads;
     }
 
     private static void quietly(String what, Runnable task) {

@@ -115,12 +115,14 @@ public final class HarborServer implements AutoCloseable {
 
     public static HarborServer start(HarborConfig config, Tuning tuning) {
         Clock clock = Clock.systemUTC();
+        StepTimes steps = new StepTimes();
         // Read before the database is opened: a layout that will be refused must leave nothing behind.
         Layout layout = config.layoutFile().map(LayoutFile::read).orElseGet(DemoLayout::create);
         Database database = config.dbUrl()
                 .map(url -> Database.postgres(
                         url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
                 .orElseGet(() -> Database.sqlite(config.dataDir()));
+        steps.done("database");
         SentryErrorReporter sentry = null;
         java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();
         try {
@@ -139,6 +141,7 @@ public final class HarborServer implements AutoCloseable {
                 startedSoFar.add(metrics);
                 database.useMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
             }
+            steps.done("metrics");
             JavaHostSystem host = new JavaHostSystem(config.rebootCommand());
             WebhookVerifier webhookVerifier = webhookVerifier(config);
             LateDiscovery discovery = new LateDiscovery(config.mdnsAddress());
@@ -198,6 +201,7 @@ public final class HarborServer implements AutoCloseable {
                 harborBuilder.remoteSite(sites, allowlists, devices, bikeep.remote());
             });
             Harbor harbor = harborBuilder.build();
+            steps.done("core");
             startedSoFar.add(0, harbor);
             if (config.adminUsername().isPresent() && config.adminPassword().isPresent()) {
                 harbor.ensureAdmin(
@@ -206,7 +210,11 @@ public final class HarborServer implements AutoCloseable {
                 log.warn("No admin user configured (HARBOR_ADMIN_USERNAME / HARBOR_ADMIN_PASSWORD): "
                         + "admin calls are refused unless an admin user was stored before");
             }
-            harbor.start();
+            steps.done("admin user");
+            // The boards' first reads wait on the bus while the routes are built; nothing is
+            // served before they have ended (or their few seconds are up), as before.
+            HarborCore.FirstReads firstReads = harbor.startReading();
+            steps.done("layout");
             if (metrics != null) {
                 metrics.readFrom(harbor.queryLockers(), harbor.manageControllers());
             }
@@ -229,8 +237,12 @@ public final class HarborServer implements AutoCloseable {
                 httpBuilder.metrics(metrics);
             }
             HttpApi http = httpBuilder.build();
+            steps.done("HTTP routes");
+            firstReads.await();
+            steps.done("rest of the first board reads");
             startedSoFar.add(0, http::stop);
             int port = http.start(config.httpHost(), config.httpPort());
+            steps.done("HTTP listening");
             logLocalApiAccess(config, port);
             startedSoFar.add(0, discovery);
             String gatewayId = harbor.querySystem().info().gatewayId();
@@ -242,6 +254,8 @@ public final class HarborServer implements AutoCloseable {
             HarborServer server = new HarborServer(
                     database, harbor, http, boards.get(), simulatedBuses, sentry, discovery, metrics, port);
             self.set(server);
+            steps.done("mDNS");
+            log.debug("Start-up steps: {}", steps);
             return server;
         } catch (RuntimeException e) {
             // Whatever had started is stopped again, so a failed start leaves no server running
@@ -333,6 +347,24 @@ public final class HarborServer implements AutoCloseable {
             step.run();
         } catch (Exception e) {
             log.error("Stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    /** Wall time of each start-up step, logged at DEBUG: where a slow start went. */
+    private static final class StepTimes {
+        private final StringBuilder steps = new StringBuilder();
+        private final long started = System.nanoTime();
+        private long last = started;
+
+        void done(String step) {
+            long now = System.nanoTime();
+            steps.append(step).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return steps + "in all " + (last - started) / 1_000_000 + " ms";
         }
     }
 

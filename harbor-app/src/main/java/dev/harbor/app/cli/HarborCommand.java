@@ -2,6 +2,9 @@ package dev.harbor.app.cli;
 
 import dev.harbor.app.Version;
 import dev.harbor.hardware.simulator.SimulateBoardCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -73,10 +76,42 @@ public final class HarborCommand implements Callable<Integer> {
 
     /** Serving leaves the process running; any other outcome ends it with its status. */
     public static void main(String[] args) {
-        int status = commandLine(System.getenv(), true).execute(args);
+        int status = run(System.getenv(), true, standardError(), args);
         if (status != ExitStatus.OK) {
             System.exit(status);
         }
+    }
+
+    /**
+     * Runs the command line. Serving (no command, or {@code serve} alone) does not build picocli's
+     * model of the commands: that is some 200 classes compiled for Java 5, which the JVM verifies
+     * the slow way and cannot keep in a class-data-sharing archive, on the path to the first
+     * answer. What it prints and returns is the same as through {@link #commandLine}.
+     */
+    static int run(Map<String, String> environment, boolean ownsProcess, PrintWriter err, String... args) {
+        if (args.length == 0 || (args.length == 1 && args[0].equals("serve"))) {
+            String name = args.length == 0 ? "harbor" : "serve";
+            try {
+                return new ServeCommand(environment, ownsProcess).serve(err);
+            } catch (RuntimeException e) {
+                err.println(name + ": " + oneLine(e));
+                err.flush();
+                log.debug("{} failed", name, e);
+                return ExitStatus.OTHER;
+            }
+        }
+        CommandLine line = commandLine(environment, ownsProcess);
+        line.setErr(err);
+        return line.execute(args);
+    }
+
+    /** Standard error in the encoding picocli would write it in. */
+    private static PrintWriter standardError() {
+        String encoding = System.getProperty("sun.stderr.encoding");
+        Charset charset = encoding != null && Charset.isSupported(encoding)
+                ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     }
 
     private static String oneLine(Throwable e) {

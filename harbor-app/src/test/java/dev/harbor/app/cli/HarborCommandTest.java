@@ -127,6 +127,35 @@ class HarborCommandTest {
     }
 
     @Test
+    void serving_as_the_jar_does_without_picocli_answers_exactly_as_through_picocli() {
+        for (String[] args : new String[][] {{}, {"serve"}}) {
+            StringWriter direct = new StringWriter();
+            err.getBuffer().setLength(0);
+
+            int viaPicocli = run(environment("HARBOR_HTTP_PORT", "eighty"), args);
+            int withoutPicocli = HarborCommand.run(
+                    environment("HARBOR_HTTP_PORT", "eighty"), false, new PrintWriter(direct, true), args);
+
+            assertThat(withoutPicocli)
+                    .as(String.join(" ", args))
+                    .isEqualTo(viaPicocli)
+                    .isEqualTo(2);
+            assertThat(direct.toString()).as(String.join(" ", args)).isEqualTo(err.toString());
+        }
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void the_jars_own_entry_still_gives_every_other_command_line_to_picocli() {
+        StringWriter direct = new StringWriter();
+
+        assertThat(HarborCommand.run(environment(), false, new PrintWriter(direct, true), "--bogus"))
+                .isEqualTo(2);
+
+        assertThat(direct.toString()).startsWith("harbor: Unknown option: '--bogus'");
+    }
+
+    @Test
     void simulate_board_has_a_real_help() {
         assertThat(run(environment(), "simulate-board", "--help")).isZero();
 

@@ -370,19 +370,35 @@ public final class HarborCore {
      * answered can be handed out when this returns, the others stay offline until they answer.
      */
     public void start(Layout layout) {
+        startReading(layout).await();
+    }
+
+    /**
+     * {@link #start} without the wait for the boards' first reads: they run while the caller
+     * prepares what does not use a board or the lockers (a server builds its routes), and the
+     * caller serves nothing before {@link FirstReads#await} has returned.
+     */
+    public FirstReads startReading(Layout layout) {
         controllers.attach().attachAll();
         if (layout != null) {
             layouts.load().load(layout);
         }
         // A board is offline until it answers: read each once now, so that the lockers of the boards
         // that answer can be handed out when start returns, not only after the first background poll.
-        startupPoll.pollOnce(
+        StartupPoll.Reads reads = startupPoll.begin(
                 stores.controllers().findAll().stream()
                         .filter(c -> !c.endpoint().protocol().isRemote())
                         .map(c -> c.id())
                         .toList(),
-                STARTUP_READ_DEADLINE,
-                STARTUP_POLL_WAIT);
+                STARTUP_READ_DEADLINE);
+        return () -> reads.await(STARTUP_POLL_WAIT);
+    }
+
+    /** The first read of every board, under way. */
+    @FunctionalInterface
+    public interface FirstReads {
+        /** Waits for every board's first read, a few seconds at most (the slow ones stay offline). */
+        void await();
     }
 
     /**

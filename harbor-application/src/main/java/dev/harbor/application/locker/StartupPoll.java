@@ -40,8 +40,17 @@ public final class StartupPoll {
      * all at most {@code maxWait}.
      */
     public void pollOnce(List<ControllerId> controllers, Duration deadline, Duration maxWait) {
+        begin(controllers, deadline).await(maxWait);
+    }
+
+    /**
+     * Starts reading each controller's board once, each read allowed {@code deadline}, and returns
+     * at once: the caller does what does not depend on the boards (builds the HTTP routes) while
+     * the reads wait on the bus, then waits for them with {@link Reads#await}.
+     */
+    public Reads begin(List<ControllerId> controllers, Duration deadline) {
         if (controllers.isEmpty()) {
-            return;
+            return maxWait -> {};
         }
         ExecutorService readers = Executors.newFixedThreadPool(Math.min(MAX_THREADS, controllers.size()), r -> {
             Thread thread = new Thread(r, "harbor-startup-poll");
@@ -52,15 +61,24 @@ public final class StartupPoll {
             readers.execute(() -> read(controller, deadline));
         }
         readers.shutdown();
-        try {
-            if (!readers.awaitTermination(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.info(
-                        "Some boards have not answered within {} ms of the start: they are offline until they do",
-                        maxWait.toMillis());
+        return maxWait -> {
+            try {
+                if (!readers.awaitTermination(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.info(
+                            "Some boards have not answered within {} ms of the start: they are offline until they do",
+                            maxWait.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        };
+    }
+
+    /** The start-up reads under way. */
+    @FunctionalInterface
+    public interface Reads {
+        /** Waits until every read has ended, at most {@code maxWait}; the reads still running go on. */
+        void await(Duration maxWait);
     }
 
     private void read(ControllerId controller, Duration deadline) {

@@ -1,0 +1,71 @@
+package dev.harbor.app.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prepares, on a thread of its own, what the last steps of the start will need, while the first
+ * ones (the database, the migrations) run on the main thread: loads and initialises the classes of
+ * the HTTP stack and of JSON, and the JVM's list of locales (Jetty's {@code MimeTypes} reads it as
+ * it is initialised: some 7 % of the main thread's start-up time in a profile). It changes no state
+ * of the gateway: class initialisation is thread-safe and happens once whoever comes first, so the
+ * main thread at worst waits for an initialisation this thread has begun. (The idea of Spring
+ * Boot's {@code BackgroundPreinitializer}.)
+ */
+final class StartupWarmUp {
+
+    /** In the order the start needs them after the database: JDBI's SQL lexer, metrics, JSON, HTTP. */
+    private static final List<String> CLASSES = List.of(
+            "org.jdbi.v3.core.internal.lexer.ColonStatementLexer",
+            "io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
+            "com.fasterxml.jackson.databind.json.JsonMapper",
+            "com.fasterxml.jackson.databind.ser.BeanSerializerFactory",
+            "com.fasterxml.jackson.datatype.jsr310.JavaTimeModule",
+            "io.javalin.Javalin",
+            "io.javalin.jetty.JettyServer",
+            "org.eclipse.jetty.server.Server",
+            "org.eclipse.jetty.server.ServerConnector",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool",
+            "org.eclipse.jetty.util.BlockingArrayQueue",
+            "org.eclipse.jetty.ee10.servlet.ServletContextHandler");
+
+    private StartupWarmUp() {}
+
+    /**
+     * Starts the warm-up; the thread is a daemon and ends by itself.
+     *
+     * @param sqlite whether the database is SQLite: its native library is then loaded first (the
+     *               driver unpacks it into the temporary directory and compares it with the jar's copy
+     *               at every start, the largest single part of opening the database)
+     */
+    static void begin(boolean sqlite) {
+        Thread thread = new Thread(() -> run(sqlite), "harbor-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        thread.start();
+    }
+
+    private static void run(boolean sqlite) {
+        ClassLoader loader = StartupWarmUp.class.getClassLoader();
+        if (sqlite) {
+            try {
+                // The same synchronized call the driver makes at its first connection, which then
+                // finds the library loaded (or waits for this one to finish); a failure here is
+                // reported there again, by the start.
+                Class.forName("org.sqlite.SQLiteJDBCLoader", true, loader)
+                        .getMethod("initialize")
+                        .invoke(null);
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException notHere) {
+                // the start's own connection reports it
+            }
+        }
+        Locale.getAvailableLocales();
+        for (String name : CLASSES) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError absent) {
+                // A library that is not there (or not this version) is simply not warmed up.
+            }
+        }
+    }
+}
