@@ -92,6 +92,30 @@ class PackageIT {
     }
 
     @Test
+    void a_serve_that_fails_to_start_or_a_help_run_records_no_class_data_archive() throws Exception {
+        Path cache = root.resolve("cache");
+        try (ServerProcess failed = ServerProcess.start(
+                root,
+                Map.of("HARBOR_CDS_DIR", cache.toString(), "HARBOR_HTTP_PORT", "eighty"),
+                List.of(home.resolve("bin/harbor").toString()))) {
+            assertThat(failed.awaitExit()).as(failed.printed()).isEqualTo(2);
+        }
+        try (ServerProcess help = ServerProcess.start(
+                root,
+                Map.of("HARBOR_CDS_DIR", cache.toString()),
+                List.of(home.resolve("bin/harbor").toString(), "--help"))) {
+            assertThat(help.awaitExit()).as(help.printed()).isZero();
+        }
+
+        assertThat(Files.exists(cache) ? archives(cache) : List.of())
+                .as("an archive of a failed start would serve every later start")
+                .isEmpty();
+        try (Stream<Path> files = Files.exists(cache) ? Files.list(cache) : Stream.empty()) {
+            assertThat(files).as("no recording left behind").isEmpty();
+        }
+    }
+
+    @Test
     void the_launcher_refuses_a_java_older_than_17_and_says_so() throws Exception {
         Path oldJava = root.resolve("jdk-11");
         Files.createDirectories(oldJava.resolve("bin"));
