@@ -2,6 +2,7 @@ package dev.harbor.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,10 +39,21 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerProcess(Process process) {
         this.process = process;
-        this.reader = new Thread(this::readOutput, "server-output");
+        this.reader = new Thread(
+                () -> {
+                    readLines(process.getInputStream(), this::outputLine);
+                    port.completeExceptionally(new IllegalStateException("the process ended"));
+                },
+                "server-output");
         reader.setDaemon(true);
         reader.start();
-        this.errorReader = new Thread(this::readErrors, "server-errors");
+        this.errorReader = new Thread(
+                () -> readLines(process.getErrorStream(), line -> {
+                    synchronized (errors) {
+                        errors.add(line);
+                    }
+                }),
+                "server-errors");
         errorReader.setDaemon(true);
         errorReader.start();
     }
@@ -115,37 +128,26 @@ final class ServerProcess implements AutoCloseable {
         return String.join("\n", output()) + "\n--- standard error:\n" + String.join("\n", errors());
     }
 
-    private void readErrors() {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                synchronized (errors) {
-                    errors.add(line);
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
+    private void outputLine(String line) {
+        synchronized (output) {
+            output.add(line);
+        }
+        Matcher matcher = LISTENING.matcher(line);
+        if (matcher.find()) {
+            port.complete(Integer.parseInt(matcher.group(1)));
         }
     }
 
-    private void readOutput() {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    /** Hands every line of {@code stream} to {@code sink} until the process closes it. */
+    private void readLines(InputStream stream, Consumer<String> sink) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                synchronized (output) {
-                    output.add(line);
-                }
-                Matcher matcher = LISTENING.matcher(line);
-                if (matcher.find()) {
-                    port.complete(Integer.parseInt(matcher.group(1)));
-                }
+                sink.accept(line);
             }
         } catch (IOException ignored) {
             // the process ended
         }
-        port.completeExceptionally(new IllegalStateException("the process ended"));
     }
 
     @Override

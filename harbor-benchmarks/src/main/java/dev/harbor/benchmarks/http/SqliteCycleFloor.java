@@ -167,6 +167,11 @@ public final class SqliteCycleFloor {
         private final PreparedStatement end;
         private final PreparedStatement free;
 
+        /** Binds the second statement of a half, once the first one named the locker. */
+        private interface SecondBinding {
+            void bind(long now, long locker) throws SQLException;
+        }
+
         Writer(Connection connection) throws SQLException {
             this.connection = connection;
             this.take = connection.prepareStatement(TAKE);
@@ -177,51 +182,43 @@ public final class SqliteCycleFloor {
 
         /** Takes the first free locker for the transaction; false when none was free. */
         boolean create(String id) throws SQLException {
-            turn.lock();
-            try {
-                long now = System.currentTimeMillis();
-                take.setLong(1, now);
-                take.setString(2, id);
-                long locker;
-                try (ResultSet taken = take.executeQuery()) {
-                    if (!taken.next()) {
-                        connection.rollback();
-                        return false;
-                    }
-                    locker = taken.getLong(1);
-                }
+            return cycleHalf(take, id, insert, (now, locker) -> {
                 insert.setString(1, id);
                 insert.setLong(2, locker);
                 insert.setLong(3, now);
-                insert.executeUpdate();
-                connection.commit();
-                return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                turn.unlock();
-            }
+            });
         }
 
         /** Ends the transaction and frees its locker; false when it was not active. */
         boolean release(String id) throws SQLException {
+            return cycleHalf(end, id, free, (now, locker) -> {
+                free.setLong(1, now);
+                free.setLong(2, locker);
+            });
+        }
+
+        /**
+         * One half of a cycle in one database transaction, on the writer's turn: {@code first}
+         * (bound to the time and the transaction id) returns the locker, {@code second} is bound to
+         * the time and that locker. False, and nothing changed, when {@code first} found no row.
+         */
+        private boolean cycleHalf(PreparedStatement first, String id, PreparedStatement second, SecondBinding binding)
+                throws SQLException {
             turn.lock();
             try {
                 long now = System.currentTimeMillis();
-                end.setLong(1, now);
-                end.setString(2, id);
+                first.setLong(1, now);
+                first.setString(2, id);
                 long locker;
-                try (ResultSet ended = end.executeQuery()) {
-                    if (!ended.next()) {
+                try (ResultSet row = first.executeQuery()) {
+                    if (!row.next()) {
                         connection.rollback();
                         return false;
                     }
-                    locker = ended.getLong(1);
+                    locker = row.getLong(1);
                 }
-                free.setLong(1, now);
-                free.setLong(2, locker);
-                free.executeUpdate();
+                binding.bind(now, locker);
+                second.executeUpdate();
                 connection.commit();
                 return true;
             } catch (SQLException e) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * keep-alive connection, creates a transaction ({@code POST /transactions}) and releases it
  * ({@code DELETE /transactions/{id}}), again and again, for a bounded time and a bounded number of
  * cycles, after an unrecorded warm-up. Prints cycles per second and p50/p99 of the cycle and of
- * each request. Not a test: {@code harbor-benchmarks/run-http-benchmarks.sh} runs it.
+ * each request. Not a test: {@code harbor-benchmarks/run-http-floors.sh} and {@code run-http-benchmarks.sh} run it.
  *
  * <p>Every active transaction holds a locker, so the number of workers must not exceed the number
  * of free lockers (32 in the demo layout), or creates answer 503 and count as errors.
