@@ -34,6 +34,12 @@ final class BusConversation {
     private final BusLink link;
     private final BusLockBoardSettings settings;
     private long lineQuietSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    /**
+     * After a failed exchange a late or partial reply may still be on its way: the next request
+     * waits until the line has been heard quiet for a whole gap, or that reply would be taken for
+     * the next request's answer.
+     */
+    private boolean lineUnheard = false;
 
     BusConversation(BusLink link, BusLockBoardSettings settings) {
         this.link = link;
@@ -115,6 +121,7 @@ final class BusConversation {
             // since the frame-end gap proved it complete): the quiet gap runs from there. After a
             // failure nothing is known about the line, so it runs from now.
             lineQuietSince = answered ? lastByteAt : System.nanoTime();
+            lineUnheard = !answered;
         }
     }
 
@@ -177,6 +184,11 @@ final class BusConversation {
     }
 
     private void awaitQuietGap(Attempt attempt) throws BoardCommunicationException {
+        if (lineUnheard) {
+            listenUntilQuiet(attempt);
+            lineUnheard = false;
+            return;
+        }
         long until = lineQuietSince + settings.quietGap().toNanos();
         long left;
         while ((left = until - System.nanoTime()) > 0) {
@@ -187,5 +199,28 @@ final class BusConversation {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /** Reads and drops whatever comes until nothing has come for a whole quiet gap. */
+    private void listenUntilQuiet(Attempt attempt) throws BoardCommunicationException {
+        byte[] sink = new byte[CAPACITY];
+        long gap = settings.quietGap().toNanos();
+        long quietFrom = System.nanoTime();
+        try {
+            long left;
+            while ((left = quietFrom + gap - System.nanoTime()) > 0) {
+                attempt.checkNotCancelled();
+                if (attempt.remainingNanos() <= 0) {
+                    throw new BoardCommunicationException(
+                            "the line did not fall quiet before the deadline on " + link.describe());
+                }
+                if (link.read(sink, 0, CAPACITY, Math.min(left, SLICE_NANOS)) > 0) {
+                    quietFrom = System.nanoTime();
+                }
+            }
+        } catch (IOException e) {
+            throw new BoardCommunicationException(e.getMessage(), e);
+        }
+        lineQuietSince = quietFrom;
     }
 }
