@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
 
     private final Dialect dialect;
     private final List<HikariDataSource> pools;
+    private final Access access;
     private final HealthCheck healthCheck;
     private final DatabaseBackups backups;
     private final JdbiLockerStore lockerStore;
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
             DatabaseBackups backups) {
         this.dialect = dialect;
         this.pools = List.copyOf(pools);
+        this.access = access;
         this.healthCheck = healthCheck;
         this.backups = backups;
         this.lockerStore = new JdbiLockerStore(access);
@@ -94,7 +96,9 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating the directory and the file on first start) {@code dataDir/harbor.db}: WAL
      * journal, {@code synchronous=FULL} (a commit is on disk before it returns), foreign keys on,
-     * write transactions {@code BEGIN IMMEDIATE} on a single writer connection, readers beside it.
+     * write transactions {@code BEGIN IMMEDIATE} on a single writer connection (the writes that
+     * wait together share one commit, each caller answered only once its write is durable), readers
+     * beside it.
      *
      * @throws IllegalStateException when the schema cannot be migrated or fails its checks
      */
@@ -124,8 +128,9 @@ public final class Database implements AutoCloseable {
             HikariConfig writerConfig = new HikariConfig();
             writerConfig.setPoolName("harbor-sqlite-writer");
             writerConfig.setDataSource(around.apply(sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, true)));
-            // SQLite has one writer per file anyway: waiting here is fair and ordered, where
-            // SQLite's busy handler would make writers poll.
+            // SQLite has one writer per file anyway. Only the group-commit writer's thread takes
+            // this connection, so request threads queue in order instead of polling SQLite's busy
+            // handler, and the writes waiting together share a commit.
             writerConfig.setMaximumPoolSize(1);
             writerConfig.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS);
             pools.add(new HikariDataSource(writerConfig));
@@ -275,9 +280,13 @@ public final class Database implements AutoCloseable {
         return remoteCommandLog;
     }
 
-    /** Closes the connection pools; committed data is already on disk. */
+    /**
+     * Finishes the writes already waiting (new ones are refused), then closes the connection pools;
+     * committed data is already on disk.
+     */
     @Override
     public void close() {
+        access.close();
         pools.forEach(HikariDataSource::close);
     }
 
