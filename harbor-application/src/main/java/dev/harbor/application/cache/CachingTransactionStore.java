@@ -13,12 +13,25 @@ import java.util.Optional;
 /** Transactions as they are; the lockers an assignment or a release changed are re-read. */
 final class CachingTransactionStore implements TransactionStore {
 
+    /**
+     * How many of an assignment's candidates the database is given first. The candidates come from
+     * this cache, so the first of them are almost always free; naming a thousand lockers to the
+     * database for every create cost the one writer thread a quarter of its rate at 1,008 lockers.
+     */
+    static final int FIRST_CANDIDATES = 32;
+
     private final TransactionStore database;
     private final LockerCache cache;
+    private final int firstCandidates;
 
     CachingTransactionStore(TransactionStore database, LockerCache cache) {
+        this(database, cache, FIRST_CANDIDATES);
+    }
+
+    CachingTransactionStore(TransactionStore database, LockerCache cache, int firstCandidates) {
         this.database = database;
         this.cache = cache;
+        this.firstCandidates = firstCandidates;
     }
 
     @Override
@@ -33,6 +46,23 @@ final class CachingTransactionStore implements TransactionStore {
 
     @Override
     public Assignment assign(
+            TransactionId id,
+            List<LockerId> candidates,
+            DeviceStatus booked,
+            Instant now,
+            AuditTrail.LockerChange audit) {
+        if (candidates.size() > firstCandidates) {
+            Assignment first = assignFrom(id, candidates.subList(0, firstCandidates), booked, now, audit);
+            // None of those was free after all (this cache was behind): the whole list, as if the
+            // first try had not been made.
+            if (!(first instanceof Assignment.NoLockerFree)) {
+                return first;
+            }
+        }
+        return assignFrom(id, candidates, booked, now, audit);
+    }
+
+    private Assignment assignFrom(
             TransactionId id,
             List<LockerId> candidates,
             DeviceStatus booked,
