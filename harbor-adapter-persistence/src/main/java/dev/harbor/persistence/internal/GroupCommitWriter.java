@@ -1,5 +1,6 @@
 package dev.harbor.persistence.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,7 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  * again alone, in the transaction its caller would have had without batching (which retries
  * transient failures): so a failure reaches only the caller whose write failed, exactly as it
  * would have alone. Running a write again is safe because a write has no effect outside its
- * handle. A batch of one write is that transaction, with nothing added.
+ * handle. The one exception is a connection lost while committing: the commit may have been made,
+ * so nothing runs again and every caller of the batch gets the failure, as a write alone would
+ * have. A batch of one write is that transaction, with nothing added.
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
@@ -127,18 +130,39 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void runTogether(List<Pending<?>> batch) {
+        boolean[] committing = {false};
         try {
             writer.useTransaction(h -> {
                 for (Pending<?> pending : batch) {
                     pending.runIn(h);
                 }
+                committing[0] = true;
             });
-        } catch (Throwable rolledBack) {
-            batch.forEach(this::runAlone);
+        } catch (Throwable failure) {
+            if (committing[0] && isConnectionLost(failure)) {
+                // The commit may have reached the database before the connection broke: running
+                // the writes again could make them twice. Their callers learn what a write alone
+                // would have told them.
+                batch.forEach(p -> p.fail(failure));
+            } else {
+                batch.forEach(this::runAlone);
+            }
             return;
         }
         commits.incrementAndGet();
         batch.forEach(Pending::publish);
+    }
+
+    /** SQL state class 08: the connection failed, so the outcome of what was sent is unknown. */
+    private static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> void runAlone(Pending<T> pending) {

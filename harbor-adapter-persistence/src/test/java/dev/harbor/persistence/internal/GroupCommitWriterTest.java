@@ -40,6 +40,8 @@ class GroupCommitWriterTest {
 
     /** Commits to let through before one fails; -1: none fails. */
     private final AtomicInteger commitsBeforeAFailure = new AtomicInteger(-1);
+    /** Commits to let through before one commits and then loses the connection; -1: none. */
+    private final AtomicInteger commitsBeforeLosingTheConnection = new AtomicInteger(-1);
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private Jdbi database;
@@ -151,6 +153,32 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void when_the_connection_is_lost_while_a_batch_commits_its_writes_fail_and_are_not_made_twice() throws Exception {
+        CountDownLatch release = blockTheWriter();
+        AtomicInteger runs = new AtomicInteger();
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "row-" + i;
+            results.add(callers.submit(() -> access.write(h -> {
+                runs.incrementAndGet();
+                return insert(h, name);
+            })));
+        }
+        awaitWaiting(3);
+        commitsBeforeLosingTheConnection.set(1); // the blocking write's
+        release.countDown();
+
+        for (Future<String> result : results) {
+            assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(SQLException.class)
+                    .hasStackTraceContaining("connection lost");
+        }
+        assertThat(runs).hasValue(3);
+        // The commit did reach the database: each row once.
+        assertThat(names()).containsExactlyInAnyOrder("blocker", "row-0", "row-1", "row-2");
+    }
+
+    @Test
     void a_write_inside_a_write_is_refused_instead_of_waiting_for_itself() {
         assertThatThrownBy(() -> access.write(h -> access.write(inner -> insert(inner, "nested"))))
                 .isInstanceOf(IllegalStateException.class)
@@ -256,6 +284,11 @@ class GroupCommitWriterTest {
                             && commitsBeforeAFailure.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
                         connection.rollback();
                         throw new SQLException("disk I/O error (injected)");
+                    }
+                    if (method.getName().equals("commit")
+                            && commitsBeforeLosingTheConnection.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
+                        connection.commit();
+                        throw new SQLException("connection lost (injected)", "08006");
                     }
                     return invoke(connection, method, args);
                 });
