@@ -132,15 +132,7 @@ class GroupCommitWriterTest {
     void when_a_batch_cannot_commit_each_of_its_writes_runs_again_alone() throws Exception {
         CountDownLatch release = blockTheWriter();
         AtomicInteger runs = new AtomicInteger();
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String name = "row-" + i;
-            results.add(callers.submit(() -> access.write(h -> {
-                runs.incrementAndGet();
-                return insert(h, name);
-            })));
-        }
-        awaitWaiting(3);
+        List<Future<String>> results = countedWrites(3, runs);
         commitsBeforeAFailure.set(1); // the blocking write's
         release.countDown();
 
@@ -156,15 +148,7 @@ class GroupCommitWriterTest {
     void when_the_connection_is_lost_while_a_batch_commits_its_writes_fail_and_are_not_made_twice() throws Exception {
         CountDownLatch release = blockTheWriter();
         AtomicInteger runs = new AtomicInteger();
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String name = "row-" + i;
-            results.add(callers.submit(() -> access.write(h -> {
-                runs.incrementAndGet();
-                return insert(h, name);
-            })));
-        }
-        awaitWaiting(3);
+        List<Future<String>> results = countedWrites(3, runs);
         commitsBeforeLosingTheConnection.set(1); // the blocking write's
         release.countDown();
 
@@ -225,6 +209,20 @@ class GroupCommitWriterTest {
         assertThatThrownBy(() -> access.write(h -> insert(h, "late")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+    }
+
+    /** Queues {@code count} writes of rows {@code row-0…}, each counting its runs, and waits until all wait. */
+    private List<Future<String>> countedWrites(int count, AtomicInteger runs) throws InterruptedException {
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "row-" + i;
+            results.add(callers.submit(() -> access.write(h -> {
+                runs.incrementAndGet();
+                return insert(h, name);
+            })));
+        }
+        awaitWaiting(count);
+        return results;
     }
 
     /** Starts a write that holds the writer thread until the returned latch is counted down. */
