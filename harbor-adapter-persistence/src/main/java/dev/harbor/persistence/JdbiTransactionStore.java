@@ -28,9 +28,10 @@ import org.jdbi.v3.core.statement.Query;
  * the row lock; SQLite has a single writer); the partial unique index on active transactions
  * backs this up inside the database itself.
  *
- * <p>A create and a release are each one round trip on PostgreSQL: a single statement in
- * auto-commit whose data-modifying CTEs take (or free) the locker, write the transaction and append
- * the audit entry, durable when it returns. SQLite has no data-modifying CTEs: there the same
+ * <p>A create and a release are each one round trip on PostgreSQL: a single statement whose
+ * data-modifying CTEs take (or free) the locker, write the transaction and append the audit entry,
+ * durable when it returns (in auto-commit when it is the only write waiting, else in the
+ * transaction it shares with the writes beside it: {@code Access.writeOneStatement}). SQLite has no data-modifying CTEs: there the same
  * writes are separate statements of one database transaction, in process and with one commit.
  */
 public final class JdbiTransactionStore implements TransactionStore {
