@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ class RunnableJarIT {
                         .as(line)
                         .isTrue();
                 assertThat(entry.path("level").asText())
-                        .as("Jetty's DEBUG lines are held back by the shipped logback.xml: " + line)
+                        .as("Jetty's DEBUG lines are held back by the gateway's logging: " + line)
                         .isNotEqualTo("DEBUG");
             }
         }
@@ -75,6 +76,30 @@ class RunnableJarIT {
     }
 
     @Test
+    void an_operators_own_logback_file_replaces_the_gateways_logging() throws Exception {
+        Path ownFile = workDir.resolve("logback.xml");
+        Files.writeString(ownFile, """
+                <configuration>
+                  <appender name="OWN" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>OPERATOR|%level|%msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OWN"/></root>
+                </configuration>
+                """);
+        try (ServerProcess gateway = ServerProcess.start(
+                workDir,
+                Map.of(),
+                List.of(ServerProcess.java(), "-Dlogback.configurationFile=" + ownFile, "-jar", jar().toString()))) {
+            assertThat(gateway.get("/lockers").statusCode()).isEqualTo(200);
+            assertThat(gateway.stop()).isZero();
+            assertThat(gateway.output())
+                    .as("every line in the operator's format")
+                    .isNotEmpty()
+                    .allMatch(line -> line.startsWith("OPERATOR|"));
+        }
+    }
+
+    @Test
     void the_runnable_jar_was_shaded_from_the_thin_jar_with_the_logging_configuration_only() throws Exception {
         // A second package without clean used to shade the already shaded jar: the "original" jar
         // the shade plugin keeps then held every class of every dependency.
@@ -82,7 +107,10 @@ class RunnableJarIT {
         try (JarFile thin = new JarFile(original.toFile());
                 JarFile runnable = new JarFile(jar().toFile())) {
             assertThat(thin.stream().map(ZipEntry::getName)).noneMatch(name -> name.endsWith(".class"));
-            assertThat(runnable.getEntry("logback.xml")).isNotNull();
+            ZipEntry configurator = runnable.getEntry("META-INF/services/ch.qos.logback.classic.spi.Configurator");
+            assertThat(configurator).as("the gateway's logging, set up in code").isNotNull();
+            assertThat(new String(runnable.getInputStream(configurator).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("dev.harbor.app.logging.GatewayLogging");
             assertThat(runnable.getEntry("dev/harbor/app/cli/HarborCommand.class"))
                     .isNotNull();
             assertThat(runnable.getManifest().getMainAttributes().getValue("Main-Class"))

@@ -56,6 +56,11 @@ class EmbeddedLockerTest {
 
         assertEquals(1, configurations.size(), configurations.toString());
         assertTrue(configurations.get(0).getPath().contains("embedding/target/classes"), configurations.toString());
+        // The runnable jar configures Logback in code through this service; a library must not.
+        assertEquals(
+                List.of(),
+                Collections.list(getClass().getClassLoader().getResources(
+                        "META-INF/services/ch.qos.logback.classic.spi.Configurator")));
     }
 
     @Test

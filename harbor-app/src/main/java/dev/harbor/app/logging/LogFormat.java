@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** How log lines are written to standard output ({@code HARBOR_LOG_FORMAT}). */
 public enum LogFormat {
-    /** One line of text per event, as the runnable jar's {@code logback.xml} (harbor-server) writes it. */
+    /** One line of text per event, as the runnable jar writes it ({@link GatewayLogging}). */
     TEXT,
     /**
      * One JSON object per line: {@code timestamp} (ISO-8601 UTC, milliseconds), {@code level},

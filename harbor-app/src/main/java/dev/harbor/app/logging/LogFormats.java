@@ -8,16 +8,16 @@ import net.logstash.logback.fieldnames.LogstashFieldNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code HARBOR_LOG_FORMAT} to the console appender that the runnable jar's {@code logback.xml} (harbor-server) declares. */
+/** Applies {@code HARBOR_LOG_FORMAT} to the console appender of the runnable jar's logging ({@link GatewayLogging}). */
 public final class LogFormats {
 
-    /** The appender of the runnable jar's {@code logback.xml} (harbor-server) that writes to standard output. */
+    /** The appender of the runnable jar's logging ({@link GatewayLogging}) that writes to standard output. */
     static final String CONSOLE_APPENDER = "CONSOLE";
 
     private LogFormats() {}
 
     /**
-     * Switches the console to {@code format}. Text is what the runnable jar's {@code logback.xml} (harbor-server) already writes; a
+     * Switches the console to {@code format}. Text is what the runnable jar's logging already writes; a
      * Logback configured otherwise (an operator's own {@code logback.configurationFile}) is left
      * as it is. Call it before the first line is logged, so every line has the same format.
      */

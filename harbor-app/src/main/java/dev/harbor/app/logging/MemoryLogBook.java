@@ -24,7 +24,7 @@ public final class MemoryLogBook extends AppenderBase<ILoggingEvent> implements 
 
     private final Deque<LogEntry> lines = new ArrayDeque<>();
 
-    /** The instance Logback created from the runnable jar's logback.xml (harbor-server), or an empty one when logging is set up otherwise. */
+    /** The instance the runnable jar's logging set up ({@link GatewayLogging}), or an empty one when logging is set up otherwise. */
     public static LogBook installed() {
         MemoryLogBook book = installed;
         return book != null ? book : new MemoryLogBook();
