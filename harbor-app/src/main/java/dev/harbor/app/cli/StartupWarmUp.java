@@ -1,5 +1,6 @@
 package dev.harbor.app.cli;
 
+import dev.harbor.persistence.SqlParsingWarmUp;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,9 +15,8 @@ import java.util.Locale;
  */
 final class StartupWarmUp {
 
-    /** In the order the start needs them after the database: JDBI's SQL lexer, metrics, JSON, HTTP. */
+    /** In the order the start needs them after the database: metrics, JSON, HTTP. */
     private static final List<String> CLASSES = List.of(
-            "org.jdbi.v3.core.internal.lexer.ColonStatementLexer",
             "io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
             "com.fasterxml.jackson.databind.json.JsonMapper",
             "com.fasterxml.jackson.databind.ser.BeanSerializerFactory",
@@ -59,6 +59,7 @@ final class StartupWarmUp {
                 // the start's own connection reports it
             }
         }
+        SqlParsingWarmUp.run();
         Locale.getAvailableLocales();
         for (String name : CLASSES) {
             try {
