@@ -36,6 +36,7 @@ import dev.harbor.http.api.AdminApiUseCases;
 import dev.harbor.http.api.LocalApiUseCases;
 import dev.harbor.persistence.BcryptPasswordHasher;
 import dev.harbor.persistence.Database;
+import dev.harbor.persistence.SqliteNativeLibrary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -57,6 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class HarborServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HarborServer.class);
+
+    /** Inside the data directory: what a start may keep for the next one (the SQLite driver's library). */
+    static final String CACHE_FOLDER = "cache";
 
     /**
      * The numbers that are not configuration an operator sets, with production defaults; tests
@@ -121,7 +125,10 @@ public final class HarborServer implements AutoCloseable {
         Database database = config.dbUrl()
                 .map(url -> Database.postgres(
                         url, config.dbUser().orElse(null), config.dbPassword().orElse(null)))
-                .orElseGet(() -> Database.sqlite(config.dataDir()));
+                .orElseGet(() -> {
+                    SqliteNativeLibrary.unpackOnce(config.dataDir().resolve(CACHE_FOLDER));
+                    return Database.sqlite(config.dataDir());
+                });
         steps.done("database");
         SentryErrorReporter sentry = null;
         java.util.List<AutoCloseable> startedSoFar = new java.util.ArrayList<>();

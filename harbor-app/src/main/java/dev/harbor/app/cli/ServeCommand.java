@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         AtomicReference<HarborServer> running = new AtomicReference<>();
         if (ownsProcess) {
             // Only a process of its own: in a test's JVM the classes are long initialised.
-            StartupWarmUp.begin(config.dbUrl().isEmpty());
+            StartupWarmUp.begin();
             // Javalin registers no shutdown hook. Ours is in place before anything starts, so a
             // SIGTERM that arrives right after the first answer still gets the orderly stop.
             Runtime.getRuntime()

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Prepares, on a thread of its own, what the last steps of the start will need, while the first
- * ones (the database, the migrations) run on the main thread: loads and initialises the classes of
- * the HTTP stack and of JSON, and the JVM's list of locales (Jetty's {@code MimeTypes} reads it as
+ * ones (the database, the migrations) run on the main thread: prepares JDBI's SQL parsing, loads
+ * and initialises the classes of the HTTP stack and of JSON, and the JVM's list of locales (Jetty's {@code MimeTypes} reads it as
  * it is initialised: some 7 % of the main thread's start-up time in a profile). It changes no state
  * of the gateway: class initialisation is thread-safe and happens once whoever comes first, so the
  * main thread at worst waits for an initialisation this thread has begun. (The idea of Spring
@@ -31,34 +31,16 @@ final class StartupWarmUp {
 
     private StartupWarmUp() {}
 
-    /**
-     * Starts the warm-up; the thread is a daemon and ends by itself.
-     *
-     * @param sqlite whether the database is SQLite: its native library is then loaded first (the
-     *               driver unpacks it into the temporary directory and compares it with the jar's copy
-     *               at every start, the largest single part of opening the database)
-     */
-    static void begin(boolean sqlite) {
-        Thread thread = new Thread(() -> run(sqlite), "harbor-warm-up");
+    /** Starts the warm-up; the thread is a daemon and ends by itself. */
+    static void begin() {
+        Thread thread = new Thread(StartupWarmUp::run, "harbor-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
     }
 
-    private static void run(boolean sqlite) {
+    private static void run() {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
-        if (sqlite) {
-            try {
-                // The same synchronized call the driver makes at its first connection, which then
-                // finds the library loaded (or waits for this one to finish); a failure here is
-                // reported there again, by the start.
-                Class.forName("org.sqlite.SQLiteJDBCLoader", true, loader)
-                        .getMethod("initialize")
-                        .invoke(null);
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException notHere) {
-                // the start's own connection reports it
-            }
-        }
         SqlParsingWarmUp.run();
         Locale.getAvailableLocales();
         for (String name : CLASSES) {
