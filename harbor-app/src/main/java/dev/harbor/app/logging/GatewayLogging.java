@@ -4,10 +4,10 @@ import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.List;
 
@@ -25,9 +25,6 @@ import java.util.List;
  */
 public final class GatewayLogging extends ContextAwareBase implements Configurator {
 
-    /** The console's text format: ISO time with its offset, level, thread, logger, message. */
-    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
-
     /** Libraries whose INFO lines say nothing an operator needs (Jetty would even log at DEBUG). */
     static final List<String> QUIET_LIBRARIES =
             List.of("org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari", "org.flywaydb", "io.sentry", "javax.jmdns");
@@ -37,9 +34,12 @@ public final class GatewayLogging extends ContextAwareBase implements Configurat
         if (System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        TextLineLayout layout = new TextLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
         text.setContext(context);
-        text.setPattern(TEXT_PATTERN);
+        text.setLayout(layout);
         text.start();
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
