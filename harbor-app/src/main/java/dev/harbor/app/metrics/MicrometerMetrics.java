@@ -56,6 +56,7 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private volatile boolean jvmMetersBound;
     private final Counter polls;
     private final Counter failedPolls;
     private final Counter created;
@@ -65,13 +66,8 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
     private volatile ManageControllers controllers;
 
     public MicrometerMetrics() {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
+        // From the start, so that no collection goes uncounted; the other JVM meters at the first scrape.
         gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
         polls = Counter.builder("harbor.board.polls")
                 .description("Status polls of the lock boards, answered or not")
                 .register(registry);
@@ -117,8 +113,31 @@ public final class MicrometerMetrics implements GatewayMetrics, HttpMetrics, Aut
 
     @Override
     public String scrape() {
+        bindJvmMetersOnce();
         refreshReadings();
         return registry.scrape();
+    }
+
+    /**
+     * The JVM's own meters read the JVM's management beans when they are bound, which took a
+     * noticeable part of the main thread's start; bound at the first scrape instead, nobody waits
+     * for them (they read the JVM's state at each scrape, so they miss nothing by starting late).
+     */
+    private void bindJvmMetersOnce() {
+        if (jvmMetersBound) {
+            return;
+        }
+        synchronized (this) {
+            if (!jvmMetersBound) {
+                new ClassLoaderMetrics().bindTo(registry);
+                new JvmMemoryMetrics().bindTo(registry);
+                new JvmThreadMetrics().bindTo(registry);
+                new ProcessorMetrics().bindTo(registry);
+                new UptimeMetrics().bindTo(registry);
+                new FileDescriptorMetrics().bindTo(registry);
+                jvmMetersBound = true;
+            }
+        }
     }
 
     private void refreshReadings() {

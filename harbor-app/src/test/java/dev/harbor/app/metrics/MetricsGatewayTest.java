@@ -124,6 +124,9 @@ class MetricsGatewayTest {
                 .isEqualTo(1);
         assertThat(after.sum("hikaricp_connections_acquire_seconds_count")).isPositive();
         assertThat(after.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(before.has("jvm_memory_used_bytes") && before.has("process_uptime_seconds"))
+                .as("the JVM's meters, bound at the first scrape, are in it")
+                .isTrue();
         assertThat(after.has("jvm_gc_pause_seconds_count") || after.has("jvm_gc_memory_allocated_bytes_total"))
                 .isTrue();
         assertThat(after.has("process_cpu_usage")).isTrue();
