@@ -23,6 +23,7 @@ final class StartupWarmUp {
             "com.fasterxml.jackson.datatype.jsr310.JavaTimeModule",
             "io.javalin.Javalin",
             "io.javalin.jetty.JettyServer",
+            "org.eclipse.jetty.http.MimeTypes",
             "org.eclipse.jetty.server.Server",
             "org.eclipse.jetty.server.ServerConnector",
             "org.eclipse.jetty.util.thread.QueuedThreadPool",
