@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.persistence.internal.Access;
 import dev.harbor.persistence.internal.Dialect;
+import dev.harbor.persistence.internal.FlywayMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
         // Migrations run with foreign keys off, as SQLite's table-rebuild recipe requires; the whole
         // file is checked afterwards instead.
         SQLiteDataSource migrationSource = sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, false);
-        migrate(migrationSource, Dialect.SQLITE);
+        FlywayMigration.migrate(migrationSource, Dialect.SQLITE);
         checkForeignKeys(migrationSource);
 
         List<HikariDataSource> pools = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class Database implements AutoCloseable {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl.split("\\?", 2)[0]);
         }
-        migrate(postgresSource(jdbcUrl, user, password, 10), Dialect.POSTGRESQL);
+        FlywayMigration.migrate(postgresSource(jdbcUrl, user, password, 10), Dialect.POSTGRESQL);
 
         PGSimpleDataSource source = postgresSource(jdbcUrl, user, password, 10);
         source.setSocketTimeout(90);
@@ -320,17 +320,6 @@ public final class Database implements AutoCloseable {
         source.setLoginTimeout(timeoutSeconds);
         source.setSocketTimeout(Math.max(timeoutSeconds, 5));
         return source;
-    }
-
-    private static void migrate(DataSource source, Dialect dialect) {
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(source)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.storageName())
-                .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .cleanDisabled(true)
-                .load()
-                .migrate();
     }
 
     private static void checkForeignKeys(DataSource source) {
