@@ -7,6 +7,10 @@ import dev.harbor.application.port.DatabaseBackups;
 import dev.harbor.persistence.internal.Access;
 import dev.harbor.persistence.internal.Dialect;
 import dev.harbor.persistence.internal.FlywayMigration;
+import dev.harbor.persistence.internal.SchemaHistory;
+import dev.harbor.persistence.internal.SchemaMigrations;
+import dev.harbor.persistence.internal.SchemaMigrations.Migration;
+import dev.harbor.persistence.internal.SqliteForeignKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +31,12 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Harbor's durable storage: one SQLite file (the embedded default) or a PostgreSQL database, with
- * the same schema and the same stores on both. Opening one migrates the schema with Flyway first
+ * the same schema and the same stores on both. Opening one first brings the schema to this version's
  * (before any pool connection exists), then opens the connection pool; {@link #close()} closes it.
+ * When the schema history already lists exactly the migrations this version ships, each applied
+ * successfully and unchanged since (and, for SQLite, the foreign-key check after them passed), the
+ * start reads that history with plain JDBC and goes on; in every other case Flyway migrates the schema
+ * or refuses it with its validation message, as before.
  *
  * <pre>{@code
  * try (Database db = Database.sqlite(Path.of("data"))) {
@@ -118,10 +126,16 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:sqlite:" + file;
 
         // Migrations run with foreign keys off, as SQLite's table-rebuild recipe requires; the whole
-        // file is checked afterwards instead.
+        // file is checked afterwards instead. A file whose history is already this version's and whose
+        // check passed needs neither Flyway nor the check again.
         SQLiteDataSource migrationSource = sqliteSource(url, SQLiteConfig.TransactionMode.IMMEDIATE, false);
-        FlywayMigration.migrate(migrationSource, Dialect.SQLITE);
-        checkForeignKeys(migrationSource);
+        List<Migration> shipped = SchemaMigrations.of(Dialect.SQLITE);
+        if (!SchemaHistory.isCurrent(migrationSource, Dialect.SQLITE, shipped)
+                || !SqliteForeignKeys.checkedAfter(migrationSource, shipped.size())) {
+            SqliteForeignKeys.forgetCheck(migrationSource);
+            FlywayMigration.migrate(migrationSource, Dialect.SQLITE);
+            SqliteForeignKeys.check(migrationSource, shipped.size());
+        }
 
         List<HikariDataSource> pools = new ArrayList<>();
         try {
@@ -175,7 +189,10 @@ public final class Database implements AutoCloseable {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl.split("\\?", 2)[0]);
         }
-        FlywayMigration.migrate(postgresSource(jdbcUrl, user, password, 10), Dialect.POSTGRESQL);
+        PGSimpleDataSource migrationSource = postgresSource(jdbcUrl, user, password, 10);
+        if (!SchemaHistory.isCurrent(migrationSource, Dialect.POSTGRESQL, SchemaMigrations.of(Dialect.POSTGRESQL))) {
+            FlywayMigration.migrate(migrationSource, Dialect.POSTGRESQL);
+        }
 
         PGSimpleDataSource source = postgresSource(jdbcUrl, user, password, 10);
         source.setSocketTimeout(90);
@@ -320,20 +337,6 @@ public final class Database implements AutoCloseable {
         source.setLoginTimeout(timeoutSeconds);
         source.setSocketTimeout(Math.max(timeoutSeconds, 5));
         return source;
-    }
-
-    private static void checkForeignKeys(DataSource source) {
-        try (Connection connection = source.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet violations = statement.executeQuery("PRAGMA foreign_key_check")) {
-            if (violations.next()) {
-                throw new IllegalStateException("the database breaks a foreign key after migration: table "
-                        + violations.getString("table") + " row " + violations.getLong("rowid")
-                        + " refers to a missing row of " + violations.getString("parent"));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot check the database's foreign keys", e);
-        }
     }
 
     private static boolean ping(DataSource source) {

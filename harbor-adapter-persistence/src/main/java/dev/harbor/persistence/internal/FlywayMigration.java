@@ -5,7 +5,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-/** Flyway over the shipped migration files ({@link SchemaMigrations}). */
+/**
+ * Flyway over the shipped migration files ({@link SchemaMigrations}). Kept apart from the start's check
+ * of the history ({@link SchemaHistory}) so that a start which finds the schema current loads none of
+ * Flyway's classes.
+ */
 public final class FlywayMigration {
 
     private FlywayMigration() {}

@@ -1,17 +1,22 @@
 package dev.harbor.persistence.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * The migration files this version ships. They are named here rather than found by scanning the
- * class path, so that Flyway need not search the runnable jar's thousands of entries at every start.
- * A test keeps this list equal to the files under {@code db/migration}.
+ * class path, so that Flyway need not search the runnable jar's thousands of entries at every start
+ * and a start can tell without Flyway whether the schema is already this version's. A test keeps this
+ * list equal to the files under {@code db/migration}.
  */
 public final class SchemaMigrations {
 
@@ -56,6 +61,7 @@ public final class SchemaMigrations {
         private static final String PREFIX = "V";
         private static final String SEPARATOR = "__";
         private static final String SUFFIX = ".sql";
+        private static final String BYTE_ORDER_MARK = "\uFEFF";
 
         static Migration of(String resource) {
             String fileName = resource.substring(resource.lastIndexOf('/') + 1);
@@ -80,6 +86,29 @@ public final class SchemaMigrations {
                 throw new IllegalStateException("the migration " + resource + " is missing from the class path");
             }
             return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder());
+        }
+
+        /**
+         * The checksum Flyway keeps in its history for this file: a CRC-32 over the UTF-8 bytes of each
+         * line without its line ending, a byte-order mark dropped from the first line only, as Flyway
+         * 13's {@code ChecksumCalculator} computes it. Tests compare it with Flyway's own calculation and
+         * with what Flyway stored; should Flyway change its algorithm, those fail, and at run time every
+         * start would merely go through Flyway.
+         */
+        public int checksum() {
+            CRC32 crc = new CRC32();
+            try (BufferedReader lines = new BufferedReader(read(), 4096)) {
+                String line = lines.readLine();
+                if (line != null && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
+                for (; line != null; line = lines.readLine()) {
+                    crc.update(line.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the migration " + resource, e);
+            }
+            return (int) crc.getValue();
         }
 
         /** Oldest first, numerically part by part, so that V10 comes after V9. */

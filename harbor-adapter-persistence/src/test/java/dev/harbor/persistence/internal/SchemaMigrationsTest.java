@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SchemaMigrationsTest {
 
@@ -62,5 +65,27 @@ class SchemaMigrationsTest {
 
         assertThat(unordered.stream().sorted(Migration.BY_VERSION).map(Migration::version))
                 .containsExactly("1", "9", "9.1", "10");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "db/checksum/V1__crlf_bom_and_non_ascii.sql",
+                "db/checksum/V2__trailing_blank_lines.sql",
+                "db/checksum/V3__old_mac_line_ends.sql"
+            })
+    void the_checksum_is_the_one_flyway_computes_whatever_the_line_endings_marks_and_characters(String resource) {
+        Migration migration = Migration.of(resource);
+
+        assertThat(migration.checksum())
+                .isEqualTo(ChecksumCalculator.calculate(new ShippedMigrationResource(migration)));
+    }
+
+    @Test
+    void the_checksum_changes_with_any_change_to_a_line() {
+        Migration crlf = Migration.of("db/checksum/V1__crlf_bom_and_non_ascii.sql");
+        Migration blankLines = Migration.of("db/checksum/V2__trailing_blank_lines.sql");
+
+        assertThat(crlf.checksum()).isNotEqualTo(blankLines.checksum());
     }
 }
