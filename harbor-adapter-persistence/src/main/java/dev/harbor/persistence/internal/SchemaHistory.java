@@ -40,9 +40,19 @@ public final class SchemaHistory {
     /**
      * Whether the database's history is exactly {@code shipped}, all applied successfully, and nothing
      * else; {@code false} when it cannot be read.
+     *
+     * @throws IllegalStateException when no connection can be made (its cause is the driver's
+     *     {@link SQLException}, which says why)
      */
     public static boolean isCurrent(DataSource source, Dialect dialect, List<Migration> shipped) {
-        try (Connection connection = source.getConnection()) {
+        Connection connection;
+        try {
+            connection = source.getConnection();
+        } catch (SQLException e) {
+            // Flyway would fail to connect as well, after waiting as long again for a server that is down.
+            throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
+        }
+        try (connection) {
             return read(connection, dialect).map(rows -> matches(rows, shipped)).orElse(false);
         } catch (SQLException e) {
             return false;

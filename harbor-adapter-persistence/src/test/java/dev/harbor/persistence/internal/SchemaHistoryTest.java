@@ -1,12 +1,17 @@
 package dev.harbor.persistence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.harbor.persistence.internal.SchemaHistory.Row;
 import dev.harbor.persistence.internal.SchemaMigrations.Migration;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The rule by which a start may skip Flyway, one way of breaking it per test. */
 class SchemaHistoryTest {
@@ -131,5 +136,24 @@ class SchemaHistoryTest {
         rows.set(0, new Row(first.version(), first.description(), "JDBC", first.checksum(), true));
 
         assertThat(SchemaHistory.matches(rows, SHIPPED)).isFalse();
+    }
+
+    @Test
+    void a_server_that_cannot_be_reached_fails_the_start_at_once_with_the_drivers_reason() throws Exception {
+        int nobodyListens;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobodyListens = socket.getLocalPort();
+        }
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://127.0.0.1:" + nobodyListens + "/test");
+        unreachable.setConnectTimeout(2);
+
+        // Not "not current": Flyway would then try to connect again and wait as long a second time.
+        assertThatThrownBy(() -> SchemaHistory.isCurrent(unreachable, Dialect.POSTGRESQL, SHIPPED))
+                .isInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(SQLException.class)
+                .cause()
+                .satisfies(cause ->
+                        assertThat(((SQLException) cause).getSQLState()).startsWith("08"));
     }
 }
