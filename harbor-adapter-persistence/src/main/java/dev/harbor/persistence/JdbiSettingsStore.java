@@ -63,6 +63,14 @@ public final class JdbiSettingsStore implements SettingsStore {
 
     @Override
     public String gatewayId(String proposed) {
+        // Read first: it is kept after the first start, and every start asks for it.
+        Optional<String> kept = db.read(h -> h.createQuery("SELECT value FROM settings WHERE name = :name")
+                .bind("name", GATEWAY_ID)
+                .mapTo(String.class)
+                .findOne());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         return db.write(h -> {
             h.createUpdate("INSERT INTO settings (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
                     .bind("name", GATEWAY_ID)

@@ -72,6 +72,25 @@ abstract class TransactionCycleRoundTrips {
         }
     }
 
+    @Test
+    void a_restart_with_the_same_layout_and_nothing_to_forget_commits_nothing() {
+        RoundTrips roundTrips = new RoundTrips();
+        try (Database database = open(roundTrips::around)) {
+            database.settingsStore().gatewayId("gateway-1");
+            core(database);
+
+            // What a start does again (the standalone server asks for the gateway id first): it
+            // finds everything as it left it, so it only reads.
+            List<String> sent = roundTrips.during(() -> {
+                assertThat(database.settingsStore().gatewayId("another")).isEqualTo("gateway-1");
+                core(database);
+            });
+
+            assertThat(sent).as("what the restart sent").isNotEmpty();
+            assertThat(sent).as("its commits").filteredOn(RoundTrips::commits).isEmpty();
+        }
+    }
+
     private static void cycle(HarborCore core, String id) {
         TransactionId transaction = new TransactionId(id);
         assertThat(core.createTransaction().create(new CreateTransaction.Command(transaction, "small")))

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +55,10 @@ final class LayoutLoader implements LoadLayout {
         }
         Instant now = clock.instant();
         Map<String, LockerTypeId> typeIds = new HashMap<>();
+        // A type stored as the layout defines it is not written again: a restart with an unchanged
+        // layout (nearly every start) then writes nothing, and waits for no disk.
         for (Layout.LockerTypeSpec spec : layout.lockerTypes()) {
-            LockerType stored = layoutStore.upsertLockerType(new LockerType(
+            LockerType wanted = new LockerType(
                     new LockerTypeId(UNASSIGNED_ID),
                     spec.slug(),
                     spec.name(),
@@ -62,7 +66,11 @@ final class LayoutLoader implements LoadLayout {
                     spec.widthMm(),
                     spec.heightMm(),
                     spec.depthMm(),
-                    now));
+                    now);
+            LockerType stored = layoutStore.lockerTypes().stream()
+                    .filter(type -> sameDefinition(type, wanted))
+                    .findFirst()
+                    .orElseGet(() -> layoutStore.upsertLockerType(wanted));
             typeIds.put(spec.slug(), stored.id());
         }
         Map<String, BankTypeId> bankIds = new HashMap<>();
@@ -72,8 +80,12 @@ final class LayoutLoader implements LoadLayout {
                 associations.add(new BankType.Association(
                         i + 1, typeIds.get(spec.lockerTypes().get(i))));
             }
-            BankType stored = layoutStore.upsertBankType(new BankType(
-                    new BankTypeId(UNASSIGNED_ID), spec.name(), spec.description(), spec.isDebug(), associations, now));
+            BankType wanted = new BankType(
+                    new BankTypeId(UNASSIGNED_ID), spec.name(), spec.description(), spec.isDebug(), associations, now);
+            BankType stored = layoutStore.bankTypes().stream()
+                    .filter(type -> sameDefinition(type, wanted))
+                    .findFirst()
+                    .orElseGet(() -> layoutStore.upsertBankType(wanted));
             bankIds.put(spec.name(), stored.id());
         }
         for (Layout.ControllerSpec spec : layout.controllers()) {
@@ -103,5 +115,23 @@ final class LayoutLoader implements LoadLayout {
                 manageControllers.replace(existing.get().id(), spec.endpoint(), Actor.SYSTEM);
             }
         }
+    }
+
+    /** Everything an upsert would write, the stored id and creation time aside. */
+    private static boolean sameDefinition(LockerType stored, LockerType wanted) {
+        return stored.slug().equals(wanted.slug())
+                && stored.name().equals(wanted.name())
+                && Objects.equals(stored.description(), wanted.description())
+                && Objects.equals(stored.widthMm(), wanted.widthMm())
+                && Objects.equals(stored.heightMm(), wanted.heightMm())
+                && Objects.equals(stored.depthMm(), wanted.depthMm());
+    }
+
+    private static boolean sameDefinition(BankType stored, BankType wanted) {
+        return stored.friendlyName().equals(wanted.friendlyName())
+                && Objects.equals(stored.description(), wanted.description())
+                && stored.isDebug() == wanted.isDebug()
+                && Set.copyOf(stored.associations()).equals(Set.copyOf(wanted.associations()))
+                && stored.associations().size() == wanted.associations().size();
     }
 }

@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.harbor.application.Actor;
 import dev.harbor.application.UseCaseFixture;
 import dev.harbor.application.controller.ManageControllers;
+import dev.harbor.application.port.LayoutStore;
 import dev.harbor.domain.controller.BoardEndpoint;
 import dev.harbor.domain.controller.Controller;
 import dev.harbor.domain.controller.DiscoveredVia;
 import dev.harbor.domain.controller.Protocol;
 import dev.harbor.domain.controller.ProtocolOptions;
 import dev.harbor.domain.controller.Transport;
+import dev.harbor.domain.layout.BankType;
+import dev.harbor.domain.layout.BankTypeId;
 import dev.harbor.domain.layout.LockerType;
+import dev.harbor.domain.layout.LockerTypeId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The fixture has already loaded {@code layout("Small", "bus-1")}: one controller "Tower" of four lockers. */
@@ -48,6 +54,66 @@ class LayoutLoaderTest {
         assertThat(fixture.allLockers()).hasSize(4);
         assertThat(fixture.db.layoutStore().lockerTypes()).hasSize(2);
         assertThat(fixture.db.layoutStore().bankTypes()).hasSize(1);
+    }
+
+    @Test
+    void an_unchanged_layout_writes_no_type_again_and_a_changed_type_only_that_one() {
+        CountingLayoutStore counting = new CountingLayoutStore(fixture.db.layoutStore());
+        LayoutLoader countingLoader =
+                new LayoutLoader(counting, fixture.db.controllerStore(), fixture.controllers, fixture.clock);
+
+        countingLoader.load(layout("Small", "bus-1"));
+        assertThat(counting.upserts).as("the layout the fixture loaded, again").isEmpty();
+
+        countingLoader.load(layout("Compact", "bus-1"));
+        assertThat(counting.upserts).containsExactly("locker type small");
+    }
+
+    /** The fixture's layout store, noting each write. */
+    private static final class CountingLayoutStore implements LayoutStore {
+        private final LayoutStore stored;
+        private final List<String> upserts = new ArrayList<>();
+
+        CountingLayoutStore(LayoutStore stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public List<LockerType> lockerTypes() {
+            return stored.lockerTypes();
+        }
+
+        @Override
+        public Optional<LockerType> lockerType(LockerTypeId id) {
+            return stored.lockerType(id);
+        }
+
+        @Override
+        public Optional<LockerType> lockerTypeBySlug(String slug) {
+            return stored.lockerTypeBySlug(slug);
+        }
+
+        @Override
+        public List<BankType> bankTypes() {
+            return stored.bankTypes();
+        }
+
+        @Override
+        public Optional<BankType> bankType(BankTypeId id) {
+            return stored.bankType(id);
+        }
+
+        @Override
+        public LockerType upsertLockerType(LockerType type) {
+            upserts.add("locker type " + type.slug());
+            return stored.upsertLockerType(type);
+        }
+
+        @Override
+        public BankType upsertBankType(BankType type) {
+            upserts.add("bank type " + type.friendlyName());
+            return stored.upsertBankType(type);
+        }
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.harbor.persistence;
 
+import java.sql.SQLException;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 
 /**
- * Makes the first statements of a start cheaper to prepare, from a thread of the caller's choosing
- * (the standalone gateway's start-up warm-up). Changes no state of any {@link Database}.
+ * Makes JDBI's first steps in a start cheaper, from a thread of the caller's choosing (the standalone
+ * gateway's start-up warm-up). Changes no state of any {@link Database}.
  */
-public final class SqlParsingWarmUp {
+public final class JdbiWarmUp {
 
     /** Every kind of token Harbor's statements have: names, numbers, parameters, strings, casts, comments. */
     static final List<String> SAMPLE_SQL = List.of(
@@ -20,23 +22,33 @@ public final class SqlParsingWarmUp {
             "/* block comment */ SELECT COALESCE(a.x, 0) + 1 >= 2, 'it''s', \"Quoted\" FROM a"
                     + " WHERE a.y <> 3 OR a.z != :z_9 || 'x'");
 
-    private SqlParsingWarmUp() {}
+    private JdbiWarmUp() {}
 
     /**
-     * JDBI parses every statement's named parameters with an ANTLR lexer whose automaton is shared
-     * by all its instances and grows as it meets new characters: the first statements were lexed
-     * slowly on the main thread (some 8 % of its start in a profile). Lexing statements of the same
-     * shapes here first leaves the main thread the fast path. The parser is a throwaway one; the
-     * gateway's own parse cache stays empty.
+     * Prepares JDBI on the calling thread, for a {@link Database} the start opens on another one:
+     *
+     * <ul>
+     *   <li>A throwaway {@link Jdbi} (with a connection factory that is never called) initialises the
+     *       classes of JDBI's configuration, its argument and mapper factories among them, which the
+     *       database's own {@code Jdbi.create} otherwise initialised on the main thread.
+     *   <li>JDBI parses every statement's named parameters with an ANTLR lexer whose automaton is
+     *       shared by all its instances and grows as it meets new characters: the first statements
+     *       were lexed slowly on the main thread (some 8 % of its start in a profile). Statements of
+     *       the same shapes are lexed here first, by a throwaway parser; the database's own parse
+     *       cache stays empty.
+     * </ul>
      */
     public static void run() {
         try {
+            Jdbi.create(() -> {
+                throw new SQLException("a warm-up opens no connection");
+            });
             ColonPrefixSqlParser parser = new ColonPrefixSqlParser();
             for (String sql : SAMPLE_SQL) {
                 parser.parse(sql, null);
             }
         } catch (RuntimeException | LinkageError notHere) {
-            // The start's own statements are parsed anyway; only slower.
+            // The start prepares what it needs itself; only slower.
         }
     }
 }
