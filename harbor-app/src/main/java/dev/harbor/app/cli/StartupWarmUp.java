@@ -1,12 +1,12 @@
 package dev.harbor.app.cli;
 
-import dev.harbor.persistence.JdbiWarmUp;
+import dev.harbor.persistence.DatabaseWarmUp;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Prepares, on a thread of its own, what the last steps of the start will need, while the first
- * ones (the database, the migrations) run on the main thread: prepares JDBI and its SQL parsing, loads
+ * ones (the database, the migrations) run on the main thread: prepares the SQLite driver, JDBI and its SQL parsing, loads
  * and initialises the classes of the HTTP stack and of JSON, and the JVM's list of locales (Jetty's {@code MimeTypes} reads it as
  * it is initialised: some 7 % of the main thread's start-up time in a profile). It changes no state
  * of the gateway: class initialisation is thread-safe and happens once whoever comes first, so the
@@ -42,7 +42,7 @@ final class StartupWarmUp {
 
     private static void run() {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
-        JdbiWarmUp.run();
+        DatabaseWarmUp.run();
         Locale.getAvailableLocales();
         for (String name : CLASSES) {
             try {

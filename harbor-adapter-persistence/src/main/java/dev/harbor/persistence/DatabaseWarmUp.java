@@ -4,12 +4,13 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.sqlite.SQLiteConfig;
 
 /**
- * Makes JDBI's first steps in a start cheaper, from a thread of the caller's choosing (the standalone
+ * Makes the database's first steps in a start cheaper, from a thread of the caller's choosing (the standalone
  * gateway's start-up warm-up). Changes no state of any {@link Database}.
  */
-public final class JdbiWarmUp {
+public final class DatabaseWarmUp {
 
     /** Every kind of token Harbor's statements have: names, numbers, parameters, strings, casts, comments. */
     static final List<String> SAMPLE_SQL = List.of(
@@ -22,12 +23,16 @@ public final class JdbiWarmUp {
             "/* block comment */ SELECT COALESCE(a.x, 0) + 1 >= 2, 'it''s', \"Quoted\" FROM a"
                     + " WHERE a.y <> 3 OR a.z != :z_9 || 'x'");
 
-    private JdbiWarmUp() {}
+    private DatabaseWarmUp() {}
 
     /**
-     * Prepares JDBI on the calling thread, for a {@link Database} the start opens on another one:
+     * Prepares the database's libraries on the calling thread, for a {@link Database} the start opens
+     * on another one:
      *
      * <ul>
+     *   <li>A throwaway {@link SQLiteConfig} builds the SQLite driver's date formats (with their
+     *       regular expressions), which every SQLite connection's settings need and the main thread otherwise built
+     *       before its first connection.
      *   <li>A throwaway {@link Jdbi} (with a connection factory that is never called) initialises the
      *       classes of JDBI's configuration, its argument and mapper factories among them, which the
      *       database's own {@code Jdbi.create} otherwise initialised on the main thread.
@@ -40,6 +45,7 @@ public final class JdbiWarmUp {
      */
     public static void run() {
         try {
+            new SQLiteConfig();
             Jdbi.create(() -> {
                 throw new SQLException("a warm-up opens no connection");
             });
