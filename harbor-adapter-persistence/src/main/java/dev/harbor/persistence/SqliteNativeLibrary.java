@@ -1,11 +1,13 @@
 package dev.harbor.persistence;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +24,7 @@ import org.sqlite.util.LibraryLoaderUtil;
  *
  * <p>The library is written under a temporary name, flushed to disk and then renamed, so a power
  * cut leaves either no file or a whole one; a file of another size than the jar's copy is written
- * again. One folder per driver version. Should the library there fail to load (a folder mounted
+ * again. One folder per driver version and system. Should the library there fail to load (a folder mounted
  * {@code noexec}, say), the driver logs it and unpacks its own copy as before.
  */
 public final class SqliteNativeLibrary {
@@ -31,6 +33,9 @@ public final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
 
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+
+    /** Beside the library: which of the jar's libraries it is (the driver's choice for this system). */
+    static final String SOURCE_FILE = "source";
 
     private SqliteNativeLibrary() {}
 
@@ -47,19 +52,34 @@ public final class SqliteNativeLibrary {
         if (System.getProperty(PATH_PROPERTY) != null) {
             return Optional.empty();
         }
-        String name = LibraryLoaderUtil.getNativeLibName();
-        URL packed = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
-        if (packed == null) {
-            return Optional.empty();
-        }
         try {
-            Path folder = cacheDir.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());
+            // Named without asking the driver which system this is: its way of telling (it runs
+            // uname) would cost a program's start at every start. The first start notes which of the
+            // jar's libraries the driver chose, in a file beside it, for the later ones.
+            Path folder = cacheDir.resolve(("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
+                            + System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
+                    .replaceAll("[^A-Za-z0-9._-]", "_"));
+            Path noted = folder.resolve(SOURCE_FILE);
+            String resource =
+                    Files.isRegularFile(noted) ? Files.readString(noted).strip() : "";
+            URL packed = resource.isEmpty() ? null : SQLiteJDBCLoader.class.getResource(resource);
+            if (packed == null) {
+                resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+                packed = SQLiteJDBCLoader.class.getResource(resource);
+                if (packed == null) {
+                    return Optional.empty();
+                }
+            }
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
             Path library = folder.resolve(name);
             URLConnection connection = packed.openConnection();
             long size = connection.getContentLengthLong();
             if (size < 0 || !Files.isRegularFile(library) || Files.size(library) != size) {
                 Files.createDirectories(folder);
-                write(connection, folder, library);
+                write(folder, library, connection.getInputStream());
+            }
+            if (!Files.isRegularFile(noted)) {
+                write(folder, noted, new ByteArrayInputStream(resource.getBytes(StandardCharsets.UTF_8)));
             }
             System.setProperty(PATH_PROPERTY, folder.toString());
             System.setProperty(NAME_PROPERTY, name);
@@ -70,17 +90,18 @@ public final class SqliteNativeLibrary {
         }
     }
 
-    private static void write(URLConnection packed, Path folder, Path library) throws IOException {
-        Path part = Files.createTempFile(folder, library.getFileName().toString(), ".part");
+    /** Writes {@code file} whole or not at all: under another name, flushed to disk, then renamed. */
+    private static void write(Path folder, Path file, InputStream content) throws IOException {
+        Path part = Files.createTempFile(folder, file.getFileName().toString(), ".part");
         try {
-            try (InputStream in = packed.getInputStream();
+            try (InputStream in = content;
                     OutputStream out = Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING)) {
                 in.transferTo(out);
             }
             try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 written.force(true);
             }
-            Files.move(part, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(part);
         }

@@ -40,6 +40,10 @@ class SqliteNativeLibraryTest {
 
         assertThat(unpacked(again)).isEqualTo(library);
         assertThat(Files.getLastModifiedTime(library)).as("not written again").isEqualTo(longAgo);
+        assertThat(Files.readString(library.resolveSibling(SqliteNativeLibrary.SOURCE_FILE)))
+                .as("which of the jar's libraries it is, so a later start need not ask the driver")
+                .startsWith("/org/sqlite/native/")
+                .endsWith("/" + library.getFileName());
         assertThat(again).contains("mapped " + library.toRealPath());
     }
 
