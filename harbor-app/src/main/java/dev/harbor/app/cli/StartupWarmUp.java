@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prepares, on a thread of its own, what the last steps of the start will need, while the first
- * ones (the database, the migrations) run on the main thread: prepares the SQLite driver, JDBI and its SQL parsing, loads
- * and initialises the classes of the HTTP stack and of JSON, and the JVM's list of locales (Jetty's {@code MimeTypes} reads it as
- * it is initialised: some 7 % of the main thread's start-up time in a profile). It changes no state
+ * Prepares, on a thread of its own, what the later steps of the start will need, while the first
+ * ones (the database, its schema) run on the main thread: the SQLite driver's settings, JDBI and
+ * its SQL parsing ({@code DatabaseWarmUp}), the classes of the HTTP stack and of JSON, and the JVM's
+ * list of locales (Jetty's {@code MimeTypes} reads it as it is initialised: some 7 % of the main
+ * thread's start-up time in a profile). It changes no state
  * of the gateway: class initialisation is thread-safe and happens once whoever comes first, so the
  * main thread at worst waits for an initialisation this thread has begun. (The idea of Spring
  * Boot's {@code BackgroundPreinitializer}.)

@@ -24,7 +24,10 @@ public final class MemoryLogBook extends AppenderBase<ILoggingEvent> implements 
 
     private final Deque<LogEntry> lines = new ArrayDeque<>();
 
-    /** The instance the runnable jar's logging set up ({@link GatewayLogging}), or an empty one when logging is set up otherwise. */
+    /**
+     * The instance the runnable jar's logging set up ({@link GatewayLogging}), or an empty one when
+     * logging is set up otherwise.
+     */
     public static LogBook installed() {
         MemoryLogBook book = installed;
         return book != null ? book : new MemoryLogBook();
