@@ -83,20 +83,12 @@ class PostgresSchemaHistoryTest {
     @Test
     void after_a_migration_every_row_flyway_wrote_has_the_version_description_and_checksum_computed_here()
             throws SQLException {
-        List<String> stored = new ArrayList<>();
-        try (Connection c = POSTGRES.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version, description, script, checksum"
-                        + " FROM flyway_schema_history ORDER BY installed_rank")) {
-            while (rs.next()) {
-                stored.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4));
-            }
+        List<String> stored;
+        try (Connection c = POSTGRES.connect()) {
+            stored = FlywayHistoryRows.stored(c);
         }
 
-        assertThat(stored)
-                .containsExactlyElementsOf(SHIPPED.stream()
-                        .map(m -> m.version() + " " + m.description() + " " + m.fileName() + " " + m.checksum())
-                        .toList());
+        assertThat(stored).containsExactlyElementsOf(FlywayHistoryRows.computed(SHIPPED));
     }
 
     @Test

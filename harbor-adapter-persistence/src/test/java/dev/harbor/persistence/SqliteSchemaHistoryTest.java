@@ -12,10 +12,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -80,19 +78,12 @@ class SqliteSchemaHistoryTest {
             throws SQLException {
         openAndClose();
 
-        List<String> stored = new ArrayList<>();
-        try (Connection c = file().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version, description, script, checksum"
-                        + " FROM flyway_schema_history ORDER BY installed_rank")) {
-            while (rs.next()) {
-                stored.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4));
-            }
+        List<String> stored;
+        try (Connection c = file().getConnection()) {
+            stored = FlywayHistoryRows.stored(c);
         }
-        assertThat(stored)
-                .containsExactlyElementsOf(SHIPPED.stream()
-                        .map(m -> m.version() + " " + m.description() + " " + m.fileName() + " " + m.checksum())
-                        .toList());
+
+        assertThat(stored).containsExactlyElementsOf(FlywayHistoryRows.computed(SHIPPED));
     }
 
     @Test
