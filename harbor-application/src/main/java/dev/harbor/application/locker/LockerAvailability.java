@@ -1,9 +1,13 @@
 package dev.harbor.application.locker;
 
 import dev.harbor.application.controller.ControllerRuntime;
+import dev.harbor.domain.controller.ControllerId;
 import dev.harbor.domain.layout.LockerType;
 import dev.harbor.domain.locker.Locker;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Whether a locker is operational and available, for a locker behind our boards (its controller
@@ -30,5 +34,19 @@ public final class LockerAvailability {
 
     public boolean isAvailable(Locker locker) {
         return view(locker, null).available();
+    }
+
+    /**
+     * {@link #isAvailable} for one pass over many lockers, on one thread: each controller's state is
+     * looked up once for the whole pass. A create looks at every locker of the installation, and at
+     * 1,008 lockers the lookup per locker was the larger part of a create's time (a profile of the
+     * create+release benchmark: 35 % of the gateway's samples).
+     */
+    public Predicate<Locker> forOnePass() {
+        Map<ControllerId, Boolean> operational = new HashMap<>();
+        return locker -> locker.isExternal()
+                ? isAvailable(locker)
+                : locker.isAvailable(true)
+                        && operational.computeIfAbsent(locker.controllerId(), runtime::isOperational);
     }
 }

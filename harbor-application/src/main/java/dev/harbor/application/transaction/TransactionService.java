@@ -172,8 +172,8 @@ final class TransactionService implements CreateTransaction, QueryTransactions, 
      */
     private List<Locker> candidates(Optional<LockerTypeId> wantedType) {
         List<Locker> free = lockers.findAll().stream()
-                .filter(availability::isAvailable)
                 .filter(l -> wantedType.map(t -> t.equals(l.lockerTypeId())).orElse(true))
+                .filter(availability.forOnePass())
                 .collect(Collectors.toCollection(ArrayList::new));
         if (free.size() > 1) {
             Collections.rotate(free, ThreadLocalRandom.current().nextInt(free.size()));

@@ -12,6 +12,19 @@ public record ControllerId(long value) {
         return new ControllerId(value);
     }
 
+    // Written out: the record's own equals and hashCode go through method handles that the JIT did
+    // not always inline, and these ids are map keys on every request (a profile of creates at 1,008
+    // lockers: 28 % of the samples in ControllerId.hashCode).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ControllerId id && id.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+
     @Override
     public String toString() {
         return Long.toString(value);
