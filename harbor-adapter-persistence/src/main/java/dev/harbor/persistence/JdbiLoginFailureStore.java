@@ -60,7 +60,7 @@ public final class JdbiLoginFailureStore implements LoginFailureStore {
     @Override
     public int deleteForgotten(Instant now) {
         // Looked for first: every start calls this, and there is seldom anything to forget; a write
-        // would wait for the writer thread (and wear the disk) for nothing.
+        // would wait for the writer thread for nothing.
         boolean anyForgotten =
                 db.read(h -> h.createQuery("SELECT 1 FROM login_failures WHERE forget_at <= :now LIMIT 1")
                         .bind("now", now.toEpochMilli())

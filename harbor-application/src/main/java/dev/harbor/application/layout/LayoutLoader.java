@@ -56,7 +56,7 @@ final class LayoutLoader implements LoadLayout {
         Instant now = clock.instant();
         Map<String, LockerTypeId> typeIds = new HashMap<>();
         // A type stored as the layout defines it is not written again: a restart with an unchanged
-        // layout (nearly every start) then writes nothing, and waits for no disk.
+        // layout (nearly every start) then writes nothing, and waits for no writer thread.
         for (Layout.LockerTypeSpec spec : layout.lockerTypes()) {
             LockerType wanted = new LockerType(
                     new LockerTypeId(UNASSIGNED_ID),
