@@ -1,8 +1,11 @@
 package dev.harbor.app.logging;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import dev.harbor.application.port.LogBook;
 import dev.harbor.application.port.LogEntry;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * A logback appender that keeps the last few thousand log lines in memory for
@@ -20,23 +24,26 @@ import java.util.List;
 public final class MemoryLogBook extends AppenderBase<ILoggingEvent> implements LogBook {
 
     static final int CAPACITY = 5000;
-    private static volatile MemoryLogBook installed;
 
     private final Deque<LogEntry> lines = new ArrayDeque<>();
 
     /**
-     * The instance the runnable jar's logging set up ({@link GatewayLogging}), or an empty one when
-     * logging is set up otherwise.
+     * The appender of this class on the root logger of the logging SLF4J uses (the runnable jar's
+     * {@link GatewayLogging}, or an operator's own file that keeps one), or an empty book when
+     * logging is set up otherwise. Looked up rather than remembered: a Logback context set up
+     * beside the one in use (a test's, say) must not take its place.
      */
     public static LogBook installed() {
-        MemoryLogBook book = installed;
-        return book != null ? book : new MemoryLogBook();
-    }
-
-    @Override
-    public void start() {
-        super.start();
-        installed = this;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Iterator<Appender<ILoggingEvent>> appenders =
+                    context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+            while (appenders.hasNext()) {
+                if (appenders.next() instanceof MemoryLogBook book) {
+                    return book;
+                }
+            }
+        }
+        return new MemoryLogBook();
     }
 
     @Override

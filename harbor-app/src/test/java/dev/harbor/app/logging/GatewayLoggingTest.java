@@ -14,6 +14,7 @@ import dev.harbor.application.port.LogEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class GatewayLoggingTest {
 
@@ -52,6 +53,18 @@ class GatewayLoggingTest {
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  "
                         + "\\[harbor-board-polls\\] d\\.h\\.application\\.locker\\.DoorSensing - Controller 2 answers"
                         + System.lineSeparator());
+    }
+
+    @Test
+    void a_logging_set_up_beside_the_one_in_use_does_not_take_the_system_logs_over() {
+        configure();
+        String marker = "kept for GET /system/logs " + System.nanoTime();
+
+        LoggerFactory.getLogger(GatewayLoggingTest.class).info(marker);
+
+        assertThat(MemoryLogBook.installed().recent(null, 100, null))
+                .extracting(LogEntry::message)
+                .contains(marker);
     }
 
     @Test
