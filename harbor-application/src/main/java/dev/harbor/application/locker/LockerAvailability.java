@@ -44,9 +44,13 @@ public final class LockerAvailability {
      */
     public Predicate<Locker> forOnePass() {
         Map<ControllerId, Boolean> operational = new HashMap<>();
+        // The same rule as isAvailable (LockerView's), only the controller's answer remembered.
         return locker -> locker.isExternal()
                 ? isAvailable(locker)
-                : locker.isAvailable(true)
-                        && operational.computeIfAbsent(locker.controllerId(), runtime::isOperational);
+                : new LockerView(
+                                locker,
+                                null,
+                                operational.computeIfAbsent(locker.controllerId(), runtime::isOperational))
+                        .available();
     }
 }
